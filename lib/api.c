@@ -1,0 +1,190 @@
+#include <config.h>
+
+#include "api.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "jsonx.h"
+#include "sign.h"
+
+struct allowed_action {
+	const char *service;
+	const char *action;
+};
+
+static const struct allowed_action allow_list[] = {
+	{"billing", "DescribeAccountBalance"},
+	{"billing", "DescribeDealsByCond"},
+	{"billing", "DescribeVoucherInfo"},
+	{"billing", "DescribeCostExplorerSummary"},
+	{"billing", "DescribeBillSummaryByProduct"},
+	{"billing", "DescribeOrgMemberAccountBalance"},
+	{"partners", "DescribeAgentPayDealsV2"},
+	{"intlpartnersmgt", "QueryPartnerCredit"},
+	{"intlpartnersmgt", "QueryCustomersCredit"},
+};
+
+bool tc_api_action_allowed(const char *service, const char *action) {
+	for (size_t i = 0; i < sizeof allow_list / sizeof allow_list[0]; i++) {
+		if (strcmp(allow_list[i].service, service) == 0 &&
+		    strcmp(allow_list[i].action, action) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+int tc_api_check_endpoint(const char *endpoint, struct tc_error *err) {
+	char host[256];
+	const char *rest;
+	if (strncmp(endpoint, "https://", 8) != 0 && strncmp(endpoint, "http://", 7) != 0) {
+		return tc_error_set(err, TC_ERR_USAGE,
+				    "--endpoint must start with https:// (or http:// for a simulator)");
+	}
+	if (tc_url_host(endpoint, host, sizeof host) != 0) {
+		return tc_error_set(err, TC_ERR_USAGE, "--endpoint has no valid host: %s", endpoint);
+	}
+	rest = strstr(endpoint, "://") + 3 + strlen(host);
+	if (*rest && strcmp(rest, "/") != 0) {
+		return tc_error_set(err, TC_ERR_USAGE,
+				    "--endpoint takes scheme://host[:port] only, not a path: %s",
+				    endpoint);
+	}
+	return 0;
+}
+
+static void endpoint_url(const struct tc_api *api, const char *service, char *buf, size_t size) {
+	if (api->endpoint) {
+		size_t n = strlen(api->endpoint);
+		bool slash = n > 0 && api->endpoint[n - 1] == '/';
+		snprintf(buf, size, "%s%s", api->endpoint, slash ? "" : "/");
+	} else if (api->site == TC_SITE_INTL) {
+		snprintf(buf, size, "https://%s.intl.tencentcloudapi.com/", service);
+	} else {
+		snprintf(buf, size, "https://%s.tencentcloudapi.com/", service);
+	}
+}
+
+void tc_api_reply_free(struct tc_api_reply *reply) {
+	json_object_put(reply->root);
+	memset(reply, 0, sizeof *reply);
+}
+
+static bool is_permission_code(const char *code) {
+	return strcmp(code, "AuthFailure.UnauthorizedOperation") == 0 ||
+	       strncmp(code, "UnauthorizedOperation", 21) == 0;
+}
+
+int tc_api_parse_envelope(const char *service, const char *action, const char *body,
+			  size_t len, struct tc_api_reply *reply, struct tc_error *err) {
+	struct json_object *root = NULL, *response = NULL, *error = NULL;
+	const char *rid = NULL, *code = NULL, *message = NULL;
+	memset(reply, 0, sizeof *reply);
+	if (tc_json_parse(body, len, &root, err) != 0) {
+		return tc_error_prefix(err, "%s response", action);
+	}
+	if (!json_object_is_type(root, json_type_object) ||
+	    !json_object_object_get_ex(root, "Response", &response) ||
+	    !json_object_is_type(response, json_type_object)) {
+		json_object_put(root);
+		return tc_error_set(err, TC_ERR_PARSE, "%s response has no Response object", action);
+	}
+	if (tc_json_string(response, "RequestId", TC_OPTIONAL, &rid, err) != 0) {
+		json_object_put(root);
+		return tc_error_prefix(err, "%s response", action);
+	}
+	if (json_object_object_get_ex(response, "Error", &error)) {
+		if (tc_json_string(error, "Code", TC_REQUIRED, &code, err) != 0 ||
+		    tc_json_string(error, "Message", TC_OPTIONAL, &message, err) != 0) {
+			json_object_put(root);
+			return tc_error_prefix(err, "%s error envelope", action);
+		}
+		if (is_permission_code(code)) {
+			tc_error_set(err, TC_ERR_API,
+				     "%s refused: the key lacks CAM permission %s:%s (%s)", action,
+				     service, action, code);
+		} else {
+			tc_error_set(err, TC_ERR_API, "%s failed: %s: %.300s", action, code,
+				     message ? message : "");
+		}
+		snprintf(err->code, sizeof err->code, "%s", code);
+		snprintf(err->request_id, sizeof err->request_id, "%s", rid ? rid : "");
+		json_object_put(root);
+		return -1;
+	}
+	if (!rid) {
+		json_object_put(root);
+		return tc_error_set(err, TC_ERR_PARSE, "%s response has no RequestId", action);
+	}
+	reply->root = root;
+	reply->response = response;
+	snprintf(reply->request_id, sizeof reply->request_id, "%s", rid);
+	return 0;
+}
+
+int tc_api_call(struct tc_api *api, const char *service, const char *version, const char *action,
+		const char *params, struct tc_api_reply *reply, struct tc_error *err) {
+	char url[512], host[256], timestamp[32], authorization[1400];
+	struct tc3_signature sig;
+	if (!tc_api_action_allowed(service, action)) {
+		return tc_error_set(err, TC_ERR_INTERNAL,
+				    "refusing %s:%s: not on the read-only allow-list", service, action);
+	}
+	endpoint_url(api, service, url, sizeof url);
+	if (tc_url_host(url, host, sizeof host) != 0) {
+		return tc_error_set(err, TC_ERR_USAGE, "invalid endpoint %s", url);
+	}
+	int64_t now = (int64_t)time(NULL);
+	snprintf(timestamp, sizeof timestamp, "%lld", (long long)now);
+	struct tc3_request req = {
+		.method = "POST",
+		.query = "",
+		.headers = {{"content-type", "application/json"}, {"host", host}},
+		.nheaders = 2,
+		.payload = (const unsigned char *)params,
+		.payload_len = strlen(params),
+		.service = service,
+		.timestamp = now,
+	};
+	if (tc3_sign(&req, api->cred->secret_key, &sig) != 0 ||
+	    tc3_authorization(&sig, api->cred->secret_id, service, authorization,
+			      sizeof authorization) != 0) {
+		return tc_error_set(err, TC_ERR_INTERNAL, "cannot sign the %s request", action);
+	}
+	struct tc_http_header headers[12];
+	size_t n = 0;
+	headers[n++] = (struct tc_http_header){"Content-Type", "application/json", false};
+	headers[n++] = (struct tc_http_header){"Host", host, false};
+	headers[n++] = (struct tc_http_header){"X-TC-Action", action, false};
+	headers[n++] = (struct tc_http_header){"X-TC-Version", version, false};
+	headers[n++] = (struct tc_http_header){"X-TC-Timestamp", timestamp, false};
+	headers[n++] = (struct tc_http_header){"X-TC-RequestClient", "tc-billing-plugins/" PACKAGE_VERSION, false};
+	if (api->region && *api->region) {
+		headers[n++] = (struct tc_http_header){"X-TC-Region", api->region, false};
+	}
+	if (api->language && *api->language) {
+		headers[n++] = (struct tc_http_header){"X-TC-Language", api->language, false};
+	}
+	if (api->cred->token[0]) {
+		headers[n++] = (struct tc_http_header){"X-TC-Token", api->cred->token, true};
+	}
+	headers[n++] = (struct tc_http_header){"Authorization", authorization, true};
+
+	struct tc_http_response resp;
+	int rc = tc_http_request(api->http, "POST", url, headers, n, params, strlen(params), &resp,
+				 err);
+	memset(authorization, 0, sizeof authorization);
+	if (rc != 0) {
+		return tc_error_prefix(err, "%s", action);
+	}
+	if (resp.status != 200) {
+		long status = resp.status;
+		tc_http_response_free(&resp);
+		return tc_error_set(err, TC_ERR_HTTP, "%s: HTTP %ld from %s", action, status, host);
+	}
+	rc = tc_api_parse_envelope(service, action, resp.body, resp.len, reply, err);
+	tc_http_response_free(&resp);
+	return rc;
+}

@@ -1,0 +1,53 @@
+/* One signed call of the Tencent Cloud API 3.0: endpoint, headers, TC3 signature,
+ * the Response envelope and its Error, and the read-only allow-list. */
+#ifndef TC_API_H
+#define TC_API_H
+
+#include <stdio.h>
+
+#include <json-c/json.h>
+
+#include "cred.h"
+#include "deadline.h"
+#include "error.h"
+#include "http.h"
+
+enum tc_site { TC_SITE_CHINA, TC_SITE_INTL };
+
+struct tc_api {
+	struct tc_http *http;
+	const struct tc_credentials *cred;
+	enum tc_site site;
+	const char *endpoint;  /* scheme://host[:port] for every service, or NULL */
+	const char *region;    /* NULL: no X-TC-Region */
+	const char *language;  /* NULL: no X-TC-Language */
+	int verbose;
+	FILE *trace;
+};
+
+struct tc_api_reply {
+	struct json_object *root;
+	struct json_object *response; /* root's "Response" object */
+	char request_id[80];
+};
+
+/* Calls `action` of `service` with a JSON object of parameters ("{}" for none).
+ * Fills reply on success; an Error envelope becomes a TC_ERR_API error carrying the
+ * code and RequestId. */
+int tc_api_call(struct tc_api *api, const char *service, const char *version, const char *action,
+		const char *params, struct tc_api_reply *reply, struct tc_error *err);
+
+void tc_api_reply_free(struct tc_api_reply *reply);
+
+/* True for the Describe/Query actions monitoring may call; anything else (paying,
+ * transferring, allocating) is refused before a request is built. */
+bool tc_api_action_allowed(const char *service, const char *action);
+
+/* Checks an --endpoint value: http(s)://host[:port] with at most a trailing "/". */
+int tc_api_check_endpoint(const char *endpoint, struct tc_error *err);
+
+/* Turns a body into reply or error, exposed for tests. */
+int tc_api_parse_envelope(const char *service, const char *action, const char *body,
+			  size_t len, struct tc_api_reply *reply, struct tc_error *err);
+
+#endif

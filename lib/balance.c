@@ -1,0 +1,64 @@
+#include "balance.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jsonx.h"
+
+struct field_spec {
+	const char *name;
+	size_t offset;
+	enum tc_field need;
+	bool non_negative;
+};
+
+#define FIELD(name, member, need, nonneg) {name, offsetof(struct tc_balance, member), need, nonneg}
+
+static const struct field_spec fields[] = {
+	FIELD("RealBalance", real_balance, TC_REQUIRED, false),
+	FIELD("CashAccountBalance", cash, TC_OPTIONAL, false),
+	FIELD("IncomeIntoAccountBalance", income, TC_OPTIONAL, false),
+	FIELD("PresentAccountBalance", present, TC_OPTIONAL, true),
+	FIELD("FreezeAmount", freeze, TC_OPTIONAL, true),
+	FIELD("OweAmount", owe, TC_REQUIRED, true),
+	FIELD("CreditAmount", credit_amount, TC_OPTIONAL, true),
+	FIELD("RealCreditBalance", real_credit_balance, TC_OPTIONAL, false),
+	FIELD("TempCredit", temp_credit, TC_OPTIONAL, true),
+};
+
+int tc_balance_from_json(struct json_object *response, struct tc_balance *out,
+			 struct tc_error *err) {
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		const struct field_spec *f = &fields[i];
+		struct tc_amount *a = (struct tc_amount *)((char *)out + f->offset);
+		if (tc_json_money(response, f->name, TC_UNIT_CENTS, f->need, &a->cents, &a->present,
+				  err) != 0) {
+			return tc_error_prefix(err, "DescribeAccountBalance");
+		}
+		if (a->present && f->non_negative && a->cents < 0) {
+			return tc_error_set(err, TC_ERR_DATA,
+					    "DescribeAccountBalance: field %s is negative", f->name);
+		}
+	}
+	bool has_uin = false;
+	if (tc_json_int(response, "Uin", TC_OPTIONAL, &out->uin, &has_uin, err) != 0) {
+		return tc_error_prefix(err, "DescribeAccountBalance");
+	}
+	return 0;
+}
+
+int tc_balance_fetch(struct tc_api *api, struct tc_balance *out, struct tc_error *err) {
+	struct tc_api_reply reply;
+	if (tc_api_call(api, "billing", "2018-07-09", "DescribeAccountBalance", "{}", &reply, err) !=
+	    0) {
+		return -1;
+	}
+	int rc = tc_balance_from_json(reply.response, out, err);
+	if (rc != 0) {
+		snprintf(err->request_id, sizeof err->request_id, "%s", reply.request_id);
+	}
+	tc_api_reply_free(&reply);
+	return rc;
+}

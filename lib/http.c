@@ -1,0 +1,219 @@
+#include <config.h>
+
+#include "http.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+struct tc_http {
+	CURL *curl;
+	struct tc_http_opts opts;
+	char errbuf[CURL_ERROR_SIZE];
+	long cap_ms;
+};
+
+struct sink {
+	char *buf;
+	size_t len;
+	size_t cap;
+	size_t max;
+	bool overflow;
+};
+
+static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata) {
+	struct sink *s = userdata;
+	size_t n = size * nmemb;
+	if (s->len + n > s->max) {
+		s->overflow = true;
+		return 0; /* aborts the transfer */
+	}
+	if (s->len + n + 1 > s->cap) {
+		size_t cap = s->cap ? s->cap : 4096;
+		while (cap < s->len + n + 1) {
+			cap *= 2;
+		}
+		char *grown = realloc(s->buf, cap);
+		if (!grown) {
+			return 0;
+		}
+		s->buf = grown;
+		s->cap = cap;
+	}
+	memcpy(s->buf + s->len, ptr, n);
+	s->len += n;
+	s->buf[s->len] = '\0';
+	return n;
+}
+
+struct tc_http *tc_http_new(const struct tc_http_opts *opts, struct tc_error *err) {
+	struct tc_http *h = calloc(1, sizeof *h);
+	if (!h || !(h->curl = curl_easy_init())) {
+		free(h);
+		tc_error_set(err, TC_ERR_INTERNAL, "cannot initialise libcurl");
+		return NULL;
+	}
+	h->opts = *opts;
+	if (!h->opts.max_body) {
+		h->opts.max_body = TC_HTTP_MAX_BODY;
+	}
+	return h;
+}
+
+void tc_http_free(struct tc_http *http) {
+	if (http) {
+		curl_easy_cleanup(http->curl);
+		free(http);
+	}
+}
+
+void tc_http_set_cap_ms(struct tc_http *http, long ms) {
+	http->cap_ms = ms;
+}
+
+void tc_http_response_free(struct tc_http_response *resp) {
+	free(resp->body);
+	resp->body = NULL;
+	resp->len = 0;
+}
+
+int tc_url_host(const char *url, char *buf, size_t size) {
+	const char *p = strstr(url, "://");
+	if (!p) {
+		return -1;
+	}
+	p += 3;
+	size_t n = strcspn(p, "/?#");
+	if (n == 0 || n >= size || memchr(p, '@', n)) {
+		return -1;
+	}
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return 0;
+}
+
+static void trace_request(const struct tc_http *h, const char *method, const char *url,
+			  const struct tc_http_header *headers, size_t n, const char *body,
+			  size_t body_len) {
+	FILE *t = h->opts.trace;
+	fprintf(t, "> %s %s\n", method, url);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(t, "> %s: %s\n", headers[i].name,
+			headers[i].secret ? "(redacted)" : headers[i].value);
+	}
+	if (body) {
+		fprintf(t, "> %.*s\n", (int)(body_len > 4096 ? 4096 : body_len), body);
+	}
+}
+
+static int map_curl_error(const struct tc_http *h, CURLcode rc, const char *url,
+			  const struct sink *s, struct tc_error *err) {
+	char host[256] = "?";
+	tc_url_host(url, host, sizeof host);
+	const char *detail = h->errbuf[0] ? h->errbuf : curl_easy_strerror(rc);
+	switch (rc) {
+	case CURLE_OPERATION_TIMEDOUT:
+		return tc_error_set(err, TC_ERR_TIMEOUT, "timed out after %d s waiting for %s",
+				    h->opts.deadline ? h->opts.deadline->seconds : 0, host);
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		return tc_error_set(err, TC_ERR_NETWORK, "cannot resolve %s: %s", host, detail);
+	case CURLE_COULDNT_CONNECT:
+		return tc_error_set(err, TC_ERR_NETWORK, "cannot connect to %s: %s", host, detail);
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_ISSUER_ERROR:
+		return tc_error_set(err, TC_ERR_TLS, "TLS failure with %s: %s", host, detail);
+	case CURLE_WRITE_ERROR:
+		if (s->overflow) {
+			return tc_error_set(err, TC_ERR_HTTP, "response from %s larger than %zu bytes",
+					    host, h->opts.max_body);
+		}
+		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory reading %s", host);
+	default:
+		return tc_error_set(err, TC_ERR_NETWORK, "request to %s failed: %s", host, detail);
+	}
+}
+
+int tc_http_request(struct tc_http *h, const char *method, const char *url,
+		    const struct tc_http_header *headers, size_t nheaders, const char *body,
+		    size_t body_len, struct tc_http_response *resp, struct tc_error *err) {
+	CURL *c = h->curl;
+	struct curl_slist *list = NULL;
+	struct sink s = {.max = h->opts.max_body};
+	memset(resp, 0, sizeof *resp);
+
+	int64_t left = h->opts.deadline ? tc_deadline_left_ms(h->opts.deadline) : 10000;
+	if (h->cap_ms > 0 && left > h->cap_ms) {
+		left = h->cap_ms;
+	}
+	if (left <= 0) {
+		return tc_error_set(err, TC_ERR_TIMEOUT, "timed out after %d s",
+				    h->opts.deadline ? h->opts.deadline->seconds : 0);
+	}
+	for (size_t i = 0; i < nheaders; i++) {
+		char line[8192];
+		snprintf(line, sizeof line, "%s: %s", headers[i].name, headers[i].value);
+		struct curl_slist *grown = curl_slist_append(list, line);
+		memset(line, 0, sizeof line);
+		if (!grown) {
+			curl_slist_free_all(list);
+			return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		}
+		list = grown;
+	}
+	/* libcurl would add "Expect: 100-continue" for large bodies */
+	list = curl_slist_append(list, "Expect:");
+	if (h->opts.verbose >= 3 && h->opts.trace) {
+		trace_request(h, method, url, headers, nheaders, body, body_len);
+	}
+
+	h->errbuf[0] = '\0';
+	curl_easy_reset(c);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, h->errbuf);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)left);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)left);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &s);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, "tc-billing-plugins/" PACKAGE_VERSION);
+	if (h->opts.cacert) {
+		curl_easy_setopt(c, CURLOPT_CAINFO, h->opts.cacert);
+	}
+	if (h->opts.proxy) {
+		curl_easy_setopt(c, CURLOPT_PROXY, h->opts.proxy);
+	}
+	if (body) {
+		curl_easy_setopt(c, CURLOPT_POST, 1L);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)body_len);
+	} else {
+		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+	}
+	CURLcode rc = curl_easy_perform(c);
+	for (struct curl_slist *l = list; l; l = l->next) {
+		memset(l->data, 0, strlen(l->data)); /* headers may hold a token */
+	}
+	curl_slist_free_all(list);
+	if (rc != CURLE_OK) {
+		free(s.buf);
+		return map_curl_error(h, rc, url, &s, err);
+	}
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
+	resp->body = s.buf ? s.buf : strdup("");
+	resp->len = s.len;
+	if (h->opts.verbose >= 3 && h->opts.trace) {
+		fprintf(h->opts.trace, "< HTTP %ld, %zu bytes\n< %.*s\n", resp->status, resp->len,
+			(int)(resp->len > 4096 ? 4096 : resp->len), resp->body);
+	}
+	return 0;
+}

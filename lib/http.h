@@ -1,0 +1,57 @@
+/* HTTP(S) over libcurl: certificate verification always on, timeouts from the run's
+ * deadline, proxies (option or the standard *_proxy variables), a response size cap.
+ * One connection is reused for every request of a run. */
+#ifndef TC_HTTP_H
+#define TC_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "deadline.h"
+#include "error.h"
+
+#define TC_HTTP_MAX_BODY (10 * 1024 * 1024)
+
+struct tc_http_opts {
+	const char *cacert;   /* CA bundle file, NULL for the system store */
+	const char *proxy;    /* NULL: libcurl's https_proxy/no_proxy handling */
+	size_t max_body;      /* 0: TC_HTTP_MAX_BODY */
+	const struct tc_deadline *deadline;
+	int verbose;          /* >= 3: trace requests and responses to `trace` */
+	FILE *trace;
+};
+
+struct tc_http_header {
+	const char *name;
+	const char *value;
+	bool secret;          /* never shown, even with -vvv */
+};
+
+struct tc_http_response {
+	long status;
+	char *body;           /* NUL-terminated, `len` bytes before the NUL */
+	size_t len;
+};
+
+struct tc_http;
+
+struct tc_http *tc_http_new(const struct tc_http_opts *opts, struct tc_error *err);
+void tc_http_free(struct tc_http *http);
+
+/* Sends one request (body NULL for GET) and reads the whole response. Any status is
+ * returned in resp->status; transport failures are errors. */
+int tc_http_request(struct tc_http *http, const char *method, const char *url,
+		    const struct tc_http_header *headers, size_t nheaders, const char *body,
+		    size_t body_len, struct tc_http_response *resp, struct tc_error *err);
+
+void tc_http_response_free(struct tc_http_response *resp);
+
+/* Caps each following request at `ms` (0: only the deadline), for calls that must
+ * not spend the whole budget, like the metadata service on a host that is no CVM. */
+void tc_http_set_cap_ms(struct tc_http *http, long ms);
+
+/* The host[:port] part of an http(s) URL, for the Host header that is signed. */
+int tc_url_host(const char *url, char *buf, size_t size);
+
+#endif

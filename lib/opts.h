@@ -1,0 +1,63 @@
+/* The options every program shares, parsed in one place, with the monitoring-plugins
+ * --extra-opts=[section][@file] convention for keeping settings (and the path of a
+ * credentials file) out of the command line. */
+#ifndef TC_OPTS_H
+#define TC_OPTS_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "api.h"
+#include "error.h"
+#include "state.h"
+
+#define TC_DEFAULT_TIMEOUT 10
+
+struct tc_common {
+	int verbose;
+	int timeout;                 /* seconds */
+	enum tc_state timeout_state; /* -t N:STATE */
+	const char *warning;
+	const char *critical;
+	const char *profile;
+	const char *credentials_file;
+	const char *region;
+	const char *endpoint;
+	enum tc_site site;
+	char currency[8];
+	const char *language;
+	const char *proxy;
+	const char *cacert;
+	const char *metadata_url;
+	char **owned;                /* strings built from --extra-opts */
+	size_t nowned;
+};
+
+/* What a program adds to the common options. */
+struct tc_program {
+	const char *name;             /* "check_tc_balance" */
+	const char *prefix;           /* "TC BALANCE" */
+	const char *purpose;          /* one line for --help */
+	const char *threshold_help;   /* what -w/-c apply to, for --help */
+	const char *default_warning;
+	const char *default_critical;
+	const char *extra_help;       /* the program's own options, for --help */
+	const struct option *options; /* the program's own long options, { 0 }-terminated */
+	/* handles one of the program's own options; returns 0 or an error */
+	int (*handle)(int key, const char *arg, void *ctx, struct tc_error *err);
+	void *ctx;
+};
+
+/* Parses argv (after --extra-opts expansion). Sets *done when --help or --version
+ * was printed to `out` and the program should exit 3 without checking. */
+int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_common *c,
+		  bool *done, FILE *out, struct tc_error *err);
+
+void tc_common_free(struct tc_common *c);
+
+/* Expands --extra-opts into a new argv (file options first, so the command line
+ * wins). Exposed for tests; *new_argv and its strings are recorded in c->owned. */
+int tc_extra_opts_expand(const char *program, int argc, char **argv, struct tc_common *c,
+			 int *new_argc, char ***new_argv, struct tc_error *err);
+
+#endif

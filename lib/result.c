@@ -1,0 +1,123 @@
+#include "result.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decimal.h"
+
+void tc_result_init(struct tc_result *r, const char *prefix) {
+	memset(r, 0, sizeof *r);
+	snprintf(r->prefix, sizeof r->prefix, "%s", prefix);
+	r->state = TC_OK;
+}
+
+void tc_result_free(struct tc_result *r) {
+	for (size_t i = 0; i < r->nlines; i++) {
+		free(r->lines[i]);
+	}
+	free(r->lines);
+	free(r->perf);
+	r->lines = NULL;
+	r->perf = NULL;
+	r->nlines = r->nperf = 0;
+}
+
+void tc_result_raise(struct tc_result *r, enum tc_state s) {
+	r->state = tc_state_worst(r->state, s);
+}
+
+/* A '|' would start perfdata and newlines would break the line structure. */
+static void sanitize(char *s) {
+	for (; *s; s++) {
+		if (*s == '|') {
+			*s = '/';
+		} else if (*s == '\n' || *s == '\r') {
+			*s = ' ';
+		}
+	}
+}
+
+void tc_result_summary(struct tc_result *r, const char *fmt, ...) {
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->summary, sizeof r->summary, fmt, ap);
+	va_end(ap);
+	sanitize(r->summary);
+}
+
+void tc_result_line(struct tc_result *r, const char *fmt, ...) {
+	va_list ap;
+	char *line = NULL;
+	va_start(ap, fmt);
+	int n = vasprintf(&line, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		return;
+	}
+	char **grown = realloc(r->lines, (r->nlines + 1) * sizeof *grown);
+	if (!grown) {
+		free(line);
+		return;
+	}
+	sanitize(line);
+	r->lines = grown;
+	r->lines[r->nlines++] = line;
+}
+
+void tc_result_add_perf(struct tc_result *r, const struct tc_perf *p) {
+	struct tc_perf *grown = realloc(r->perf, (r->nperf + 1) * sizeof *grown);
+	if (!grown) {
+		return;
+	}
+	r->perf = grown;
+	r->perf[r->nperf++] = *p;
+}
+
+void tc_result_fail(struct tc_result *r, const struct tc_error *err, enum tc_state timeout_state) {
+	char text[sizeof r->summary];
+	tc_error_describe(err, text, sizeof text);
+	tc_result_free(r);
+	r->state = err->kind == TC_ERR_TIMEOUT ? timeout_state : TC_UNKNOWN;
+	tc_result_summary(r, "%s", text);
+}
+
+static void number(int64_t v, int scale, char *buf, size_t size) {
+	struct tc_decimal_style style = {.group = false, .trim = true};
+	tc_decimal_format(v, scale, style, buf, size);
+}
+
+void tc_perf_format(const struct tc_perf *p, char *buf, size_t size) {
+	char label[sizeof p->label];
+	char value[40], warn[48], crit[48], min[40] = "", max[40] = "";
+	size_t i;
+	for (i = 0; p->label[i] && i + 1 < sizeof label; i++) {
+		char c = p->label[i];
+		label[i] = (c == '\'' || c == '=' || c == '|') ? '_' : c;
+	}
+	label[i] = '\0';
+	number(p->value, p->scale, value, sizeof value);
+	tc_range_format(&p->warn, warn, sizeof warn);
+	tc_range_format(&p->crit, crit, sizeof crit);
+	if (p->has_min) {
+		number(p->min, p->scale, min, sizeof min);
+	}
+	if (p->has_max) {
+		number(p->max, p->scale, max, sizeof max);
+	}
+	snprintf(buf, size, "'%s'=%s%s;%s;%s;%s;%s", label, value, p->uom ? p->uom : "", warn, crit,
+		 min, max);
+}
+
+void tc_result_render_nagios(const struct tc_result *r, FILE *out) {
+	fprintf(out, "%s %s - %s", r->prefix, tc_state_name(r->state), r->summary);
+	for (size_t i = 0; i < r->nperf; i++) {
+		char buf[256];
+		tc_perf_format(&r->perf[i], buf, sizeof buf);
+		fprintf(out, "%s%s", i == 0 ? " | " : " ", buf);
+	}
+	fputc('\n', out);
+	for (size_t i = 0; i < r->nlines; i++) {
+		fprintf(out, "%s\n", r->lines[i]);
+	}
+}

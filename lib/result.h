@@ -1,0 +1,62 @@
+/* The result of one check: a state (worst wins), one summary, long-output lines
+ * and typed perfdata. Renderers turn it into Nagios text (JSON and Prometheus can
+ * be added beside it without touching the checks). */
+#ifndef TC_RESULT_H
+#define TC_RESULT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "error.h"
+#include "range.h"
+#include "state.h"
+
+struct tc_perf {
+	char label[64];
+	int64_t value;     /* fixed-point, `scale` decimals */
+	int scale;
+	const char *uom;   /* "" for money (Icinga drops unknown units), "s", "%" ... */
+	struct tc_range warn;
+	struct tc_range crit;
+	bool has_min;
+	int64_t min;
+	bool has_max;
+	int64_t max;
+};
+
+struct tc_result {
+	char prefix[40];     /* "TC BALANCE" */
+	enum tc_state state;
+	char summary[512];
+	char **lines;
+	size_t nlines;
+	struct tc_perf *perf;
+	size_t nperf;
+};
+
+void tc_result_init(struct tc_result *r, const char *prefix);
+void tc_result_free(struct tc_result *r);
+
+/* Raises the state; the worst seen wins. */
+void tc_result_raise(struct tc_result *r, enum tc_state s);
+
+void tc_result_summary(struct tc_result *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void tc_result_line(struct tc_result *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void tc_result_add_perf(struct tc_result *r, const struct tc_perf *p);
+
+/* Turns a failure into the result: state UNKNOWN (or `timeout_state` for a
+ * timeout), the error's one line as summary, and no perfdata, since numbers that
+ * could not be read must not be shown as if they were. */
+void tc_result_fail(struct tc_result *r, const struct tc_error *err, enum tc_state timeout_state);
+
+/* "PREFIX STATE - summary | perfdata" then the long-output lines. */
+void tc_result_render_nagios(const struct tc_result *r, FILE *out);
+
+/* The perfdata part alone ("'a'=1;2;3;0; 'b'=..."), for tests and other renderers. */
+void tc_perf_format(const struct tc_perf *p, char *buf, size_t size);
+
+#endif

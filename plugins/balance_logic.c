@@ -1,0 +1,113 @@
+#include "balance_logic.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "money.h"
+
+static void money(int64_t cents, const char *currency, char *buf, size_t size) {
+	tc_money_format(cents, currency, buf, size);
+}
+
+static void range_money(int64_t value, char *buf, size_t size, const void *ctx) {
+	money(value, ctx, buf, size);
+}
+
+static void add_amount(struct tc_result *r, const char *currency, const char *name,
+		       int64_t cents, bool min_zero, const struct balance_config *thresholds) {
+	char label[64], cur[8];
+	tc_currency_label(currency, cur, sizeof cur);
+	snprintf(label, sizeof label, "%s_%s", name, cur);
+	struct tc_perf p = {.value = cents, .scale = TC_MONEY_SCALE, .uom = "", .has_min = min_zero};
+	snprintf(p.label, sizeof p.label, "%s", label);
+	if (thresholds) {
+		p.warn = thresholds->warning;
+		p.crit = thresholds->critical;
+	}
+	tc_result_add_perf(r, &p);
+}
+
+static void line(struct tc_result *r, const char *name, const struct tc_amount *a,
+		 const char *currency) {
+	char m[64];
+	if (a->present) {
+		money(a->cents, currency, m, sizeof m);
+		tc_result_line(r, "%s: %s", name, m);
+	}
+}
+
+void balance_evaluate(const struct tc_balance *b, const struct balance_config *cfg,
+		      struct tc_result *r) {
+	const char *cur = cfg->currency;
+	bool credit = b->credit_amount.present && b->credit_amount.cents > 0;
+	int64_t available = b->real_balance.cents;
+	if (credit) {
+		available = b->real_credit_balance.present
+				    ? b->real_credit_balance.cents
+				    : b->real_balance.cents + b->credit_amount.cents;
+	}
+	bool arrears = credit ? available < 0 : b->owe.cents > 0;
+
+	char avail[64], owed[64], limit[64], bound[96];
+	money(available, cur, avail, sizeof avail);
+	money(b->owe.cents, cur, owed, sizeof owed);
+	money(credit ? b->credit_amount.cents : 0, cur, limit, sizeof limit);
+
+	char what[160];
+	if (credit) {
+		snprintf(what, sizeof what, "%s available credit of %s limit", avail, limit);
+	} else {
+		snprintf(what, sizeof what, "%s available", avail);
+	}
+
+	if (arrears) {
+		tc_result_raise(r, TC_CRITICAL);
+		tc_result_summary(r, "in arrears: %s owed, %s", owed, what);
+	} else if (tc_range_alerts(&cfg->critical, available)) {
+		tc_range_describe(&cfg->critical, range_money, cur, bound, sizeof bound);
+		tc_result_raise(r, TC_CRITICAL);
+		tc_result_summary(r, "%s (critical: %s)", what, bound);
+	} else if (tc_range_alerts(&cfg->warning, available)) {
+		tc_range_describe(&cfg->warning, range_money, cur, bound, sizeof bound);
+		tc_result_raise(r, TC_WARNING);
+		tc_result_summary(r, "%s (warning: %s)", what, bound);
+	} else {
+		tc_result_summary(r, "%s", what);
+	}
+
+	line(r, "available balance", &b->real_balance, cur);
+	line(r, "cash", &b->cash, cur);
+	line(r, "gift", &b->present, cur);
+	line(r, "income", &b->income, cur);
+	line(r, "frozen", &b->freeze, cur);
+	line(r, "owed", &b->owe, cur);
+	if (credit) {
+		char m[64];
+		line(r, "credit limit", &b->credit_amount, cur);
+		money(available, cur, m, sizeof m);
+		tc_result_line(r, "available credit: %s", m);
+		line(r, "temporary credit", &b->temp_credit, cur);
+	}
+	if (b->uin) {
+		tc_result_line(r, "account UIN: %lld", (long long)b->uin);
+	}
+
+	add_amount(r, cur, "balance", b->real_balance.cents, false, credit ? NULL : cfg);
+	if (b->cash.present) {
+		add_amount(r, cur, "cash", b->cash.cents, false, NULL);
+	}
+	if (b->present.present) {
+		add_amount(r, cur, "gift", b->present.cents, true, NULL);
+	}
+	if (b->income.present) {
+		add_amount(r, cur, "income", b->income.cents, false, NULL);
+	}
+	if (b->freeze.present) {
+		add_amount(r, cur, "frozen", b->freeze.cents, true, NULL);
+	}
+	add_amount(r, cur, "owed", b->owe.cents, true, NULL);
+	if (credit) {
+		add_amount(r, cur, "credit_limit", b->credit_amount.cents, true, NULL);
+		add_amount(r, cur, "credit_available", available, false, cfg);
+	}
+}

@@ -1,0 +1,23 @@
+/* What check_tc_balance concludes from an account's balance: a pure function, so
+ * unit tests reach every state without a network. */
+#ifndef TC_BALANCE_LOGIC_H
+#define TC_BALANCE_LOGIC_H
+
+#include "balance.h"
+#include "range.h"
+#include "result.h"
+
+struct balance_config {
+	struct tc_range warning;  /* on available funds, in currency units */
+	struct tc_range critical;
+	const char *currency;     /* "CNY" */
+};
+
+/* Credit accounts (CreditAmount > 0) are judged on the funds available including
+ * the credit line; their OweAmount is credit in use, and arrears means owing more
+ * than the line. Other accounts are judged on RealBalance and are in arrears as
+ * soon as OweAmount > 0. */
+void balance_evaluate(const struct tc_balance *b, const struct balance_config *cfg,
+		      struct tc_result *r);
+
+#endif

@@ -1,0 +1,34 @@
+/* check_tc_balance: the available balance of a Tencent Cloud account, arrears, and
+ * for credit accounts the credit left. */
+#include "balance.h"
+#include "balance_logic.h"
+#include "plugin.h"
+
+static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+	struct tc_balance b;
+	if (tc_balance_fetch(&run->api, &b, err) != 0) {
+		return -1;
+	}
+	struct balance_config cfg = {
+		.warning = run->warning,
+		.critical = run->critical,
+		.currency = run->opts.currency,
+	};
+	balance_evaluate(&b, &cfg, res);
+	return 0;
+}
+
+static const struct tc_program program = {
+	.name = "check_tc_balance",
+	.prefix = "TC BALANCE",
+	.purpose = "Checks the available balance of a Tencent Cloud account (DescribeAccountBalance):\n"
+		   "thresholds on the funds available, CRITICAL on arrears.",
+	.threshold_help = "ranges on the available balance in currency units (for credit\n"
+			  "accounts: the credit still available); -w 3000: warns below 3000.",
+	.default_warning = "3000:",
+	.default_critical = "1000:",
+};
+
+int main(int argc, char **argv) {
+	return tc_plugin_main(&program, argc, argv, check);
+}

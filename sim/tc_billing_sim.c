@@ -1,0 +1,175 @@
+/* tc_billing_sim: a local simulator of the Tencent Cloud billing, partner and CVM
+ * metadata APIs, for the demo, the tests and the benchmarks. */
+#include <config.h>
+
+#include <arpa/inet.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "ini.h"
+#include "scenario.h"
+#include "serve.h"
+
+static volatile sig_atomic_t stopping;
+
+static void on_signal(int sig) {
+	(void)sig;
+	stopping = 1;
+}
+
+static void usage(FILE *out) {
+	fprintf(out,
+		"Usage: tc_billing_sim --scenario FILE [--listen ADDR] [--port N]\n"
+		"                      [--port-file FILE] [--tls-cert PEM --tls-key PEM]\n"
+		"                      [--clock-offset SECONDS] [--verbose]\n"
+		"Serves the Tencent Cloud APIs the plugins call from a scenario file.\n"
+		"Prints the bound port on stdout; runs until SIGTERM or SIGINT.\n");
+}
+
+struct sim_options {
+	const char *scenario;
+	const char *listen;
+	int port;
+	const char *port_file;
+	const char *cert;
+	const char *key;
+	long clock_offset;
+	int verbose;
+};
+
+static int parse(int argc, char **argv, struct sim_options *o) {
+	static const struct option table[] = {
+		{"scenario", required_argument, NULL, 's'},
+		{"listen", required_argument, NULL, 'l'},
+		{"port", required_argument, NULL, 'p'},
+		{"port-file", required_argument, NULL, 'f'},
+		{"tls-cert", required_argument, NULL, 'C'},
+		{"tls-key", required_argument, NULL, 'K'},
+		{"clock-offset", required_argument, NULL, 'o'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+	*o = (struct sim_options){.listen = "127.0.0.1"};
+	while ((c = getopt_long(argc, argv, "s:l:p:f:C:K:o:vh", table, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			o->scenario = optarg;
+			break;
+		case 'l':
+			o->listen = optarg;
+			break;
+		case 'p':
+			o->port = atoi(optarg);
+			break;
+		case 'f':
+			o->port_file = optarg;
+			break;
+		case 'C':
+			o->cert = optarg;
+			break;
+		case 'K':
+			o->key = optarg;
+			break;
+		case 'o':
+			o->clock_offset = strtol(optarg, NULL, 10);
+			break;
+		case 'v':
+			o->verbose++;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		default:
+			usage(stderr);
+			return -1;
+		}
+	}
+	if (!o->scenario || (!o->cert) != (!o->key) || o->port < 0 || o->port > 65535) {
+		usage(stderr);
+		return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv) {
+	struct sim_options o;
+	struct sim_scenario scenario;
+	struct tc_error err;
+	char *cert = NULL, *key = NULL;
+	size_t len;
+	if (parse(argc, argv, &o) != 0) {
+		return 2;
+	}
+	if (sim_scenario_load(o.scenario, &scenario, &err) != 0) {
+		fprintf(stderr, "tc_billing_sim: %s\n", err.message);
+		return 1;
+	}
+	if (o.cert && (!(cert = tc_read_file(o.cert, 1 << 20, &len, &err)) ||
+		       !(key = tc_read_file(o.key, 1 << 20, &len, &err)))) {
+		fprintf(stderr, "tc_billing_sim: %s\n", err.message);
+		return 1;
+	}
+	struct sockaddr_in sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)o.port);
+	if (inet_pton(AF_INET, o.listen, &sa.sin_addr) != 1) {
+		fprintf(stderr, "tc_billing_sim: --listen takes an IPv4 address\n");
+		return 2;
+	}
+	struct sim_server server = {.scenario = &scenario, .clock_offset = o.clock_offset,
+				    .verbose = o.verbose};
+	pthread_mutex_init(&server.lock, NULL);
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+			 MHD_USE_ERROR_LOG;
+	struct MHD_Daemon *d;
+	if (cert) {
+		d = MHD_start_daemon(flags | MHD_USE_TLS, 0, NULL, NULL, sim_handle, &server,
+				     MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY, key,
+				     MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_NOTIFY_COMPLETED,
+				     sim_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
+				     MHD_OPTION_END);
+	} else {
+		d = MHD_start_daemon(flags, 0, NULL, NULL, sim_handle, &server, MHD_OPTION_SOCK_ADDR,
+				     &sa, MHD_OPTION_NOTIFY_COMPLETED, sim_completed, NULL,
+				     MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_END);
+	}
+	if (!d) {
+		fprintf(stderr, "tc_billing_sim: cannot listen on %s:%d\n", o.listen, o.port);
+		return 1;
+	}
+	unsigned port = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT)->port;
+	printf("%u\n", port);
+	fflush(stdout);
+	if (o.port_file) {
+		char tmp[4096];
+		snprintf(tmp, sizeof tmp, "%s.tmp", o.port_file);
+		FILE *f = fopen(tmp, "w");
+		if (!f || fprintf(f, "%u\n", port) < 0 || fclose(f) != 0 || rename(tmp, o.port_file) != 0) {
+			fprintf(stderr, "tc_billing_sim: cannot write %s\n", o.port_file);
+			MHD_stop_daemon(d);
+			return 1;
+		}
+	}
+	struct sigaction act;
+	memset(&act, 0, sizeof act);
+	act.sa_handler = on_signal;
+	sigaction(SIGTERM, &act, NULL);
+	sigaction(SIGINT, &act, NULL);
+	while (!stopping) {
+		usleep(50000);
+	}
+	MHD_stop_daemon(d);
+	sim_scenario_free(&scenario);
+	free(cert);
+	free(key);
+	return 0;
+}
