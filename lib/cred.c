@@ -34,6 +34,7 @@ static int copy_field(char *dst, size_t size, const char *value, const char *wha
 
 int tc_credentials_from_ini(const char *path, struct tc_credentials *out, struct tc_error *err) {
 	struct tc_ini ini;
+	memset(out, 0, sizeof *out);
 	if (tc_ini_load(path, &ini, err) != 0) {
 		err->kind = TC_ERR_CREDENTIALS;
 		return -1;
@@ -85,6 +86,7 @@ static int from_json_object(struct json_object *obj, const char *id_key, const c
 int tc_credentials_from_tccli(const char *path, struct tc_credentials *out, struct tc_error *err) {
 	size_t len = 0;
 	struct json_object *obj = NULL;
+	memset(out, 0, sizeof *out);
 	char *text = tc_read_file(path, 64 * 1024, &len, err);
 	if (!text) {
 		err->kind = TC_ERR_CREDENTIALS;
@@ -109,6 +111,7 @@ int tc_credentials_from_role_json(const char *body, size_t len, struct tc_creden
 				  struct tc_error *err) {
 	struct json_object *obj = NULL;
 	const char *code = NULL;
+	memset(out, 0, sizeof *out);
 	if (tc_json_parse(body, len, &obj, err) != 0) {
 		err->kind = TC_ERR_CREDENTIALS;
 		return tc_error_prefix(err, "CVM role credentials");

@@ -1,0 +1,177 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "balance_logic.h"
+#include "tap.h"
+
+static struct tc_range range(const char *t) {
+	struct tc_range r;
+	struct tc_error err;
+	ck_assert_int_eq(tc_range_parse(t, &r, &err), 0);
+	return r;
+}
+
+static struct tc_balance account(int64_t real, int64_t owe) {
+	struct tc_balance b = {0};
+	b.real_balance = (struct tc_amount){true, real};
+	b.owe = (struct tc_amount){true, owe};
+	return b;
+}
+
+/* Runs the logic with -w/-c and returns the first line; *state gets the state. */
+static char *first_line(const struct tc_balance *b, const char *w, const char *c,
+			const char *currency, enum tc_state *state) {
+	struct tc_result r;
+	struct balance_config cfg = {range(w), range(c), currency};
+	tc_result_init(&r, "TC BALANCE");
+	balance_evaluate(b, &cfg, &r);
+	*state = r.state;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	tc_result_render_nagios(&r, f);
+	fclose(f);
+	tc_result_free(&r);
+	buf[strcspn(buf, "\n")] = '\0';
+	return buf;
+}
+
+#define YUAN "\xc2\xa5"
+
+static void expect(const struct tc_balance *b, const char *w, const char *c, enum tc_state want,
+		   const char *line) {
+	enum tc_state s;
+	char *got = first_line(b, w, c, "CNY", &s);
+	ck_assert_str_eq(got, line);
+	ck_assert_int_eq(s, want);
+	free(got);
+}
+
+START_TEST(states) {
+	struct tc_balance ok = account(1234567, 0);
+	expect(&ok, "3000:", "1000:", TC_OK,
+	       "TC BALANCE OK - " YUAN "12,345.67 available | 'balance_cny'=12345.67;3000:;1000:;; "
+	       "'owed_cny'=0;;;0;");
+	struct tc_balance warn = account(250000, 0);
+	expect(&warn, "3000:", "1000:", TC_WARNING,
+	       "TC BALANCE WARNING - " YUAN "2,500.00 available (warning: below " YUAN "3,000.00) | "
+	       "'balance_cny'=2500;3000:;1000:;; 'owed_cny'=0;;;0;");
+	struct tc_balance crit = account(50000, 0);
+	expect(&crit, "3000:", "1000:", TC_CRITICAL,
+	       "TC BALANCE CRITICAL - " YUAN "500.00 available (critical: below " YUAN "1,000.00) | "
+	       "'balance_cny'=500;3000:;1000:;; 'owed_cny'=0;;;0;");
+}
+END_TEST
+
+START_TEST(boundaries_are_inclusive) {
+	enum tc_state s;
+	struct tc_balance at = account(300000, 0), below = account(299999, 0);
+	struct tc_balance crit_at = account(100000, 0), crit_below = account(99999, 0);
+	free(first_line(&at, "3000:", "1000:", "CNY", &s));
+	ck_assert_int_eq(s, TC_OK);
+	free(first_line(&below, "3000:", "1000:", "CNY", &s));
+	ck_assert_int_eq(s, TC_WARNING);
+	free(first_line(&crit_at, "3000:", "1000:", "CNY", &s));
+	ck_assert_int_eq(s, TC_WARNING);
+	free(first_line(&crit_below, "3000:", "1000:", "CNY", &s));
+	ck_assert_int_eq(s, TC_CRITICAL);
+	/* decimal thresholds compare to the cent */
+	struct tc_balance cent = account(100049, 0);
+	free(first_line(&cent, "1000.5:", "0:", "CNY", &s));
+	ck_assert_int_eq(s, TC_WARNING);
+}
+END_TEST
+
+START_TEST(arrears_is_critical_whatever_the_thresholds) {
+	struct tc_balance b = account(-123456, 123456);
+	expect(&b, "~:", "~:", TC_CRITICAL,
+	       "TC BALANCE CRITICAL - in arrears: " YUAN "1,234.56 owed, -" YUAN "1,234.56 available | "
+	       "'balance_cny'=-1234.56;~:;~:;; 'owed_cny'=1234.56;;;0;");
+	/* even a positive balance with something owed */
+	struct tc_balance c = account(500000, 1);
+	enum tc_state s;
+	free(first_line(&c, "3000:", "1000:", "CNY", &s));
+	ck_assert_int_eq(s, TC_CRITICAL);
+}
+END_TEST
+
+START_TEST(credit_accounts_use_available_credit) {
+	struct tc_balance b = account(-500000, 500000);
+	b.credit_amount = (struct tc_amount){true, 10000000};
+	b.real_credit_balance = (struct tc_amount){true, 9500000};
+	expect(&b, "3000:", "1000:", TC_OK,
+	       "TC BALANCE OK - " YUAN "95,000.00 available credit of " YUAN "100,000.00 limit | "
+	       "'balance_cny'=-5000;;;; 'owed_cny'=5000;;;0; 'credit_limit_cny'=100000;;;0; "
+	       "'credit_available_cny'=95000;3000:;1000:;;");
+	/* without RealCreditBalance it is RealBalance + CreditAmount */
+	b.real_credit_balance.present = false;
+	b.credit_amount.cents = 600000;
+	expect(&b, "3000:", "1000.01:", TC_CRITICAL,
+	       "TC BALANCE CRITICAL - " YUAN "1,000.00 available credit of " YUAN "6,000.00 limit "
+	       "(critical: below " YUAN "1,000.01) | 'balance_cny'=-5000;;;; 'owed_cny'=5000;;;0; "
+	       "'credit_limit_cny'=6000;;;0; 'credit_available_cny'=1000;3000:;1000.01:;;");
+}
+END_TEST
+
+START_TEST(credit_exhausted_is_arrears) {
+	struct tc_balance b = account(-1200000, 1200000);
+	b.credit_amount = (struct tc_amount){true, 1000000};
+	b.real_credit_balance = (struct tc_amount){true, -200000};
+	enum tc_state s;
+	char *line = first_line(&b, "3000:", "1000:", "CNY", &s);
+	ck_assert_int_eq(s, TC_CRITICAL);
+	ck_assert_ptr_nonnull(strstr(line, "in arrears: " YUAN "12,000.00 owed, -" YUAN
+					   "2,000.00 available credit"));
+	free(line);
+}
+END_TEST
+
+START_TEST(currency_in_labels_and_words) {
+	struct tc_balance b = account(9900, 0);
+	enum tc_state s;
+	char *line = first_line(&b, "50:", "10:", "USD", &s);
+	ck_assert_str_eq(line, "TC BALANCE OK - $99.00 available | 'balance_usd'=99;50:;10:;; "
+			       "'owed_usd'=0;;;0;");
+	free(line);
+}
+END_TEST
+
+START_TEST(long_output_breakdown) {
+	struct tc_balance b = account(1000000, 0);
+	b.cash = (struct tc_amount){true, 900000};
+	b.present = (struct tc_amount){true, 150000};
+	b.income = (struct tc_amount){true, 0};
+	b.freeze = (struct tc_amount){true, 50000};
+	b.uin = 100000000001;
+	struct tc_result r;
+	struct balance_config cfg = {range("3000:"), range("1000:"), "CNY"};
+	tc_result_init(&r, "TC BALANCE");
+	balance_evaluate(&b, &cfg, &r);
+	ck_assert_int_eq(r.nlines, 7);
+	ck_assert_str_eq(r.lines[0], "available balance: " YUAN "10,000.00");
+	ck_assert_str_eq(r.lines[1], "cash: " YUAN "9,000.00");
+	ck_assert_str_eq(r.lines[2], "gift: " YUAN "1,500.00");
+	ck_assert_str_eq(r.lines[3], "income: " YUAN "0.00");
+	ck_assert_str_eq(r.lines[4], "frozen: " YUAN "500.00");
+	ck_assert_str_eq(r.lines[5], "owed: " YUAN "0.00");
+	ck_assert_str_eq(r.lines[6], "account UIN: 100000000001");
+	ck_assert_int_eq(r.nperf, 6);
+	tc_result_free(&r);
+}
+END_TEST
+
+static Suite *suite(void) {
+	Suite *s = suite_create("balance_logic");
+	TCase *tc = tcase_create("balance_logic");
+	tcase_add_test(tc, states);
+	tcase_add_test(tc, boundaries_are_inclusive);
+	tcase_add_test(tc, arrears_is_critical_whatever_the_thresholds);
+	tcase_add_test(tc, credit_accounts_use_available_credit);
+	tcase_add_test(tc, credit_exhausted_is_arrears);
+	tcase_add_test(tc, currency_in_labels_and_words);
+	tcase_add_test(tc, long_output_breakdown);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TC_TEST_MAIN(suite)
