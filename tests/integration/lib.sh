@@ -1,0 +1,131 @@
+# Shared by the integration tests: a TAP writer, the simulator's life cycle, and
+# assertions on a program's exit status and exact output. Sourced, not run.
+set -u
+
+: "${top_srcdir:?run through make check}" "${top_builddir:?run through make check}"
+OPENSSL=${OPENSSL:-openssl}
+PLUGINS=$top_builddir/plugins
+SIM=$top_builddir/sim/tc_billing_sim
+SCENARIO=$top_srcdir/sim/scenarios/tests.json
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/tc-it.XXXXXX")
+SIM_PIDS=""
+TESTS_RUN=0
+TESTS_FAILED=0
+
+cleanup() {
+	for pid in $SIM_PIDS; do
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	done
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# A clean environment: no credentials, proxies or locale from the caller.
+unset TENCENTCLOUD_SECRET_ID TENCENTCLOUD_SECRET_KEY TENCENTCLOUD_SESSION_TOKEN \
+	TENCENTCLOUD_TOKEN http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
+	no_proxy NO_PROXY MP_CONFIG_FILE LC_ALL LANG LC_NUMERIC
+export HOME="$WORK/home"
+mkdir -p "$HOME"
+
+ok() {
+	TESTS_RUN=$((TESTS_RUN + 1))
+	echo "ok $TESTS_RUN - $1"
+}
+
+not_ok() {
+	TESTS_RUN=$((TESTS_RUN + 1))
+	TESTS_FAILED=$((TESTS_FAILED + 1))
+	echo "not ok $TESTS_RUN - $1"
+	shift
+	for line in "$@"; do
+		printf '# %s\n' "$line"
+	done
+}
+
+finish() {
+	echo "1..$TESTS_RUN"
+	[ "$TESTS_FAILED" -eq 0 ]
+}
+
+# The fake key pair of a scenario account, as sim/scenarios/README.md documents:
+# secret id AKIDsim + upper-cased name + zeros to 33 characters.
+key_id() {
+	local up pad
+	up=$(printf '%s' "$1" | tr -d '-' | tr '[:lower:]' '[:upper:]')
+	pad=$((26 - ${#1}))
+	[ "$pad" -lt 0 ] && pad=0
+	printf 'AKIDsim%s%s' "$up" "$(printf '%*s' "$pad" '' | tr ' ' 0)"
+}
+key_secret() { printf 'simSecret-%s-do-not-use' "$1"; }
+
+make_cert() {
+	[ -f "$WORK/cert.pem" ] && return 0
+	"$OPENSSL" req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" \
+		-days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1
+}
+
+# start_sim NAME [tls|http] [extra simulator options]: sets PORT_<NAME>.
+start_sim() {
+	local name=$1 mode=$2
+	shift 2
+	local portfile="$WORK/$name.port" tls=""
+	if [ "$mode" = tls ]; then
+		make_cert || { echo "Bail out! openssl cannot make a certificate"; exit 1; }
+		tls="--tls-cert $WORK/cert.pem --tls-key $WORK/key.pem"
+	fi
+	# shellcheck disable=SC2086
+	"$SIM" --scenario "$SCENARIO" --port-file "$portfile" $tls "$@" >/dev/null 2>"$WORK/$name.log" &
+	SIM_PIDS="$SIM_PIDS $!"
+	for _ in $(seq 1 100); do
+		[ -s "$portfile" ] && break
+		sleep 0.05
+	done
+	[ -s "$portfile" ] || { echo "Bail out! simulator $name did not start"; cat "$WORK/$name.log"; exit 1; }
+	eval "PORT_$name=$(cat "$portfile")"
+}
+
+# run CMD...: runs it, setting OUT (stdout), ERR (stderr), RC and ELAPSED (ms).
+run() {
+	local start end
+	start=$(date +%s%N)
+	OUT=$("$@" 2>"$WORK/stderr")
+	RC=$?
+	end=$(date +%s%N)
+	ELAPSED=$(((end - start) / 1000000))
+	ERR=$(cat "$WORK/stderr")
+	FIRST=${OUT%%$'\n'*}
+}
+
+# expect DESCRIPTION RC FIRST-LINE-PATTERN CMD...: exit status exact, first line
+# matched as a shell pattern (exact unless it contains * ? [), stderr empty.
+expect() {
+	local desc=$1 want_rc=$2 pattern=$3
+	shift 3
+	run "$@"
+	# shellcheck disable=SC2053
+	if [ "$RC" -eq "$want_rc" ] && [[ $FIRST == $pattern ]] && [ -z "$ERR" ]; then
+		ok "$desc"
+	else
+		not_ok "$desc" "exit $RC, wanted $want_rc" "got:    $FIRST" "wanted: $pattern" \
+			"stderr: $ERR"
+	fi
+}
+
+# check_as ACCOUNT ARGS...: check_tc_balance with that account's key in the env.
+balance_as() {
+	local account=$1
+	shift
+	TENCENTCLOUD_SECRET_ID=$(key_id "$account") TENCENTCLOUD_SECRET_KEY=$(key_secret "$account") \
+		"$PLUGINS/check_tc_balance" "$@"
+}
+
+# with_env VAR=value... CMD...: runs CMD (a program or a function of this file) with
+# those variables exported, in a subshell.
+with_env() (
+	while [[ $1 == *=* ]]; do
+		export "${1?}"
+		shift
+	done
+	"$@"
+)
