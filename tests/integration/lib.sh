@@ -48,16 +48,8 @@ finish() {
 	[ "$TESTS_FAILED" -eq 0 ]
 }
 
-# The fake key pair of a scenario account, as sim/scenarios/README.md documents:
-# secret id AKIDsim + upper-cased name + zeros to 33 characters.
-key_id() {
-	local up pad
-	up=$(printf '%s' "$1" | tr -d '-' | tr '[:lower:]' '[:upper:]')
-	pad=$((26 - ${#1}))
-	[ "$pad" -lt 0 ] && pad=0
-	printf 'AKIDsim%s%s' "$up" "$(printf '%*s' "$pad" '' | tr ' ' 0)"
-}
-key_secret() { printf 'simSecret-%s-do-not-use' "$1"; }
+# key_id NAME, key_secret NAME: the fake keys of a scenario account
+. "$top_srcdir/sim/scenarios/keys.sh"
 
 make_cert() {
 	[ -f "$WORK/cert.pem" ] && return 0
