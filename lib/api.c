@@ -15,15 +15,11 @@ struct allowed_action {
 };
 
 static const struct allowed_action allow_list[] = {
-	{"billing", "DescribeAccountBalance"},
-	{"billing", "DescribeDealsByCond"},
-	{"billing", "DescribeVoucherInfo"},
-	{"billing", "DescribeCostExplorerSummary"},
-	{"billing", "DescribeBillSummaryByProduct"},
-	{"billing", "DescribeOrgMemberAccountBalance"},
-	{"partners", "DescribeAgentPayDealsV2"},
-	{"intlpartnersmgt", "QueryPartnerCredit"},
-	{"intlpartnersmgt", "QueryCustomersCredit"},
+    {"billing", "DescribeAccountBalance"},       {"billing", "DescribeDealsByCond"},
+    {"billing", "DescribeVoucherInfo"},          {"billing", "DescribeCostExplorerSummary"},
+    {"billing", "DescribeBillSummaryByProduct"}, {"billing", "DescribeOrgMemberAccountBalance"},
+    {"partners", "DescribeAgentPayDealsV2"},     {"intlpartnersmgt", "QueryPartnerCredit"},
+    {"intlpartnersmgt", "QueryCustomersCredit"},
 };
 
 bool tc_api_action_allowed(const char *service, const char *action) {
@@ -40,11 +36,13 @@ int tc_api_check_endpoint(const char *endpoint, struct tc_error *err) {
 	char host[256];
 	const char *rest;
 	if (strncmp(endpoint, "https://", 8) != 0 && strncmp(endpoint, "http://", 7) != 0) {
-		return tc_error_set(err, TC_ERR_USAGE,
-				    "--endpoint must start with https:// (or http:// for a simulator)");
+		return tc_error_set(
+		    err, TC_ERR_USAGE,
+		    "--endpoint must start with https:// (or http:// for a simulator)");
 	}
 	if (tc_url_host(endpoint, host, sizeof host) != 0) {
-		return tc_error_set(err, TC_ERR_USAGE, "--endpoint has no valid host: %s", endpoint);
+		return tc_error_set(err, TC_ERR_USAGE, "--endpoint has no valid host: %s",
+				    endpoint);
 	}
 	rest = strstr(endpoint, "://") + 3 + strlen(host);
 	if (*rest && strcmp(rest, "/") != 0) {
@@ -77,8 +75,8 @@ static bool is_permission_code(const char *code) {
 	       strncmp(code, "UnauthorizedOperation", 21) == 0;
 }
 
-int tc_api_parse_envelope(const char *service, const char *action, const char *body,
-			  size_t len, struct tc_api_reply *reply, struct tc_error *err) {
+int tc_api_parse_envelope(const char *service, const char *action, const char *body, size_t len,
+			  struct tc_api_reply *reply, struct tc_error *err) {
 	struct json_object *root = NULL, *response = NULL, *error = NULL;
 	const char *rid = NULL, *code = NULL, *message = NULL;
 	memset(reply, 0, sizeof *reply);
@@ -89,7 +87,8 @@ int tc_api_parse_envelope(const char *service, const char *action, const char *b
 	    !json_object_object_get_ex(root, "Response", &response) ||
 	    !json_object_is_type(response, json_type_object)) {
 		json_object_put(root);
-		return tc_error_set(err, TC_ERR_PARSE, "%s response has no Response object", action);
+		return tc_error_set(err, TC_ERR_PARSE, "%s response has no Response object",
+				    action);
 	}
 	if (tc_json_string(response, "RequestId", TC_OPTIONAL, &rid, err) != 0) {
 		json_object_put(root);
@@ -130,7 +129,8 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 	struct tc3_signature sig;
 	if (!tc_api_action_allowed(service, action)) {
 		return tc_error_set(err, TC_ERR_INTERNAL,
-				    "refusing %s:%s: not on the read-only allow-list", service, action);
+				    "refusing %s:%s: not on the read-only allow-list", service,
+				    action);
 	}
 	endpoint_url(api, service, url, sizeof url);
 	if (tc_url_host(url, host, sizeof host) != 0) {
@@ -139,14 +139,14 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 	int64_t now = (int64_t)time(NULL);
 	snprintf(timestamp, sizeof timestamp, "%lld", (long long)now);
 	struct tc3_request req = {
-		.method = "POST",
-		.query = "",
-		.headers = {{"content-type", "application/json"}, {"host", host}},
-		.nheaders = 2,
-		.payload = (const unsigned char *)params,
-		.payload_len = strlen(params),
-		.service = service,
-		.timestamp = now,
+	    .method = "POST",
+	    .query = "",
+	    .headers = {{"content-type", "application/json"}, {"host", host}},
+	    .nheaders = 2,
+	    .payload = (const unsigned char *)params,
+	    .payload_len = strlen(params),
+	    .service = service,
+	    .timestamp = now,
 	};
 	if (tc3_sign(&req, api->cred->secret_key, &sig) != 0 ||
 	    tc3_authorization(&sig, api->cred->secret_id, service, authorization,
@@ -160,7 +160,8 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 	headers[n++] = (struct tc_http_header){"X-TC-Action", action, false};
 	headers[n++] = (struct tc_http_header){"X-TC-Version", version, false};
 	headers[n++] = (struct tc_http_header){"X-TC-Timestamp", timestamp, false};
-	headers[n++] = (struct tc_http_header){"X-TC-RequestClient", "tc-billing-plugins/" PACKAGE_VERSION, false};
+	headers[n++] = (struct tc_http_header){"X-TC-RequestClient",
+					       "tc-billing-plugins/" PACKAGE_VERSION, false};
 	if (api->region && *api->region) {
 		headers[n++] = (struct tc_http_header){"X-TC-Region", api->region, false};
 	}
@@ -173,8 +174,8 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 	headers[n++] = (struct tc_http_header){"Authorization", authorization, true};
 
 	struct tc_http_response resp;
-	int rc = tc_http_request(api->http, "POST", url, headers, n, params, strlen(params), &resp,
-				 err);
+	int rc =
+	    tc_http_request(api->http, "POST", url, headers, n, params, strlen(params), &resp, err);
 	memset(authorization, 0, sizeof authorization);
 	if (rc != 0) {
 		return tc_error_prefix(err, "%s", action);

@@ -18,9 +18,9 @@ struct tc_api {
 	struct tc_http *http;
 	const struct tc_credentials *cred;
 	enum tc_site site;
-	const char *endpoint;  /* scheme://host[:port] for every service, or NULL */
-	const char *region;    /* NULL: no X-TC-Region */
-	const char *language;  /* NULL: no X-TC-Language */
+	const char *endpoint; /* scheme://host[:port] for every service, or NULL */
+	const char *region;   /* NULL: no X-TC-Region */
+	const char *language; /* NULL: no X-TC-Language */
 	int verbose;
 	FILE *trace;
 };
@@ -47,7 +47,7 @@ bool tc_api_action_allowed(const char *service, const char *action);
 int tc_api_check_endpoint(const char *endpoint, struct tc_error *err);
 
 /* Turns a body into reply or error, exposed for tests. */
-int tc_api_parse_envelope(const char *service, const char *action, const char *body,
-			  size_t len, struct tc_api_reply *reply, struct tc_error *err);
+int tc_api_parse_envelope(const char *service, const char *action, const char *body, size_t len,
+			  struct tc_api_reply *reply, struct tc_error *err);
 
 #endif

@@ -13,18 +13,19 @@ struct field_spec {
 	bool non_negative;
 };
 
-#define FIELD(name, member, need, nonneg) {name, offsetof(struct tc_balance, member), need, nonneg}
+#define FIELD(name, member, need, nonneg)                                                          \
+	{ name, offsetof(struct tc_balance, member), need, nonneg }
 
 static const struct field_spec fields[] = {
-	FIELD("RealBalance", real_balance, TC_REQUIRED, false),
-	FIELD("CashAccountBalance", cash, TC_OPTIONAL, false),
-	FIELD("IncomeIntoAccountBalance", income, TC_OPTIONAL, false),
-	FIELD("PresentAccountBalance", present, TC_OPTIONAL, true),
-	FIELD("FreezeAmount", freeze, TC_OPTIONAL, true),
-	FIELD("OweAmount", owe, TC_REQUIRED, true),
-	FIELD("CreditAmount", credit_amount, TC_OPTIONAL, true),
-	FIELD("RealCreditBalance", real_credit_balance, TC_OPTIONAL, false),
-	FIELD("TempCredit", temp_credit, TC_OPTIONAL, true),
+    FIELD("RealBalance", real_balance, TC_REQUIRED, false),
+    FIELD("CashAccountBalance", cash, TC_OPTIONAL, false),
+    FIELD("IncomeIntoAccountBalance", income, TC_OPTIONAL, false),
+    FIELD("PresentAccountBalance", present, TC_OPTIONAL, true),
+    FIELD("FreezeAmount", freeze, TC_OPTIONAL, true),
+    FIELD("OweAmount", owe, TC_REQUIRED, true),
+    FIELD("CreditAmount", credit_amount, TC_OPTIONAL, true),
+    FIELD("RealCreditBalance", real_credit_balance, TC_OPTIONAL, false),
+    FIELD("TempCredit", temp_credit, TC_OPTIONAL, true),
 };
 
 int tc_balance_from_json(struct json_object *response, struct tc_balance *out,
@@ -39,7 +40,8 @@ int tc_balance_from_json(struct json_object *response, struct tc_balance *out,
 		}
 		if (a->present && f->non_negative && a->cents < 0) {
 			return tc_error_set(err, TC_ERR_DATA,
-					    "DescribeAccountBalance: field %s is negative", f->name);
+					    "DescribeAccountBalance: field %s is negative",
+					    f->name);
 		}
 	}
 	bool has_uin = false;
@@ -51,8 +53,8 @@ int tc_balance_from_json(struct json_object *response, struct tc_balance *out,
 
 int tc_balance_fetch(struct tc_api *api, struct tc_balance *out, struct tc_error *err) {
 	struct tc_api_reply reply;
-	if (tc_api_call(api, "billing", "2018-07-09", "DescribeAccountBalance", "{}", &reply, err) !=
-	    0) {
+	if (tc_api_call(api, "billing", "2018-07-09", "DescribeAccountBalance", "{}", &reply,
+			err) != 0) {
 		return -1;
 	}
 	int rc = tc_balance_from_json(reply.response, out, err);

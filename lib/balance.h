@@ -20,7 +20,7 @@ struct tc_balance {
 	struct tc_amount real_balance; /* available: cash + income + present - frozen - owed */
 	struct tc_amount cash;
 	struct tc_amount income;
-	struct tc_amount present;      /* gift account */
+	struct tc_amount present; /* gift account */
 	struct tc_amount freeze;
 	struct tc_amount owe;
 	struct tc_amount credit_amount;       /* credit limit */

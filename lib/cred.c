@@ -45,8 +45,9 @@ int tc_credentials_from_ini(const char *path, struct tc_credentials *out, struct
 	int rc = copy_field(out->secret_id, sizeof out->secret_id,
 			    tc_ini_get(&ini, "default", "secret_id"), "secret_id", where, err);
 	if (rc == 0) {
-		rc = copy_field(out->secret_key, sizeof out->secret_key,
-				tc_ini_get(&ini, "default", "secret_key"), "secret_key", where, err);
+		rc =
+		    copy_field(out->secret_key, sizeof out->secret_key,
+			       tc_ini_get(&ini, "default", "secret_key"), "secret_key", where, err);
 	}
 	if (rc == 0 && token && *token) {
 		rc = copy_field(out->token, sizeof out->token, token, "token", where, err);

@@ -16,8 +16,8 @@
 struct tc_credentials {
 	char secret_id[1100];
 	char secret_key[1100];
-	char token[4200];     /* "" for a permanent key */
-	char source[160];     /* where it was found, for -v output */
+	char token[4200]; /* "" for a permanent key */
+	char source[160]; /* where it was found, for -v output */
 };
 
 struct tc_cred_opts {

@@ -5,8 +5,8 @@
 #include <stdint.h>
 
 struct tc_deadline {
-	int64_t end_ms;    /* monotonic milliseconds */
-	int seconds;       /* the budget as given, for messages */
+	int64_t end_ms; /* monotonic milliseconds */
+	int seconds;    /* the budget as given, for messages */
 };
 
 int64_t tc_monotonic_ms(void);

@@ -119,7 +119,8 @@ int tc_decimal_parse(const char *text, size_t len, int scale, enum tc_rounding r
 			}
 		}
 		if (lost && rounding == TC_EXACT) {
-			return tc_error_set(err, TC_ERR_PARSE, "more than %d decimal places", scale);
+			return tc_error_set(err, TC_ERR_PARSE, "more than %d decimal places",
+					    scale);
 		}
 		if (round_up) {
 			if (acc >= (uint64_t)INT64_MAX) {

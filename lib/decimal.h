@@ -24,8 +24,8 @@ int tc_decimal_parse_str(const char *text, int scale, enum tc_rounding rounding,
 			 struct tc_error *err);
 
 struct tc_decimal_style {
-	bool group;        /* thousands separators (",") for people */
-	bool trim;         /* drop trailing fractional zeros and a bare "." */
+	bool group; /* thousands separators (",") for people */
+	bool trim;  /* drop trailing fractional zeros and a bare "." */
 };
 
 /* Writes value / 10^scale with '.' as decimal point, whatever the locale. */

@@ -22,18 +22,19 @@ enum tc_err_kind {
 
 struct tc_error {
 	enum tc_err_kind kind;
-	char code[96];        /* API error code, e.g. AuthFailure.SignatureFailure */
-	char message[512];    /* one line, no trailing newline */
-	char request_id[80];  /* RequestId of the failed call, when there is one */
+	char code[96];       /* API error code, e.g. AuthFailure.SignatureFailure */
+	char message[512];   /* one line, no trailing newline */
+	char request_id[80]; /* RequestId of the failed call, when there is one */
 };
 
 /* Sets kind and a printf-style message (newlines folded to spaces); returns -1 so
  * callers can write `return tc_error_set(...)`. */
 int tc_error_set(struct tc_error *err, enum tc_err_kind kind, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* Prepends "context: " to the message, for adding where an error happened. */
-int tc_error_prefix(struct tc_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int tc_error_prefix(struct tc_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 void tc_error_clear(struct tc_error *err);
 

@@ -129,8 +129,9 @@ static int map_curl_error(const struct tc_http *h, CURLcode rc, const char *url,
 		return tc_error_set(err, TC_ERR_TLS, "TLS failure with %s: %s", host, detail);
 	case CURLE_WRITE_ERROR:
 		if (s->overflow) {
-			return tc_error_set(err, TC_ERR_HTTP, "response from %s larger than %zu bytes",
-					    host, h->opts.max_body);
+			return tc_error_set(err, TC_ERR_HTTP,
+					    "response from %s larger than %zu bytes", host,
+					    h->opts.max_body);
 		}
 		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory reading %s", host);
 	default:

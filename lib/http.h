@@ -14,23 +14,23 @@
 #define TC_HTTP_MAX_BODY (10 * 1024 * 1024)
 
 struct tc_http_opts {
-	const char *cacert;   /* CA bundle file, NULL for the system store */
-	const char *proxy;    /* NULL: libcurl's https_proxy/no_proxy handling */
-	size_t max_body;      /* 0: TC_HTTP_MAX_BODY */
+	const char *cacert; /* CA bundle file, NULL for the system store */
+	const char *proxy;  /* NULL: libcurl's https_proxy/no_proxy handling */
+	size_t max_body;    /* 0: TC_HTTP_MAX_BODY */
 	const struct tc_deadline *deadline;
-	int verbose;          /* >= 3: trace requests and responses to `trace` */
+	int verbose; /* >= 3: trace requests and responses to `trace` */
 	FILE *trace;
 };
 
 struct tc_http_header {
 	const char *name;
 	const char *value;
-	bool secret;          /* never shown, even with -vvv */
+	bool secret; /* never shown, even with -vvv */
 };
 
 struct tc_http_response {
 	long status;
-	char *body;           /* NUL-terminated, `len` bytes before the NUL */
+	char *body; /* NUL-terminated, `len` bytes before the NUL */
 	size_t len;
 };
 

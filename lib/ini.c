@@ -70,8 +70,8 @@ int tc_ini_parse(const char *text, size_t len, struct tc_ini *out, struct tc_err
 			if (!name || strlen(name) >= sizeof section || !*name) {
 				free(name);
 				tc_ini_free(out);
-				return tc_error_set(err, TC_ERR_CONFIG, "line %d: bad section header",
-						    lineno);
+				return tc_error_set(err, TC_ERR_CONFIG,
+						    "line %d: bad section header", lineno);
 			}
 			strcpy(section, name);
 			free(name);
@@ -89,7 +89,8 @@ int tc_ini_parse(const char *text, size_t len, struct tc_ini *out, struct tc_err
 			free(key);
 			free(value);
 			tc_ini_free(out);
-			return tc_error_set(err, TC_ERR_CONFIG, "line %d: expected key=value", lineno);
+			return tc_error_set(err, TC_ERR_CONFIG, "line %d: expected key=value",
+					    lineno);
 		}
 		if (add(out, section, key, value, err) != 0) {
 			tc_ini_free(out);

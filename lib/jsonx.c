@@ -18,7 +18,8 @@ int tc_json_parse(const char *text, size_t len, struct json_object **out, struct
 	size_t used = json_tokener_get_parse_end(tok);
 	json_tokener_free(tok);
 	if (jerr == json_tokener_continue) {
-		return tc_error_set(err, TC_ERR_PARSE, "truncated JSON (ends after %zu bytes)", len);
+		return tc_error_set(err, TC_ERR_PARSE, "truncated JSON (ends after %zu bytes)",
+				    len);
 	}
 	if (!obj || jerr != json_tokener_success) {
 		json_object_put(obj);
@@ -28,8 +29,8 @@ int tc_json_parse(const char *text, size_t len, struct json_object **out, struct
 	for (size_t i = used; i < len; i++) {
 		if (!strchr(" \t\r\n", text[i])) {
 			json_object_put(obj);
-			return tc_error_set(err, TC_ERR_PARSE, "malformed JSON: data after byte %zu",
-					    used);
+			return tc_error_set(err, TC_ERR_PARSE,
+					    "malformed JSON: data after byte %zu", used);
 		}
 	}
 	*out = obj;
@@ -90,8 +91,8 @@ int tc_json_int(struct json_object *obj, const char *key, enum tc_field need, in
 	return 0;
 }
 
-int tc_json_string(struct json_object *obj, const char *key, enum tc_field need,
-		   const char **out, struct tc_error *err) {
+int tc_json_string(struct json_object *obj, const char *key, enum tc_field need, const char **out,
+		   struct tc_error *err) {
 	struct json_object *v = field(obj, key);
 	*out = NULL;
 	if (!v) {

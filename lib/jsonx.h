@@ -26,8 +26,8 @@ int tc_json_money(struct json_object *obj, const char *key, enum tc_money_unit u
 		  enum tc_field need, int64_t *out, bool *present, struct tc_error *err);
 int tc_json_int(struct json_object *obj, const char *key, enum tc_field need, int64_t *out,
 		bool *present, struct tc_error *err);
-int tc_json_string(struct json_object *obj, const char *key, enum tc_field need,
-		   const char **out, struct tc_error *err);
+int tc_json_string(struct json_object *obj, const char *key, enum tc_field need, const char **out,
+		   struct tc_error *err);
 int tc_json_bool(struct json_object *obj, const char *key, enum tc_field need, bool *out,
 		 bool *present, struct tc_error *err);
 /* An array field; a missing optional array reads as NULL. */

@@ -24,56 +24,56 @@ enum {
 };
 
 static const struct option common_options[] = {
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},
-	{"verbose", no_argument, NULL, 'v'},
-	{"timeout", required_argument, NULL, 't'},
-	{"warning", required_argument, NULL, 'w'},
-	{"critical", required_argument, NULL, 'c'},
-	{"extra-opts", optional_argument, NULL, OPT_EXTRA},
-	{"profile", required_argument, NULL, OPT_PROFILE},
-	{"credentials-file", required_argument, NULL, OPT_CREDENTIALS_FILE},
-	{"region", required_argument, NULL, OPT_REGION},
-	{"endpoint", required_argument, NULL, OPT_ENDPOINT},
-	{"site", required_argument, NULL, OPT_SITE},
-	{"currency", required_argument, NULL, OPT_CURRENCY},
-	{"language", required_argument, NULL, OPT_LANGUAGE},
-	{"proxy", required_argument, NULL, OPT_PROXY},
-	{"cacert", required_argument, NULL, OPT_CACERT},
-	{"metadata-url", required_argument, NULL, OPT_METADATA_URL},
-	{"secret-id", required_argument, NULL, OPT_SECRET},
-	{"secret-key", required_argument, NULL, OPT_SECRET},
-	{"secret", required_argument, NULL, OPT_SECRET},
-	{"token", required_argument, NULL, OPT_SECRET},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"timeout", required_argument, NULL, 't'},
+    {"warning", required_argument, NULL, 'w'},
+    {"critical", required_argument, NULL, 'c'},
+    {"extra-opts", optional_argument, NULL, OPT_EXTRA},
+    {"profile", required_argument, NULL, OPT_PROFILE},
+    {"credentials-file", required_argument, NULL, OPT_CREDENTIALS_FILE},
+    {"region", required_argument, NULL, OPT_REGION},
+    {"endpoint", required_argument, NULL, OPT_ENDPOINT},
+    {"site", required_argument, NULL, OPT_SITE},
+    {"currency", required_argument, NULL, OPT_CURRENCY},
+    {"language", required_argument, NULL, OPT_LANGUAGE},
+    {"proxy", required_argument, NULL, OPT_PROXY},
+    {"cacert", required_argument, NULL, OPT_CACERT},
+    {"metadata-url", required_argument, NULL, OPT_METADATA_URL},
+    {"secret-id", required_argument, NULL, OPT_SECRET},
+    {"secret-key", required_argument, NULL, OPT_SECRET},
+    {"secret", required_argument, NULL, OPT_SECRET},
+    {"token", required_argument, NULL, OPT_SECRET},
 };
 
 #define NCOMMON (sizeof common_options / sizeof common_options[0])
 
 static const char common_help[] =
-	"  -h, --help             print this help and exit (status 3)\n"
-	"  -V, --version          print the version and exit (status 3)\n"
-	"  -v, --verbose          more detail; -vvv traces requests (secrets redacted)\n"
-	"  -t, --timeout=N[:STATE] give up after N seconds (default 10) with STATE\n"
-	"                         (default UNKNOWN)\n"
-	"  -w, --warning=RANGE    warning range (Nagios syntax)\n"
-	"  -c, --critical=RANGE   critical range (Nagios syntax)\n"
-	"      --extra-opts=[SECTION][@FILE]  read options from an ini file (section\n"
-	"                         defaults to the program name); keeps settings off argv\n"
-	"      --credentials-file=FILE  INI file with [default] secret_id, secret_key, token\n"
-	"      --profile=NAME     tccli profile (~/.tccli/NAME.credential)\n"
-	"      --region=REGION    X-TC-Region (billing APIs need none)\n"
-	"      --endpoint=URL     scheme://host[:port] instead of the site's API host\n"
-	"      --site=china|intl  China site (CNY) or international site (USD)\n"
-	"      --currency=CODE    currency of the account (default: CNY or USD by site)\n"
-	"      --language=zh-CN|en-US  language of API error messages\n"
-	"      --proxy=URL        HTTP(S) proxy (default: https_proxy/no_proxy variables)\n"
-	"      --cacert=FILE      CA bundle to verify the API's certificate with\n"
-	"      --metadata-url=URL CVM metadata service (default http://metadata.tencentyun.com)\n"
-	"\n"
-	"Credentials, first found wins: --credentials-file; TENCENTCLOUD_SECRET_ID and\n"
-	"TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN); --profile;\n"
-	"~/.tencentcloud/credentials; the CVM instance role. Secrets are never accepted\n"
-	"on the command line.\n";
+    "  -h, --help             print this help and exit (status 3)\n"
+    "  -V, --version          print the version and exit (status 3)\n"
+    "  -v, --verbose          more detail; -vvv traces requests (secrets redacted)\n"
+    "  -t, --timeout=N[:STATE] give up after N seconds (default 10) with STATE\n"
+    "                         (default UNKNOWN)\n"
+    "  -w, --warning=RANGE    warning range (Nagios syntax)\n"
+    "  -c, --critical=RANGE   critical range (Nagios syntax)\n"
+    "      --extra-opts=[SECTION][@FILE]  read options from an ini file (section\n"
+    "                         defaults to the program name); keeps settings off argv\n"
+    "      --credentials-file=FILE  INI file with [default] secret_id, secret_key, token\n"
+    "      --profile=NAME     tccli profile (~/.tccli/NAME.credential)\n"
+    "      --region=REGION    X-TC-Region (billing APIs need none)\n"
+    "      --endpoint=URL     scheme://host[:port] instead of the site's API host\n"
+    "      --site=china|intl  China site (CNY) or international site (USD)\n"
+    "      --currency=CODE    currency of the account (default: CNY or USD by site)\n"
+    "      --language=zh-CN|en-US  language of API error messages\n"
+    "      --proxy=URL        HTTP(S) proxy (default: https_proxy/no_proxy variables)\n"
+    "      --cacert=FILE      CA bundle to verify the API's certificate with\n"
+    "      --metadata-url=URL CVM metadata service (default http://metadata.tencentyun.com)\n"
+    "\n"
+    "Credentials, first found wins: --credentials-file; TENCENTCLOUD_SECRET_ID and\n"
+    "TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN); --profile;\n"
+    "~/.tencentcloud/credentials; the CVM instance role. Secrets are never accepted\n"
+    "on the command line.\n";
 
 static int keep(struct tc_common *c, char *s, struct tc_error *err) {
 	char **grown = realloc(c->owned, (c->nowned + 1) * sizeof *grown);
@@ -99,9 +99,9 @@ void tc_common_free(struct tc_common *c) {
 }
 
 static const char *const default_ini_files[] = {
-	"/etc/monitoring-plugins/monitoring-plugins.ini",
-	"/usr/local/etc/monitoring-plugins/monitoring-plugins.ini",
-	"/etc/monitoring-plugins.ini",
+    "/etc/monitoring-plugins/monitoring-plugins.ini",
+    "/usr/local/etc/monitoring-plugins/monitoring-plugins.ini",
+    "/etc/monitoring-plugins.ini",
 };
 
 static const char *default_ini_file(void) {
@@ -257,7 +257,8 @@ static int set_site(const char *arg, struct tc_common *c, struct tc_error *err) 
 	} else if (strcmp(arg, "intl") == 0) {
 		c->site = TC_SITE_INTL;
 	} else {
-		return tc_error_set(err, TC_ERR_USAGE, "invalid --site '%s': use china or intl", arg);
+		return tc_error_set(err, TC_ERR_USAGE, "invalid --site '%s': use china or intl",
+				    arg);
 	}
 	return 0;
 }
@@ -266,7 +267,8 @@ static int set_currency(const char *arg, struct tc_common *c, struct tc_error *e
 	size_t n = strlen(arg);
 	if (n != 3 || arg[strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")] != '\0') {
 		return tc_error_set(err, TC_ERR_USAGE,
-				    "invalid --currency '%s': use a three-letter code like CNY", arg);
+				    "invalid --currency '%s': use a three-letter code like CNY",
+				    arg);
 	}
 	memcpy(c->currency, arg, 4);
 	return 0;

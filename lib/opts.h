@@ -29,16 +29,16 @@ struct tc_common {
 	const char *proxy;
 	const char *cacert;
 	const char *metadata_url;
-	char **owned;                /* strings built from --extra-opts */
+	char **owned; /* strings built from --extra-opts */
 	size_t nowned;
 };
 
 /* What a program adds to the common options. */
 struct tc_program {
-	const char *name;             /* "check_tc_balance" */
-	const char *prefix;           /* "TC BALANCE" */
-	const char *purpose;          /* one line for --help */
-	const char *threshold_help;   /* what -w/-c apply to, for --help */
+	const char *name;           /* "check_tc_balance" */
+	const char *prefix;         /* "TC BALANCE" */
+	const char *purpose;        /* one line for --help */
+	const char *threshold_help; /* what -w/-c apply to, for --help */
 	const char *default_warning;
 	const char *default_critical;
 	const char *extra_help;       /* the program's own options, for --help */

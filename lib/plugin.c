@@ -44,20 +44,20 @@ static int prepare(struct tc_run *run, struct tc_error *err) {
 	run->deadline.seconds = c->timeout;
 	run->deadline.end_ms = tc_monotonic_ms() + (int64_t)c->timeout * 1000 - DEADLINE_MARGIN_MS;
 	struct tc_http_opts ho = {
-		.cacert = c->cacert,
-		.proxy = c->proxy,
-		.deadline = &run->deadline,
-		.verbose = c->verbose,
-		.trace = stderr,
+	    .cacert = c->cacert,
+	    .proxy = c->proxy,
+	    .deadline = &run->deadline,
+	    .verbose = c->verbose,
+	    .trace = stderr,
 	};
 	if (!(run->http = tc_http_new(&ho, err))) {
 		return -1;
 	}
 	struct tc_cred_opts co = {
-		.credentials_file = c->credentials_file,
-		.profile = c->profile,
-		.metadata_url = c->metadata_url,
-		.http = run->http,
+	    .credentials_file = c->credentials_file,
+	    .profile = c->profile,
+	    .metadata_url = c->metadata_url,
+	    .http = run->http,
 	};
 	if (tc_credentials_load(&co, &run->cred, err) != 0) {
 		return -1;
@@ -66,14 +66,14 @@ static int prepare(struct tc_run *run, struct tc_error *err) {
 		fprintf(stderr, "credentials from %s\n", run->cred.source);
 	}
 	run->api = (struct tc_api){
-		.http = run->http,
-		.cred = &run->cred,
-		.site = c->site,
-		.endpoint = c->endpoint,
-		.region = c->region,
-		.language = c->language,
-		.verbose = c->verbose,
-		.trace = stderr,
+	    .http = run->http,
+	    .cred = &run->cred,
+	    .site = c->site,
+	    .endpoint = c->endpoint,
+	    .region = c->region,
+	    .language = c->language,
+	    .verbose = c->verbose,
+	    .trace = stderr,
 	};
 	return 0;
 }

@@ -27,7 +27,8 @@ int tc_range_parse(const char *text, struct tc_range *out, struct tc_error *err)
 		r.start = 0;
 		r.end_infinite = false;
 		if (parse_bound(p, strlen(p), &r.end, err) != 0) {
-			return tc_error_set(err, TC_ERR_USAGE, "invalid threshold range '%s'", text);
+			return tc_error_set(err, TC_ERR_USAGE, "invalid threshold range '%s'",
+					    text);
 		}
 	} else {
 		size_t slen = (size_t)(colon - p);
@@ -37,17 +38,20 @@ int tc_range_parse(const char *text, struct tc_range *out, struct tc_error *err)
 		} else if (slen == 0) {
 			r.start = 0;
 		} else if (parse_bound(p, slen, &r.start, err) != 0) {
-			return tc_error_set(err, TC_ERR_USAGE, "invalid threshold range '%s'", text);
+			return tc_error_set(err, TC_ERR_USAGE, "invalid threshold range '%s'",
+					    text);
 		}
 		if (*e == '\0') {
 			r.end_infinite = true;
 		} else if (parse_bound(e, strlen(e), &r.end, err) != 0) {
-			return tc_error_set(err, TC_ERR_USAGE, "invalid threshold range '%s'", text);
+			return tc_error_set(err, TC_ERR_USAGE, "invalid threshold range '%s'",
+					    text);
 		}
 	}
 	if (!r.start_infinite && !r.end_infinite && r.start > r.end) {
 		return tc_error_set(err, TC_ERR_USAGE,
-				    "invalid threshold range '%s': start is greater than end", text);
+				    "invalid threshold range '%s': start is greater than end",
+				    text);
 	}
 	*out = r;
 	return 0;
@@ -89,8 +93,8 @@ void tc_range_format(const struct tc_range *r, char *buf, size_t size) {
 	}
 }
 
-void tc_range_describe(const struct tc_range *r, tc_range_value_fmt fmt, const void *ctx,
-		       char *buf, size_t size) {
+void tc_range_describe(const struct tc_range *r, tc_range_value_fmt fmt, const void *ctx, char *buf,
+		       size_t size) {
 	char s[64], e[64];
 	if (!r->set) {
 		snprintf(buf, size, "%s", "no threshold");

@@ -13,11 +13,11 @@
 #define TC_RANGE_SCALE 2
 
 struct tc_range {
-	bool set;          /* false: no threshold, never alerts */
+	bool set;            /* false: no threshold, never alerts */
 	bool start_infinite; /* "~" */
 	bool end_infinite;   /* "N:" */
-	bool inside;       /* "@": alert inside the range instead of outside */
-	int64_t start;     /* value * 10^TC_RANGE_SCALE */
+	bool inside;         /* "@": alert inside the range instead of outside */
+	int64_t start;       /* value * 10^TC_RANGE_SCALE */
 	int64_t end;
 };
 
@@ -33,7 +33,7 @@ void tc_range_format(const struct tc_range *r, char *buf, size_t size);
 /* Words for a summary, with endpoints rendered by `fmt`:
  * "below ¥3,000.00", "above 10", "outside 10:20", "between 10 and 20". */
 typedef void (*tc_range_value_fmt)(int64_t value, char *buf, size_t size, const void *ctx);
-void tc_range_describe(const struct tc_range *r, tc_range_value_fmt fmt, const void *ctx,
-		       char *buf, size_t size);
+void tc_range_describe(const struct tc_range *r, tc_range_value_fmt fmt, const void *ctx, char *buf,
+		       size_t size);
 
 #endif

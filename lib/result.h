@@ -15,9 +15,9 @@
 
 struct tc_perf {
 	char label[64];
-	int64_t value;     /* fixed-point, `scale` decimals */
+	int64_t value; /* fixed-point, `scale` decimals */
 	int scale;
-	const char *uom;   /* "" for money (Icinga drops unknown units), "s", "%" ... */
+	const char *uom; /* "" for money (Icinga drops unknown units), "s", "%" ... */
 	struct tc_range warn;
 	struct tc_range crit;
 	bool has_min;
@@ -27,7 +27,7 @@ struct tc_perf {
 };
 
 struct tc_result {
-	char prefix[40];     /* "TC BALANCE" */
+	char prefix[40]; /* "TC BALANCE" */
 	enum tc_state state;
 	char summary[512];
 	char **lines;
@@ -43,9 +43,9 @@ void tc_result_free(struct tc_result *r);
 void tc_result_raise(struct tc_result *r, enum tc_state s);
 
 void tc_result_summary(struct tc_result *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 void tc_result_line(struct tc_result *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 void tc_result_add_perf(struct tc_result *r, const struct tc_perf *p);
 
 /* Turns a failure into the result: state UNKNOWN (or `timeout_state` for a

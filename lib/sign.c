@@ -48,7 +48,8 @@ struct canon_header {
 };
 
 static int cmp_header(const void *a, const void *b) {
-	return strcmp(((const struct canon_header *)a)->name, ((const struct canon_header *)b)->name);
+	return strcmp(((const struct canon_header *)a)->name,
+		      ((const struct canon_header *)b)->name);
 }
 
 /* Appends lower(trim(value)) to buf at *pos. */
@@ -160,10 +161,10 @@ int tc3_sign(const struct tc3_request *req, const char *secret_key, struct tc3_s
 	return 0;
 }
 
-int tc3_authorization(const struct tc3_signature *sig, const char *secret_id,
-		      const char *service, char *buf, size_t size) {
-	int n = snprintf(buf, size, "%s Credential=%s/%s/%s/tc3_request, SignedHeaders=%s, Signature=%s",
-			 TC3_ALGORITHM, secret_id, sig->date, service, sig->signed_headers,
-			 sig->signature);
+int tc3_authorization(const struct tc3_signature *sig, const char *secret_id, const char *service,
+		      char *buf, size_t size) {
+	int n = snprintf(
+	    buf, size, "%s Credential=%s/%s/%s/tc3_request, SignedHeaders=%s, Signature=%s",
+	    TC3_ALGORITHM, secret_id, sig->date, service, sig->signed_headers, sig->signature);
 	return (n < 0 || (size_t)n >= size) ? -1 : 0;
 }

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TC3_ALGORITHM "TC3-HMAC-SHA256"
+#define TC3_ALGORITHM   "TC3-HMAC-SHA256"
 #define TC3_MAX_HEADERS 16
 
 struct tc3_header {
@@ -15,19 +15,19 @@ struct tc3_header {
 };
 
 struct tc3_request {
-	const char *method;     /* "POST" */
-	const char *query;      /* canonical query string, "" for POST */
+	const char *method; /* "POST" */
+	const char *query;  /* canonical query string, "" for POST */
 	struct tc3_header headers[TC3_MAX_HEADERS];
 	size_t nheaders;
 	const unsigned char *payload;
 	size_t payload_len;
-	const char *service;    /* "billing" */
-	int64_t timestamp;      /* X-TC-Timestamp */
+	const char *service; /* "billing" */
+	int64_t timestamp;   /* X-TC-Timestamp */
 };
 
 struct tc3_signature {
-	char date[11];                  /* UTC date of the timestamp, YYYY-MM-DD */
-	char signed_headers[256];       /* "content-type;host" */
+	char date[11];            /* UTC date of the timestamp, YYYY-MM-DD */
+	char signed_headers[256]; /* "content-type;host" */
 	char hashed_payload[65];
 	char hashed_canonical_request[65];
 	char secret_date[65];
@@ -42,8 +42,8 @@ int tc3_sign(const struct tc3_request *req, const char *secret_key, struct tc3_s
 
 /* Writes "TC3-HMAC-SHA256 Credential=ID/DATE/SERVICE/tc3_request, SignedHeaders=..,
  * Signature=..". Returns 0, or -1 if it does not fit. */
-int tc3_authorization(const struct tc3_signature *sig, const char *secret_id,
-		      const char *service, char *buf, size_t size);
+int tc3_authorization(const struct tc3_signature *sig, const char *secret_id, const char *service,
+		      char *buf, size_t size);
 
 /* Lower-case hex of `len` bytes; writes 2*len+1 bytes. Binary-safe (a 0x00 byte in a
  * digest is encoded like any other). */

@@ -13,12 +13,13 @@ static void range_money(int64_t value, char *buf, size_t size, const void *ctx) 
 	money(value, ctx, buf, size);
 }
 
-static void add_amount(struct tc_result *r, const char *currency, const char *name,
-		       int64_t cents, bool min_zero, const struct balance_config *thresholds) {
+static void add_amount(struct tc_result *r, const char *currency, const char *name, int64_t cents,
+		       bool min_zero, const struct balance_config *thresholds) {
 	char label[64], cur[8];
 	tc_currency_label(currency, cur, sizeof cur);
 	snprintf(label, sizeof label, "%s_%s", name, cur);
-	struct tc_perf p = {.value = cents, .scale = TC_MONEY_SCALE, .uom = "", .has_min = min_zero};
+	struct tc_perf p = {
+	    .value = cents, .scale = TC_MONEY_SCALE, .uom = "", .has_min = min_zero};
 	snprintf(p.label, sizeof p.label, "%s", label);
 	if (thresholds) {
 		p.warn = thresholds->warning;
@@ -43,8 +44,8 @@ void balance_evaluate(const struct tc_balance *b, const struct balance_config *c
 	int64_t available = b->real_balance.cents;
 	if (credit) {
 		available = b->real_credit_balance.present
-				    ? b->real_credit_balance.cents
-				    : b->real_balance.cents + b->credit_amount.cents;
+				? b->real_credit_balance.cents
+				: b->real_balance.cents + b->credit_amount.cents;
 	}
 	bool arrears = credit ? available < 0 : b->owe.cents > 0;
 

@@ -8,9 +8,9 @@
 #include "result.h"
 
 struct balance_config {
-	struct tc_range warning;  /* on available funds, in currency units */
+	struct tc_range warning; /* on available funds, in currency units */
 	struct tc_range critical;
-	const char *currency;     /* "CNY" */
+	const char *currency; /* "CNY" */
 };
 
 /* Credit accounts (CreditAmount > 0) are judged on the funds available including

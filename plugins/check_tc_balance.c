@@ -10,23 +10,23 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		return -1;
 	}
 	struct balance_config cfg = {
-		.warning = run->warning,
-		.critical = run->critical,
-		.currency = run->opts.currency,
+	    .warning = run->warning,
+	    .critical = run->critical,
+	    .currency = run->opts.currency,
 	};
 	balance_evaluate(&b, &cfg, res);
 	return 0;
 }
 
 static const struct tc_program program = {
-	.name = "check_tc_balance",
-	.prefix = "TC BALANCE",
-	.purpose = "Checks the available balance of a Tencent Cloud account (DescribeAccountBalance):\n"
-		   "thresholds on the funds available, CRITICAL on arrears.",
-	.threshold_help = "ranges on the available balance in currency units (for credit\n"
-			  "accounts: the credit still available); -w 3000: warns below 3000.",
-	.default_warning = "3000:",
-	.default_critical = "1000:",
+    .name = "check_tc_balance",
+    .prefix = "TC BALANCE",
+    .purpose = "Checks the available balance of a Tencent Cloud account (DescribeAccountBalance):\n"
+	       "thresholds on the funds available, CRITICAL on arrears.",
+    .threshold_help = "ranges on the available balance in currency units (for credit\n"
+		      "accounts: the credit still available); -w 3000: warns below 3000.",
+    .default_warning = "3000:",
+    .default_critical = "1000:",
 };
 
 int main(int argc, char **argv) {

@@ -35,7 +35,7 @@ static void apply_overrides(struct json_object *account, const char *key,
 	    json_object_is_type(remove, json_type_array)) {
 		for (size_t i = 0; i < json_object_array_length(remove); i++) {
 			json_object_object_del(
-				response, json_object_get_string(json_object_array_get_idx(remove, i)));
+			    response, json_object_get_string(json_object_array_get_idx(remove, i)));
 		}
 	}
 }
@@ -45,9 +45,9 @@ static int describe_account_balance(struct json_object *account, struct json_obj
 				    const char **message) {
 	struct json_object *b = NULL, *uin = NULL;
 	json_object_object_get_ex(account, "balance", &b);
-	int64_t cash = cents(b, "cash"), income = cents(b, "income"),
-		present = cents(b, "present"), freeze = cents(b, "freeze"), owe = cents(b, "owe"),
-		credit = cents(b, "credit"), temp = cents(b, "temp_credit");
+	int64_t cash = cents(b, "cash"), income = cents(b, "income"), present = cents(b, "present"),
+		freeze = cents(b, "freeze"), owe = cents(b, "owe"), credit = cents(b, "credit"),
+		temp = cents(b, "temp_credit");
 	int64_t real = cash + income + present - freeze - owe;
 	int64_t credit_balance = cash + income + present + credit - owe;
 	(void)params;
@@ -57,8 +57,8 @@ static int describe_account_balance(struct json_object *account, struct json_obj
 	json_object_object_add(response, "Balance", json_object_new_int64(real));
 	json_object_object_add(response, "Uin",
 			       json_object_object_get_ex(account, "uin", &uin)
-				       ? json_object_get(uin)
-				       : json_object_new_int64(0));
+				   ? json_object_get(uin)
+				   : json_object_new_int64(0));
 	json_object_object_add(response, "RealBalance", json_object_new_int64(real));
 	json_object_object_add(response, "CashAccountBalance", json_object_new_int64(cash));
 	json_object_object_add(response, "IncomeIntoAccountBalance", json_object_new_int64(income));
@@ -78,16 +78,16 @@ static int describe_account_balance(struct json_object *account, struct json_obj
 }
 
 static const struct sim_action actions[] = {
-	{"billing", "2018-07-09", "DescribeAccountBalance", describe_account_balance},
+    {"billing", "2018-07-09", "DescribeAccountBalance", describe_account_balance},
 };
 
 static const struct {
 	const char *service;
 	const char *version;
 } services[] = {
-	{"billing", "2018-07-09"},
-	{"partners", "2018-03-21"},
-	{"intlpartnersmgt", "2022-09-28"},
+    {"billing", "2018-07-09"},
+    {"partners", "2018-03-21"},
+    {"intlpartnersmgt", "2022-09-28"},
 };
 
 const char *sim_service_version(const char *service) {
@@ -103,7 +103,8 @@ const struct sim_action *sim_action_find(const char *service, const char *name,
 					 bool *service_known) {
 	*service_known = sim_service_version(service) != NULL;
 	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++) {
-		if (strcmp(actions[i].service, service) == 0 && strcmp(actions[i].name, name) == 0) {
+		if (strcmp(actions[i].service, service) == 0 &&
+		    strcmp(actions[i].name, name) == 0) {
 			return &actions[i];
 		}
 	}

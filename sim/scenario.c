@@ -116,8 +116,8 @@ static struct json_object *member(struct json_object *obj, const char *a, const 
 	return y;
 }
 
-struct json_object *sim_scenario_fault(const struct sim_scenario *s,
-				       struct json_object *account, const char *action) {
+struct json_object *sim_scenario_fault(const struct sim_scenario *s, struct json_object *account,
+				       const char *action) {
 	struct json_object *f = member(account, "faults", action);
 	if (!f) {
 		f = member(account, "faults", "*");

@@ -11,8 +11,8 @@
 struct sim_key {
 	const char *secret_id;
 	const char *secret_key;
-	const char *token;            /* NULL: a permanent key */
-	struct json_object *account;  /* the account this key belongs to */
+	const char *token;           /* NULL: a permanent key */
+	struct json_object *account; /* the account this key belongs to */
 	const char *account_name;
 };
 
@@ -30,8 +30,8 @@ const struct sim_key *sim_scenario_key(const struct sim_scenario *s, const char 
 
 /* The fault object configured for an action of an account (or for every account
  * under "faults" at top level), or NULL. */
-struct json_object *sim_scenario_fault(const struct sim_scenario *s,
-				       struct json_object *account, const char *action);
+struct json_object *sim_scenario_fault(const struct sim_scenario *s, struct json_object *account,
+				       const char *action);
 
 /* Requests per second allowed for an action (account override, then scenario,
  * then the documented default of its service). */

@@ -12,8 +12,8 @@
 #include "sign.h"
 #include "verify.h"
 
-#define MAX_BODY (10 * 1024 * 1024)
-#define OVERSIZED_BODY (12 * 1024 * 1024)
+#define MAX_BODY         (10 * 1024 * 1024)
+#define OVERSIZED_BODY   (12 * 1024 * 1024)
 #define TIMESTAMP_WINDOW 300
 
 struct upload {
@@ -25,7 +25,7 @@ struct upload {
 
 struct reply {
 	unsigned status;
-	char *body;      /* malloc'd */
+	char *body; /* malloc'd */
 	size_t len;
 	const char *content_type;
 };
@@ -214,12 +214,14 @@ static void api(struct sim_server *s, struct MHD_Connection *conn, const struct 
 	pthread_mutex_unlock(&s->lock);
 
 	if (!action || !*action) {
-		envelope_error(r, "MissingParameter", "The request is missing a required parameter `Action`.");
+		envelope_error(r, "MissingParameter",
+			       "The request is missing a required parameter `Action`.");
 		return;
 	}
 	if (!ts_text || !version) {
-		envelope_error(r, "MissingParameter",
-			       "The request is missing a required parameter `Timestamp` or `Version`.");
+		envelope_error(
+		    r, "MissingParameter",
+		    "The request is missing a required parameter `Timestamp` or `Version`.");
 		return;
 	}
 	if (!authz || sim_parse_authorization(authz, &auth) != 0) {
@@ -242,8 +244,9 @@ static void api(struct sim_server *s, struct MHD_Connection *conn, const struct 
 	}
 	const struct sim_key *key = sim_scenario_key(s->scenario, auth.secret_id);
 	if (!key) {
-		envelope_error(r, "AuthFailure.SecretIdNotFound",
-			       "The SecretId is not found, please ensure that your SecretId is correct.");
+		envelope_error(
+		    r, "AuthFailure.SecretIdNotFound",
+		    "The SecretId is not found, please ensure that your SecretId is correct.");
 		return;
 	}
 	if (!sim_verify_signature(&auth, key->secret_key, "POST", header_lookup, conn,
@@ -264,8 +267,9 @@ static void api(struct sim_server *s, struct MHD_Connection *conn, const struct 
 		return;
 	}
 	if (strcmp(version, sim_service_version(auth.service)) != 0) {
-		snprintf(msg, sizeof msg, "The requested version `%.40s` of service `%s` does not exist.",
-			 version, auth.service);
+		snprintf(msg, sizeof msg,
+			 "The requested version `%.40s` of service `%s` does not exist.", version,
+			 auth.service);
 		envelope_error(r, "NoSuchVersion", msg);
 		return;
 	}
@@ -282,10 +286,11 @@ static void api(struct sim_server *s, struct MHD_Connection *conn, const struct 
 	bool faulty = fault_active(s, fault, key->account_name, action);
 	pthread_mutex_unlock(&s->lock);
 	if (limited) {
-		snprintf(msg, sizeof msg,
-			 "Your current request times exceeds the frequency limit `%ld` for a second. "
-			 "Please reduce the frequency of calls.",
-			 limit);
+		snprintf(
+		    msg, sizeof msg,
+		    "Your current request times exceeds the frequency limit `%ld` for a second. "
+		    "Please reduce the frequency of calls.",
+		    limit);
 		envelope_error(r, "RequestLimitExceeded", msg);
 		return;
 	}
@@ -354,7 +359,8 @@ static void metadata(struct sim_server *s, const char *path, struct reply *r) {
 		strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		struct json_object *o = json_object_new_object();
 		json_object_object_add(o, "TmpSecretId", json_object_new_string(id ? id : ""));
-		json_object_object_add(o, "TmpSecretKey", json_object_new_string(secret ? secret : ""));
+		json_object_object_add(o, "TmpSecretKey",
+				       json_object_new_string(secret ? secret : ""));
 		json_object_object_add(o, "ExpiredTime", json_object_new_int64((int64_t)expires));
 		json_object_object_add(o, "Expiration", json_object_new_string(iso));
 		json_object_object_add(o, "Token", json_object_new_string(token ? token : ""));
@@ -371,7 +377,8 @@ static void stats(struct sim_server *s, struct reply *r) {
 	pthread_mutex_lock(&s->lock);
 	json_object_object_add(o, "total", json_object_new_int64(s->total));
 	for (size_t i = 0; i < s->ncounters; i++) {
-		json_object_object_add(o, s->counters[i].key, json_object_new_int64(s->counters[i].n));
+		json_object_object_add(o, s->counters[i].key,
+				       json_object_new_int64(s->counters[i].n));
 	}
 	pthread_mutex_unlock(&s->lock);
 	set_json(r, 200, o);
@@ -400,12 +407,14 @@ static const char *path_of(const char *url) {
 
 static enum MHD_Result send_reply(struct MHD_Connection *conn, struct reply *r) {
 	struct MHD_Response *resp = MHD_create_response_from_buffer(
-		r->len, r->body ? r->body : (void *)"", r->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+	    r->len, r->body ? r->body : (void *)"",
+	    r->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	if (!resp) {
 		free(r->body);
 		return MHD_NO;
 	}
-	MHD_add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "text/plain");
+	MHD_add_response_header(resp, "Content-Type",
+				r->content_type ? r->content_type : "text/plain");
 	enum MHD_Result ret = MHD_queue_response(conn, r->status, resp);
 	MHD_destroy_response(resp);
 	return ret;
@@ -450,7 +459,8 @@ enum MHD_Result sim_handle(void *cls, struct MHD_Connection *conn, const char *u
 	const char *path = path_of(url);
 	if (s->verbose) {
 		fprintf(stderr, "sim: %s %s action=%s\n", method, url,
-			header_lookup(conn, "X-TC-Action") ? header_lookup(conn, "X-TC-Action") : "-");
+			header_lookup(conn, "X-TC-Action") ? header_lookup(conn, "X-TC-Action")
+							   : "-");
 	}
 	if (strcmp(method, "GET") == 0 &&
 	    strncmp(path, "/latest/meta-data/cam/security-credentials/", 43) == 0) {
@@ -467,7 +477,8 @@ enum MHD_Result sim_handle(void *cls, struct MHD_Connection *conn, const char *u
 			api(s, conn, up, &r);
 		}
 	} else if (strcmp(path, "/") == 0) {
-		envelope_error(&r, "UnsupportedProtocol", "Only POST with application/json is served here.");
+		envelope_error(&r, "UnsupportedProtocol",
+			       "Only POST with application/json is served here.");
 	} else {
 		plain(&r, 404, "Not Found");
 	}

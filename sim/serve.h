@@ -20,13 +20,13 @@ struct sim_counter {
 
 struct sim_server {
 	struct sim_scenario *scenario;
-	long clock_offset;  /* seconds added to the simulator's clock */
+	long clock_offset; /* seconds added to the simulator's clock */
 	int verbose;
 	pthread_mutex_t lock;
 	long total;
 	struct sim_counter counters[SIM_MAX_COUNTERS]; /* "action:X", "account:Y", "fault:..." */
 	size_t ncounters;
-	struct sim_counter windows[SIM_MAX_COUNTERS];  /* per key and action, per second */
+	struct sim_counter windows[SIM_MAX_COUNTERS]; /* per key and action, per second */
 	size_t nwindows;
 };
 

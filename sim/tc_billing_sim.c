@@ -24,12 +24,11 @@ static void on_signal(int sig) {
 }
 
 static void usage(FILE *out) {
-	fprintf(out,
-		"Usage: tc_billing_sim --scenario FILE [--listen ADDR] [--port N]\n"
-		"                      [--port-file FILE] [--tls-cert PEM --tls-key PEM]\n"
-		"                      [--clock-offset SECONDS] [--verbose]\n"
-		"Serves the Tencent Cloud APIs the plugins call from a scenario file.\n"
-		"Prints the bound port on stdout; runs until SIGTERM or SIGINT.\n");
+	fprintf(out, "Usage: tc_billing_sim --scenario FILE [--listen ADDR] [--port N]\n"
+		     "                      [--port-file FILE] [--tls-cert PEM --tls-key PEM]\n"
+		     "                      [--clock-offset SECONDS] [--verbose]\n"
+		     "Serves the Tencent Cloud APIs the plugins call from a scenario file.\n"
+		     "Prints the bound port on stdout; runs until SIGTERM or SIGINT.\n");
 }
 
 struct sim_options {
@@ -45,16 +44,16 @@ struct sim_options {
 
 static int parse(int argc, char **argv, struct sim_options *o) {
 	static const struct option table[] = {
-		{"scenario", required_argument, NULL, 's'},
-		{"listen", required_argument, NULL, 'l'},
-		{"port", required_argument, NULL, 'p'},
-		{"port-file", required_argument, NULL, 'f'},
-		{"tls-cert", required_argument, NULL, 'C'},
-		{"tls-key", required_argument, NULL, 'K'},
-		{"clock-offset", required_argument, NULL, 'o'},
-		{"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"scenario", required_argument, NULL, 's'},
+	    {"listen", required_argument, NULL, 'l'},
+	    {"port", required_argument, NULL, 'p'},
+	    {"port-file", required_argument, NULL, 'f'},
+	    {"tls-cert", required_argument, NULL, 'C'},
+	    {"tls-key", required_argument, NULL, 'K'},
+	    {"clock-offset", required_argument, NULL, 'o'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 	*o = (struct sim_options){.listen = "127.0.0.1"};
@@ -125,11 +124,11 @@ int main(int argc, char **argv) {
 		fprintf(stderr, "tc_billing_sim: --listen takes an IPv4 address\n");
 		return 2;
 	}
-	struct sim_server server = {.scenario = &scenario, .clock_offset = o.clock_offset,
-				    .verbose = o.verbose};
+	struct sim_server server = {
+	    .scenario = &scenario, .clock_offset = o.clock_offset, .verbose = o.verbose};
 	pthread_mutex_init(&server.lock, NULL);
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
-			 MHD_USE_ERROR_LOG;
+	unsigned flags =
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ERROR_LOG;
 	struct MHD_Daemon *d;
 	if (cert) {
 		d = MHD_start_daemon(flags | MHD_USE_TLS, 0, NULL, NULL, sim_handle, &server,
@@ -138,9 +137,10 @@ int main(int argc, char **argv) {
 				     sim_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
 				     MHD_OPTION_END);
 	} else {
-		d = MHD_start_daemon(flags, 0, NULL, NULL, sim_handle, &server, MHD_OPTION_SOCK_ADDR,
-				     &sa, MHD_OPTION_NOTIFY_COMPLETED, sim_completed, NULL,
-				     MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_END);
+		d = MHD_start_daemon(flags, 0, NULL, NULL, sim_handle, &server,
+				     MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_NOTIFY_COMPLETED,
+				     sim_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
+				     MHD_OPTION_END);
 	}
 	if (!d) {
 		fprintf(stderr, "tc_billing_sim: cannot listen on %s:%d\n", o.listen, o.port);
@@ -153,7 +153,8 @@ int main(int argc, char **argv) {
 		char tmp[4096];
 		snprintf(tmp, sizeof tmp, "%s.tmp", o.port_file);
 		FILE *f = fopen(tmp, "w");
-		if (!f || fprintf(f, "%u\n", port) < 0 || fclose(f) != 0 || rename(tmp, o.port_file) != 0) {
+		if (!f || fprintf(f, "%u\n", port) < 0 || fclose(f) != 0 ||
+		    rename(tmp, o.port_file) != 0) {
 			fprintf(stderr, "tc_billing_sim: cannot write %s\n", o.port_file);
 			MHD_stop_daemon(d);
 			return 1;

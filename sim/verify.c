@@ -60,7 +60,8 @@ int sim_parse_authorization(const char *value, struct sim_auth *out) {
 	char *parts[4];
 	char *save = NULL;
 	int n = 0;
-	for (char *t = strtok_r(credential, "/", &save); t && n < 4; t = strtok_r(NULL, "/", &save)) {
+	for (char *t = strtok_r(credential, "/", &save); t && n < 4;
+	     t = strtok_r(NULL, "/", &save)) {
 		parts[n++] = t;
 	}
 	if (n != 4 || strtok_r(NULL, "/", &save) || strcmp(parts[3], "tc3_request") != 0 ||
@@ -78,12 +79,12 @@ static bool try_sign(const struct sim_auth *auth, const char *secret_key, const 
 		     sim_header_fn header, void *ctx, const unsigned char *body, size_t len,
 		     int64_t timestamp, bool strip_port) {
 	struct tc3_request req = {
-		.method = method,
-		.query = "",
-		.payload = body,
-		.payload_len = len,
-		.service = auth->service,
-		.timestamp = timestamp,
+	    .method = method,
+	    .query = "",
+	    .payload = body,
+	    .payload_len = len,
+	    .service = auth->service,
+	    .timestamp = timestamp,
 	};
 	char names[sizeof auth->signed_headers];
 	char host[256];
@@ -96,7 +97,8 @@ static bool try_sign(const struct sim_auth *auth, const char *secret_key, const 
 		}
 		if (strcmp(h, "host") == 0 && strip_port) {
 			const char *colon = strrchr(v, ':');
-			if (!colon || strchr(v, ']') > colon || (size_t)(colon - v) >= sizeof host) {
+			if (!colon || strchr(v, ']') > colon ||
+			    (size_t)(colon - v) >= sizeof host) {
 				return false;
 			}
 			memcpy(host, v, (size_t)(colon - v));
@@ -116,7 +118,8 @@ static bool try_sign(const struct sim_auth *auth, const char *secret_key, const 
 bool sim_verify_signature(const struct sim_auth *auth, const char *secret_key, const char *method,
 			  sim_header_fn header, void *ctx, const unsigned char *body, size_t len,
 			  int64_t timestamp) {
-	if (!strstr(auth->signed_headers, "content-type") || !strstr(auth->signed_headers, "host")) {
+	if (!strstr(auth->signed_headers, "content-type") ||
+	    !strstr(auth->signed_headers, "host")) {
 		return false;
 	}
 	return try_sign(auth, secret_key, method, header, ctx, body, len, timestamp, false) ||

@@ -18,9 +18,9 @@ START_TEST(refused_before_any_request) {
 	struct tc_api api = {0}; /* no HTTP client: a request would crash */
 	struct tc_api_reply reply;
 	struct tc_error err;
-	ck_assert_int_eq(tc_api_call(&api, "partners", "2018-03-21", "AgentTransferMoney", "{}",
-				     &reply, &err),
-			 -1);
+	ck_assert_int_eq(
+	    tc_api_call(&api, "partners", "2018-03-21", "AgentTransferMoney", "{}", &reply, &err),
+	    -1);
 	ck_assert_str_eq(err.message, "refusing partners:AgentTransferMoney: not on the read-only "
 				      "allow-list");
 }
@@ -45,9 +45,9 @@ static int envelope(const char *body, struct tc_api_reply *reply, struct tc_erro
 START_TEST(success) {
 	struct tc_api_reply reply;
 	struct tc_error err;
-	ck_assert_int_eq(envelope("{\"Response\": {\"RealBalance\": 5, \"RequestId\": \"r-1\"}}",
-				  &reply, &err),
-			 0);
+	ck_assert_int_eq(
+	    envelope("{\"Response\": {\"RealBalance\": 5, \"RequestId\": \"r-1\"}}", &reply, &err),
+	    0);
 	ck_assert_str_eq(reply.request_id, "r-1");
 	ck_assert_ptr_nonnull(reply.response);
 	tc_api_reply_free(&reply);
@@ -71,7 +71,8 @@ END_TEST
 START_TEST(permission_errors_name_the_permission) {
 	struct tc_api_reply reply;
 	struct tc_error err;
-	const char *codes[] = {"AuthFailure.UnauthorizedOperation", "UnauthorizedOperation.CamNoAuth"};
+	const char *codes[] = {"AuthFailure.UnauthorizedOperation",
+			       "UnauthorizedOperation.CamNoAuth"};
 	for (int i = 0; i < 2; i++) {
 		char body[256];
 		snprintf(body, sizeof body,

@@ -15,14 +15,15 @@ static int from(const char *json, struct tc_balance *b, struct tc_error *err) {
 START_TEST(official_example) {
 	struct tc_balance b;
 	struct tc_error err;
-	ck_assert_int_eq(from("{\"Balance\": 0, \"CashAccountBalance\": 0, \"CreditAmount\": 10000000000,"
-			      " \"CreditBalance\": 10000000000, \"FreezeAmount\": 0,"
-			      " \"IncomeIntoAccountBalance\": 0, \"IsAllowArrears\": true,"
-			      " \"IsCreditLimited\": true, \"OweAmount\": 0, \"PresentAccountBalance\": 0,"
-			      " \"RealBalance\": 0, \"RealCreditBalance\": 10000000000, \"TempCredit\": 0,"
-			      " \"Uin\": 600000561284, \"RequestId\": \"x\"}",
-			      &b, &err),
-			 0);
+	ck_assert_int_eq(
+	    from("{\"Balance\": 0, \"CashAccountBalance\": 0, \"CreditAmount\": 10000000000,"
+		 " \"CreditBalance\": 10000000000, \"FreezeAmount\": 0,"
+		 " \"IncomeIntoAccountBalance\": 0, \"IsAllowArrears\": true,"
+		 " \"IsCreditLimited\": true, \"OweAmount\": 0, \"PresentAccountBalance\": 0,"
+		 " \"RealBalance\": 0, \"RealCreditBalance\": 10000000000, \"TempCredit\": 0,"
+		 " \"Uin\": 600000561284, \"RequestId\": \"x\"}",
+		 &b, &err),
+	    0);
 	ck_assert_int_eq(b.uin, 600000561284LL);
 	ck_assert(b.real_balance.present);
 	ck_assert_int_eq(b.real_balance.cents, 0);
@@ -52,7 +53,8 @@ START_TEST(required_and_types) {
 	ck_assert_int_eq(from("{\"RealBalance\": \"5\", \"OweAmount\": 0}", &b, &err), -1);
 	ck_assert_int_eq(err.kind, TC_ERR_DATA);
 	ck_assert_int_eq(from("{\"RealBalance\": [], \"OweAmount\": 0}", &b, &err), -1);
-	ck_assert_int_eq(from("{\"RealBalance\": 5, \"OweAmount\": 0, \"Uin\": \"7\"}", &b, &err), -1);
+	ck_assert_int_eq(from("{\"RealBalance\": 5, \"OweAmount\": 0, \"Uin\": \"7\"}", &b, &err),
+			 -1);
 	ck_assert_str_eq(err.message, "DescribeAccountBalance: field Uin is not an integer");
 }
 END_TEST
@@ -62,10 +64,11 @@ START_TEST(impossible_values) {
 	struct tc_error err;
 	ck_assert_int_eq(from("{\"RealBalance\": 5, \"OweAmount\": -1}", &b, &err), -1);
 	ck_assert_str_eq(err.message, "DescribeAccountBalance: field OweAmount is negative");
-	ck_assert_int_eq(from("{\"RealBalance\": 5, \"OweAmount\": 0, \"FreezeAmount\": -3}", &b, &err),
-			 -1);
+	ck_assert_int_eq(
+	    from("{\"RealBalance\": 5, \"OweAmount\": 0, \"FreezeAmount\": -3}", &b, &err), -1);
 	ck_assert_int_eq(from("{\"RealBalance\": 1e30, \"OweAmount\": 0}", &b, &err), -1);
-	ck_assert_int_eq(from("{\"RealBalance\": 5000000000000000, \"OweAmount\": 0}", &b, &err), -1);
+	ck_assert_int_eq(from("{\"RealBalance\": 5000000000000000, \"OweAmount\": 0}", &b, &err),
+			 -1);
 	ck_assert_ptr_nonnull(strstr(err.message, "absurd"));
 	/* a negative balance is possible: arrears */
 	ck_assert_int_eq(from("{\"RealBalance\": -500, \"OweAmount\": 500}", &b, &err), 0);

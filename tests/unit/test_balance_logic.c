@@ -54,11 +54,13 @@ START_TEST(states) {
 	       "'owed_cny'=0;;;0;");
 	struct tc_balance warn = account(250000, 0);
 	expect(&warn, "3000:", "1000:", TC_WARNING,
-	       "TC BALANCE WARNING - " YUAN "2,500.00 available (warning: below " YUAN "3,000.00) | "
+	       "TC BALANCE WARNING - " YUAN "2,500.00 available (warning: below " YUAN
+	       "3,000.00) | "
 	       "'balance_cny'=2500;3000:;1000:;; 'owed_cny'=0;;;0;");
 	struct tc_balance crit = account(50000, 0);
 	expect(&crit, "3000:", "1000:", TC_CRITICAL,
-	       "TC BALANCE CRITICAL - " YUAN "500.00 available (critical: below " YUAN "1,000.00) | "
+	       "TC BALANCE CRITICAL - " YUAN "500.00 available (critical: below " YUAN
+	       "1,000.00) | "
 	       "'balance_cny'=500;3000:;1000:;; 'owed_cny'=0;;;0;");
 }
 END_TEST
@@ -85,7 +87,8 @@ END_TEST
 START_TEST(arrears_is_critical_whatever_the_thresholds) {
 	struct tc_balance b = account(-123456, 123456);
 	expect(&b, "~:", "~:", TC_CRITICAL,
-	       "TC BALANCE CRITICAL - in arrears: " YUAN "1,234.56 owed, -" YUAN "1,234.56 available | "
+	       "TC BALANCE CRITICAL - in arrears: " YUAN "1,234.56 owed, -" YUAN
+	       "1,234.56 available | "
 	       "'balance_cny'=-1234.56;~:;~:;; 'owed_cny'=1234.56;;;0;");
 	/* even a positive balance with something owed */
 	struct tc_balance c = account(500000, 1);
@@ -120,8 +123,8 @@ START_TEST(credit_exhausted_is_arrears) {
 	enum tc_state s;
 	char *line = first_line(&b, "3000:", "1000:", "CNY", &s);
 	ck_assert_int_eq(s, TC_CRITICAL);
-	ck_assert_ptr_nonnull(strstr(line, "in arrears: " YUAN "12,000.00 owed, -" YUAN
-					   "2,000.00 available credit"));
+	ck_assert_ptr_nonnull(
+	    strstr(line, "in arrears: " YUAN "12,000.00 owed, -" YUAN "2,000.00 available credit"));
 	free(line);
 }
 END_TEST

@@ -51,8 +51,11 @@ static int load(const char *file, const char *profile, struct tc_credentials *c,
 		struct tc_error *err) {
 	struct tc_deadline d;
 	struct tc_http *h = http(&d);
-	struct tc_cred_opts o = {.credentials_file = file, .profile = profile, .home = home,
-				 .metadata_url = "http://127.0.0.1:1", .http = h};
+	struct tc_cred_opts o = {.credentials_file = file,
+				 .profile = profile,
+				 .home = home,
+				 .metadata_url = "http://127.0.0.1:1",
+				 .http = h};
 	int rc = tc_credentials_load(&o, c, err);
 	tc_http_free(h);
 	return rc;
@@ -63,7 +66,8 @@ START_TEST(ini_file) {
 	struct tc_credentials c;
 	struct tc_error err;
 	snprintf(path, sizeof path, "%s/creds.ini", home);
-	write_file(path, "[default]\nsecret_id = AKIDfile\nsecret_key = keyfile\ntoken = tok\n", 0600);
+	write_file(path, "[default]\nsecret_id = AKIDfile\nsecret_key = keyfile\ntoken = tok\n",
+		   0600);
 	ck_assert_int_eq(tc_credentials_from_ini(path, &c, &err), 0);
 	ck_assert_str_eq(c.secret_id, "AKIDfile");
 	ck_assert_str_eq(c.secret_key, "keyfile");
@@ -96,8 +100,9 @@ END_TEST
 START_TEST(role_json) {
 	struct tc_credentials c;
 	struct tc_error err;
-	const char *ok = "{\"TmpSecretId\": \"AKIDtmp\", \"TmpSecretKey\": \"k\", \"Token\": \"t\", "
-			 "\"ExpiredTime\": 1, \"Code\": \"Success\"}";
+	const char *ok =
+	    "{\"TmpSecretId\": \"AKIDtmp\", \"TmpSecretKey\": \"k\", \"Token\": \"t\", "
+	    "\"ExpiredTime\": 1, \"Code\": \"Success\"}";
 	memset(&c, 0, sizeof c);
 	ck_assert_int_eq(tc_credentials_from_role_json(ok, strlen(ok), &c, &err), 0);
 	ck_assert_str_eq(c.secret_id, "AKIDtmp");
@@ -146,7 +151,8 @@ START_TEST(half_set_env_is_an_error) {
 	struct tc_error err;
 	setenv("TENCENTCLOUD_SECRET_ID", "AKIDenv", 1);
 	ck_assert_int_eq(load(NULL, NULL, &c, &err), -1);
-	ck_assert_str_eq(err.message, "TENCENTCLOUD_SECRET_ID is set but TENCENTCLOUD_SECRET_KEY is not");
+	ck_assert_str_eq(err.message,
+			 "TENCENTCLOUD_SECRET_ID is set but TENCENTCLOUD_SECRET_KEY is not");
 }
 END_TEST
 
@@ -155,7 +161,8 @@ START_TEST(profile_then_shared_file) {
 	struct tc_credentials c;
 	struct tc_error err;
 	snprintf(path, sizeof path, "%s/.tccli/prod.credential", home);
-	write_file(path, "{\"secretId\": \"AKIDcli\", \"secretKey\": \"keycli\", \"token\": \"t\"}", 0600);
+	write_file(path, "{\"secretId\": \"AKIDcli\", \"secretKey\": \"keycli\", \"token\": \"t\"}",
+		   0600);
 	snprintf(path, sizeof path, "%s/.tencentcloud/credentials", home);
 	write_file(path, "[default]\nsecret_id = AKIDshared\nsecret_key = keyshared\n", 0600);
 	ck_assert_int_eq(load(NULL, "prod", &c, &err), 0);
@@ -174,7 +181,8 @@ START_TEST(nothing_found_names_every_place) {
 	ck_assert_int_eq(load(NULL, NULL, &c, &err), -1);
 	ck_assert_int_eq(err.kind, TC_ERR_CREDENTIALS);
 	ck_assert_ptr_nonnull(strstr(err.message, "--credentials-file not given"));
-	ck_assert_ptr_nonnull(strstr(err.message, "TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY not set"));
+	ck_assert_ptr_nonnull(
+	    strstr(err.message, "TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY not set"));
 	ck_assert_ptr_nonnull(strstr(err.message, "--profile not given"));
 	ck_assert_ptr_nonnull(strstr(err.message, "/.tencentcloud/credentials not found"));
 	ck_assert_ptr_nonnull(strstr(err.message, "CVM role: "));

@@ -59,7 +59,7 @@ START_TEST(rounding) {
 	ck_assert_int_eq(parse("0.0049", 2, TC_ROUND_HALF), 0);
 	ck_assert_int_eq(parse("0.0099", 2, TC_ROUND_HALF), 1);
 	ck_assert_int_eq(parse("2.675", 2, TC_ROUND_HALF), 268); /* a double says 2.67 */
-	ck_assert_int_eq(parse("1.10", 1, TC_EXACT), 11);         /* trailing zeros are exact */
+	ck_assert_int_eq(parse("1.10", 1, TC_EXACT), 11);        /* trailing zeros are exact */
 	parse_fails("0.005", 2, TC_EXACT);
 	parse_fails("1.234", 2, TC_EXACT);
 }
@@ -78,8 +78,8 @@ START_TEST(limits) {
 END_TEST
 
 START_TEST(garbage) {
-	const char *bad[] = {"", "-", "+", ".", "abc", "12a", "--1", "1.2.3", " 1", "1 ", "0x10",
-			     "1,5", "NaN", "Infinity", "1e5x"};
+	const char *bad[] = {"",   "-",  "+",    ".",   "abc", "12a",      "--1", "1.2.3",
+			     " 1", "1 ", "0x10", "1,5", "NaN", "Infinity", "1e5x"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		parse_fails(bad[i], 2, TC_ROUND_HALF);
 	}

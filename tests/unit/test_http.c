@@ -16,9 +16,11 @@ START_TEST(host_of_urls) {
 	ck_assert_int_eq(tc_url_host("billing.tencentcloudapi.com", h, sizeof h), -1);
 	ck_assert_int_eq(tc_url_host("https:///", h, sizeof h), -1);
 	ck_assert_int_eq(tc_url_host("https://user:pw@host/", h, sizeof h), -1);
-	ck_assert_int_eq(tc_url_host("https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/",
-				     h, sizeof h),
-			 -1);
+	ck_assert_int_eq(
+	    tc_url_host(
+		"https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/", h,
+		sizeof h),
+	    -1);
 }
 END_TEST
 
@@ -30,8 +32,8 @@ START_TEST(refused_connection_is_a_network_error) {
 	struct tc_http_opts o = {.deadline = &d};
 	struct tc_http *h = tc_http_new(&o, &err);
 	ck_assert_ptr_nonnull(h);
-	ck_assert_int_eq(tc_http_request(h, "GET", "http://127.0.0.1:1/", NULL, 0, NULL, 0, &resp, &err),
-			 -1);
+	ck_assert_int_eq(
+	    tc_http_request(h, "GET", "http://127.0.0.1:1/", NULL, 0, NULL, 0, &resp, &err), -1);
 	ck_assert_int_eq(err.kind, TC_ERR_NETWORK);
 	ck_assert_ptr_nonnull(strstr(err.message, "cannot connect to 127.0.0.1:1"));
 	tc_http_free(h);
@@ -44,8 +46,8 @@ START_TEST(spent_deadline_is_a_timeout) {
 	struct tc_http_response resp;
 	struct tc_http_opts o = {.deadline = &d};
 	struct tc_http *h = tc_http_new(&o, &err);
-	ck_assert_int_eq(tc_http_request(h, "GET", "http://127.0.0.1:1/", NULL, 0, NULL, 0, &resp, &err),
-			 -1);
+	ck_assert_int_eq(
+	    tc_http_request(h, "GET", "http://127.0.0.1:1/", NULL, 0, NULL, 0, &resp, &err), -1);
 	ck_assert_int_eq(err.kind, TC_ERR_TIMEOUT);
 	ck_assert_str_eq(err.message, "timed out after 3 s");
 	tc_http_free(h);
@@ -59,8 +61,8 @@ START_TEST(only_http_and_https) {
 	tc_deadline_start(&d, 5);
 	struct tc_http_opts o = {.deadline = &d};
 	struct tc_http *h = tc_http_new(&o, &err);
-	ck_assert_int_eq(tc_http_request(h, "GET", "file:///etc/passwd", NULL, 0, NULL, 0, &resp, &err),
-			 -1);
+	ck_assert_int_eq(
+	    tc_http_request(h, "GET", "file:///etc/passwd", NULL, 0, NULL, 0, &resp, &err), -1);
 	ck_assert_int_eq(err.kind, TC_ERR_NETWORK);
 	tc_http_free(h);
 }

@@ -13,9 +13,10 @@ static struct tc_ini parse(const char *text) {
 }
 
 START_TEST(sections_keys_comments) {
-	struct tc_ini ini = parse("; comment\n# also\n[default]\nsecret_id = AKID1 \n"
-				  "secret_key=abc=def\n\n  [check_tc_balance]\nwarning=3000:\nverbose\n"
-				  "warning=5000:\r\n");
+	struct tc_ini ini =
+	    parse("; comment\n# also\n[default]\nsecret_id = AKID1 \n"
+		  "secret_key=abc=def\n\n  [check_tc_balance]\nwarning=3000:\nverbose\n"
+		  "warning=5000:\r\n");
 	ck_assert_str_eq(tc_ini_get(&ini, "default", "secret_id"), "AKID1");
 	ck_assert_str_eq(tc_ini_get(&ini, "default", "secret_key"), "abc=def");
 	ck_assert_str_eq(tc_ini_get(&ini, "check_tc_balance", "warning"), "5000:");

@@ -75,7 +75,8 @@ START_TEST(absurd_amounts) {
 	struct json_object *o = NULL;
 	struct tc_error err;
 	int64_t v;
-	ck_assert_int_eq(parse("{\"big\": 2000000000000000, \"ok\": 1000000000000000}", &o, &err), 0);
+	ck_assert_int_eq(parse("{\"big\": 2000000000000000, \"ok\": 1000000000000000}", &o, &err),
+			 0);
 	ck_assert_int_eq(tc_json_money(o, "big", TC_UNIT_CENTS, TC_REQUIRED, &v, NULL, &err), -1);
 	ck_assert_str_eq(err.message, "field big has an absurd amount");
 	ck_assert_int_eq(tc_json_money(o, "ok", TC_UNIT_CENTS, TC_REQUIRED, &v, NULL, &err), 0);

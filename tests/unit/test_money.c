@@ -84,11 +84,14 @@ static const char *fmt(int64_t amount, const char *cur) {
 }
 
 START_TEST(formatting) {
-	ck_assert_str_eq(fmt(1234567, "CNY"), "\xc2\xa5" "12,345.67");
+	ck_assert_str_eq(fmt(1234567, "CNY"), "\xc2\xa5"
+					      "12,345.67");
 	ck_assert_str_eq(fmt(100, "USD"), "$1.00");
-	ck_assert_str_eq(fmt(-500, "CNY"), "-\xc2\xa5" "5.00");
+	ck_assert_str_eq(fmt(-500, "CNY"), "-\xc2\xa5"
+					   "5.00");
 	ck_assert_str_eq(fmt(123400, "EUR"), "1,234.00 EUR");
-	ck_assert_str_eq(fmt(0, "CNY"), "\xc2\xa5" "0.00");
+	ck_assert_str_eq(fmt(0, "CNY"), "\xc2\xa5"
+					"0.00");
 	ck_assert_str_eq(fmt(-1, "USD"), "-$0.01");
 	char buf[32];
 	tc_money_format_plain(1234567, buf, sizeof buf);

@@ -21,14 +21,14 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 static const struct option own[] = {{"days", required_argument, NULL, 2000}, {NULL, 0, NULL, 0}};
 
 static const struct tc_program program = {
-	.name = "check_tc_test",
-	.prefix = "TC TEST",
-	.purpose = "A test program.",
-	.threshold_help = "ranges on nothing",
-	.default_warning = "3000:",
-	.default_critical = "1000:",
-	.options = own,
-	.handle = handle,
+    .name = "check_tc_test",
+    .prefix = "TC TEST",
+    .purpose = "A test program.",
+    .threshold_help = "ranges on nothing",
+    .default_warning = "3000:",
+    .default_critical = "1000:",
+    .options = own,
+    .handle = handle,
 };
 
 static int parse(struct tc_common *c, bool *done, struct tc_error *err, int argc, ...) {
@@ -68,9 +68,9 @@ START_TEST(common_values) {
 	struct tc_error err;
 	bool done;
 	own_seen = 0;
-	ck_assert_int_eq(parse(&c, &done, &err, 13, "-w", "500:", "--critical=100:", "-t", "5:CRITICAL",
-			       "-vvv", "--site", "intl", "--endpoint=http://127.0.0.1:9",
-			       "--days", "7", "--language=en-US"),
+	ck_assert_int_eq(parse(&c, &done, &err, 13, "-w", "500:", "--critical=100:", "-t",
+			       "5:CRITICAL", "-vvv", "--site", "intl",
+			       "--endpoint=http://127.0.0.1:9", "--days", "7", "--language=en-US"),
 			 0);
 	ck_assert_str_eq(c.warning, "500:");
 	ck_assert_str_eq(c.critical, "100:");

@@ -25,14 +25,20 @@ START_TEST(ok_with_perfdata_and_lines) {
 	tc_result_init(&r, "TC BALANCE");
 	tc_result_summary(&r, "%s available", "12,345.67");
 	tc_result_line(&r, "cash: %d", 5);
-	struct tc_perf p = {.label = "balance_cny", .value = 1234567, .scale = 2, .uom = "",
-			    .warn = range("3000:"), .crit = range("1000:")};
+	struct tc_perf p = {.label = "balance_cny",
+			    .value = 1234567,
+			    .scale = 2,
+			    .uom = "",
+			    .warn = range("3000:"),
+			    .crit = range("1000:")};
 	tc_result_add_perf(&r, &p);
-	struct tc_perf q = {.label = "owed_cny", .value = 0, .scale = 2, .uom = "", .has_min = true};
+	struct tc_perf q = {
+	    .label = "owed_cny", .value = 0, .scale = 2, .uom = "", .has_min = true};
 	tc_result_add_perf(&r, &q);
 	char *out = render(&r);
-	ck_assert_str_eq(out, "TC BALANCE OK - 12,345.67 available | 'balance_cny'=12345.67;3000:;1000:;; "
-			      "'owed_cny'=0;;;0;\ncash: 5\n");
+	ck_assert_str_eq(
+	    out, "TC BALANCE OK - 12,345.67 available | 'balance_cny'=12345.67;3000:;1000:;; "
+		 "'owed_cny'=0;;;0;\ncash: 5\n");
 	free(out);
 	tc_result_free(&r);
 }
@@ -68,8 +74,12 @@ END_TEST
 
 START_TEST(labels_are_quoted_safely) {
 	char buf[128];
-	struct tc_perf p = {.label = "it's a=b", .value = -150, .scale = 2, .uom = "s",
-			    .has_max = true, .max = 1000};
+	struct tc_perf p = {.label = "it's a=b",
+			    .value = -150,
+			    .scale = 2,
+			    .uom = "s",
+			    .has_max = true,
+			    .max = 1000};
 	tc_perf_format(&p, buf, sizeof buf);
 	ck_assert_str_eq(buf, "'it_s a_b'=-1.5s;;;;10");
 	struct tc_perf days = {.label = "days", .value = 93, .scale = 1, .uom = ""};

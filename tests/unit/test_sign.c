@@ -4,20 +4,20 @@
 #include "tap.h"
 
 static const char body[] =
-	"{\"Limit\": 1, \"Filters\": [{\"Values\": [\"\\u672a\\u547d\\u540d\"], \"Name\": "
-	"\"instance-name\"}]}";
+    "{\"Limit\": 1, \"Filters\": [{\"Values\": [\"\\u672a\\u547d\\u540d\"], \"Name\": "
+    "\"instance-name\"}]}";
 
 static struct tc3_request doc_request(void) {
 	struct tc3_request r = {
-		.method = "POST",
-		.query = "",
-		.headers = {{"Content-Type", "application/json; charset=utf-8"},
-			    {"Host", "cvm.tencentcloudapi.com"}},
-		.nheaders = 2,
-		.payload = (const unsigned char *)body,
-		.payload_len = sizeof body - 1,
-		.service = "cvm",
-		.timestamp = 1551113065,
+	    .method = "POST",
+	    .query = "",
+	    .headers = {{"Content-Type", "application/json; charset=utf-8"},
+			{"Host", "cvm.tencentcloudapi.com"}},
+	    .nheaders = 2,
+	    .payload = (const unsigned char *)body,
+	    .payload_len = sizeof body - 1,
+	    .service = "cvm",
+	    .timestamp = 1551113065,
 	};
 	return r;
 }
@@ -47,12 +47,13 @@ START_TEST(vector_a) {
 			 "ac658d5dde49e9bfdd14e04e062f66b05d9f637d44b8a8d845327d4a77f666b1");
 	ck_assert_str_eq(s.signature,
 			 "72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168");
-	ck_assert_int_eq(tc3_authorization(&s, "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", "cvm", auth,
-					   sizeof auth),
-			 0);
-	ck_assert_str_eq(auth, "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/"
-			       "2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, "
-			       "Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168");
+	ck_assert_int_eq(
+	    tc3_authorization(&s, "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", "cvm", auth, sizeof auth),
+	    0);
+	ck_assert_str_eq(
+	    auth, "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/"
+		  "2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, "
+		  "Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168");
 }
 END_TEST
 
@@ -75,12 +76,13 @@ START_TEST(vector_d) {
 			 "b596b923aad85185e2d1f6659d2a062e0a86731226e021e61bfe06f7ed05f5af");
 	ck_assert_str_eq(s.signature,
 			 "10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f");
-	ck_assert_int_eq(tc3_authorization(&s, "AKID********************************", "cvm", auth,
-					   sizeof auth),
-			 0);
-	ck_assert_str_eq(auth, "TC3-HMAC-SHA256 Credential=AKID********************************/"
-			       "2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host;x-tc-action, "
-			       "Signature=10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f");
+	ck_assert_int_eq(
+	    tc3_authorization(&s, "AKID********************************", "cvm", auth, sizeof auth),
+	    0);
+	ck_assert_str_eq(
+	    auth, "TC3-HMAC-SHA256 Credential=AKID********************************/"
+		  "2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host;x-tc-action, "
+		  "Signature=10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f");
 }
 END_TEST
 

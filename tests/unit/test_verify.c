@@ -26,14 +26,14 @@ static const char body[] = "{}";
 /* Signs like a client that signs `host_signed`, and returns its Authorization. */
 static void client_sign(const char *host_signed, const char *key, char *auth, size_t size) {
 	struct tc3_request r = {
-		.method = "POST",
-		.query = "",
-		.headers = {{"content-type", "application/json"}, {"host", host_signed}},
-		.nheaders = 2,
-		.payload = (const unsigned char *)body,
-		.payload_len = 2,
-		.service = "billing",
-		.timestamp = 1700000000,
+	    .method = "POST",
+	    .query = "",
+	    .headers = {{"content-type", "application/json"}, {"host", host_signed}},
+	    .nheaders = 2,
+	    .payload = (const unsigned char *)body,
+	    .payload_len = 2,
+	    .service = "billing",
+	    .timestamp = 1700000000,
 	};
 	struct tc3_signature s;
 	ck_assert_int_eq(tc3_sign(&r, key, &s), 0);
@@ -42,12 +42,13 @@ static void client_sign(const char *host_signed, const char *key, char *auth, si
 
 START_TEST(parses_authorization) {
 	struct sim_auth a;
-	ck_assert_int_eq(sim_parse_authorization("TC3-HMAC-SHA256 Credential=AKIDx/2019-02-25/cvm/"
-						 "tc3_request, SignedHeaders=content-type;host, "
-						 "Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f"
-						 "516e8da2f66e2c5a96525168",
-						 &a),
-			 0);
+	ck_assert_int_eq(
+	    sim_parse_authorization("TC3-HMAC-SHA256 Credential=AKIDx/2019-02-25/cvm/"
+				    "tc3_request, SignedHeaders=content-type;host, "
+				    "Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f"
+				    "516e8da2f66e2c5a96525168",
+				    &a),
+	    0);
 	ck_assert_str_eq(a.secret_id, "AKIDx");
 	ck_assert_str_eq(a.date, "2019-02-25");
 	ck_assert_str_eq(a.service, "cvm");
@@ -65,14 +66,14 @@ END_TEST
 START_TEST(rejects_malformed_authorization) {
 	struct sim_auth a;
 	const char *bad[] = {
-		"",
-		"Basic abc",
-		"TC3-HMAC-SHA256 Credential=A/2019-02-25/cvm, SignedHeaders=host, Signature=00",
-		"TC3-HMAC-SHA256 Credential=A/2019-02-25/cvm/tc3_request, Signature=00",
-		"TC3-HMAC-SHA256 Credential=A/2019-02-25/cvm/other, SignedHeaders=host, Signature="
-		"72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168",
-		"TC3-HMAC-SHA256 Credential=A/x/y/2019-02-25/cvm/tc3_request, SignedHeaders=host, "
-		"Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168",
+	    "",
+	    "Basic abc",
+	    "TC3-HMAC-SHA256 Credential=A/2019-02-25/cvm, SignedHeaders=host, Signature=00",
+	    "TC3-HMAC-SHA256 Credential=A/2019-02-25/cvm/tc3_request, Signature=00",
+	    "TC3-HMAC-SHA256 Credential=A/2019-02-25/cvm/other, SignedHeaders=host, Signature="
+	    "72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168",
+	    "TC3-HMAC-SHA256 Credential=A/x/y/2019-02-25/cvm/tc3_request, SignedHeaders=host, "
+	    "Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		ck_assert_msg(sim_parse_authorization(bad[i], &a) == -1, "accepted: %s", bad[i]);
@@ -87,14 +88,14 @@ START_TEST(verifies_received_headers) {
 	struct headers h = {{"Content-Type", "Host"}, {"application/json", "127.0.0.1:8443"}, 2};
 	client_sign("127.0.0.1:8443", "secret", auth, sizeof auth);
 	ck_assert_int_eq(sim_parse_authorization(auth, &a), 0);
-	ck_assert(sim_verify_signature(&a, "secret", "POST", lookup, &h, (const unsigned char *)body, 2,
-				       1700000000));
-	ck_assert(!sim_verify_signature(&a, "wrong", "POST", lookup, &h, (const unsigned char *)body,
-					2, 1700000000));
+	ck_assert(sim_verify_signature(&a, "secret", "POST", lookup, &h,
+				       (const unsigned char *)body, 2, 1700000000));
+	ck_assert(!sim_verify_signature(&a, "wrong", "POST", lookup, &h,
+					(const unsigned char *)body, 2, 1700000000));
 	ck_assert(!sim_verify_signature(&a, "secret", "POST", lookup, &h,
 					(const unsigned char *)"{ }", 3, 1700000000));
-	ck_assert(!sim_verify_signature(&a, "secret", "POST", lookup, &h, (const unsigned char *)body,
-					2, 1700000001));
+	ck_assert(!sim_verify_signature(&a, "secret", "POST", lookup, &h,
+					(const unsigned char *)body, 2, 1700000001));
 }
 END_TEST
 
@@ -104,8 +105,8 @@ START_TEST(host_signed_without_port) {
 	struct headers h = {{"Content-Type", "Host"}, {"application/json", "127.0.0.1:8443"}, 2};
 	client_sign("127.0.0.1", "secret", auth, sizeof auth); /* as the Node SDK does */
 	ck_assert_int_eq(sim_parse_authorization(auth, &a), 0);
-	ck_assert(sim_verify_signature(&a, "secret", "POST", lookup, &h, (const unsigned char *)body, 2,
-				       1700000000));
+	ck_assert(sim_verify_signature(&a, "secret", "POST", lookup, &h,
+				       (const unsigned char *)body, 2, 1700000000));
 }
 END_TEST
 
@@ -115,8 +116,8 @@ START_TEST(missing_signed_header_fails) {
 	struct headers h = {{"Content-Type"}, {"application/json"}, 1};
 	client_sign("127.0.0.1", "secret", auth, sizeof auth);
 	ck_assert_int_eq(sim_parse_authorization(auth, &a), 0);
-	ck_assert(!sim_verify_signature(&a, "secret", "POST", lookup, &h, (const unsigned char *)body,
-					2, 1700000000));
+	ck_assert(!sim_verify_signature(&a, "secret", "POST", lookup, &h,
+					(const unsigned char *)body, 2, 1700000000));
 }
 END_TEST
 

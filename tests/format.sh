@@ -1,0 +1,23 @@
+#!/bin/bash
+# The C sources are formatted as .clang-format says (clang-format 14, Debian 12).
+set -u
+: "${top_srcdir:?run through make check}"
+CLANG_FORMAT=${CLANG_FORMAT:-clang-format}
+cd "$top_srcdir" || exit 1
+if ! command -v "$CLANG_FORMAT" >/dev/null; then
+	echo "Bail out! clang-format is not installed (scripts/setup-debian installs it)"
+	exit 1
+fi
+n=0
+failed=0
+for f in lib/*.[ch] plugins/*.[ch] sim/*.[ch] tests/unit/*.[ch]; do
+	n=$((n + 1))
+	if "$CLANG_FORMAT" --dry-run -Werror "$f" >/dev/null 2>&1; then
+		echo "ok $n - $f is formatted"
+	else
+		failed=1
+		echo "not ok $n - $f is not formatted (run: clang-format -i $f)"
+	fi
+done
+echo "1..$n"
+exit $failed
