@@ -51,6 +51,15 @@ int tc_balance_from_json(struct json_object *response, struct tc_balance *out,
 	return 0;
 }
 
+int64_t tc_balance_available(const struct tc_balance *b, bool *credit) {
+	*credit = b->credit_amount.present && b->credit_amount.cents > 0;
+	if (!*credit) {
+		return b->real_balance.cents;
+	}
+	return b->real_credit_balance.present ? b->real_credit_balance.cents
+					      : b->real_balance.cents + b->credit_amount.cents;
+}
+
 int tc_balance_fetch(struct tc_api *api, struct tc_balance *out, struct tc_error *err) {
 	struct tc_api_reply reply;
 	if (tc_api_call(api, "billing", "2018-07-09", "DescribeAccountBalance", "{}", &reply,

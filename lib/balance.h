@@ -33,6 +33,11 @@ struct tc_balance {
 int tc_balance_from_json(struct json_object *response, struct tc_balance *out,
 			 struct tc_error *err);
 
+/* What the account can spend: RealBalance, or for a credit account (CreditAmount
+ * > 0) the credit still available (RealCreditBalance, else RealBalance +
+ * CreditAmount). Sets *credit accordingly. */
+int64_t tc_balance_available(const struct tc_balance *b, bool *credit);
+
 /* Calls DescribeAccountBalance. */
 int tc_balance_fetch(struct tc_api *api, struct tc_balance *out, struct tc_error *err);
 

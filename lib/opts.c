@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ini.h"
+#include "timeutil.h"
 
 enum {
 	OPT_EXTRA = 1000,
@@ -20,6 +21,7 @@ enum {
 	OPT_PROXY,
 	OPT_CACERT,
 	OPT_METADATA_URL,
+	OPT_API_TIMEZONE,
 	OPT_SECRET,
 };
 
@@ -41,6 +43,7 @@ static const struct option common_options[] = {
     {"proxy", required_argument, NULL, OPT_PROXY},
     {"cacert", required_argument, NULL, OPT_CACERT},
     {"metadata-url", required_argument, NULL, OPT_METADATA_URL},
+    {"api-timezone", required_argument, NULL, OPT_API_TIMEZONE},
     {"secret-id", required_argument, NULL, OPT_SECRET},
     {"secret-key", required_argument, NULL, OPT_SECRET},
     {"secret", required_argument, NULL, OPT_SECRET},
@@ -69,6 +72,7 @@ static const char common_help[] =
     "      --proxy=URL        HTTP(S) proxy (default: https_proxy/no_proxy variables)\n"
     "      --cacert=FILE      CA bundle to verify the API's certificate with\n"
     "      --metadata-url=URL CVM metadata service (default http://metadata.tencentyun.com)\n"
+    "      --api-timezone=+HH:MM  zone of the times the API writes (default +08:00)\n"
     "\n"
     "Credentials, first found wins: --credentials-file; TENCENTCLOUD_SECRET_ID and\n"
     "TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN); --profile;\n"
@@ -271,6 +275,7 @@ static int set_currency(const char *arg, struct tc_common *c, struct tc_error *e
 				    arg);
 	}
 	memcpy(c->currency, arg, 4);
+	c->currency_given = true;
 	return 0;
 }
 
@@ -319,6 +324,8 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 	case OPT_METADATA_URL:
 		c->metadata_url = arg;
 		return 0;
+	case OPT_API_TIMEZONE:
+		return tc_parse_utc_offset(arg, &c->api_offset, err);
 	case OPT_SECRET:
 		return tc_error_set(err, TC_ERR_USAGE,
 				    "secrets are not accepted on the command line, where ps shows "
@@ -326,6 +333,26 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 				    "TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY");
 	}
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option %d", key);
+}
+
+int tc_opts_range(const char *option, const char *arg, struct tc_range *out,
+		  struct tc_error *err) {
+	if (tc_range_parse(arg, out, err) != 0) {
+		return tc_error_prefix(err, "%s", option);
+	}
+	return 0;
+}
+
+int tc_opts_long(const char *option, const char *arg, long min, long max, long *out,
+		 struct tc_error *err) {
+	char *end = NULL;
+	long v = strtol(arg, &end, 10);
+	if (!*arg || *end || v < min || v > max) {
+		return tc_error_set(err, TC_ERR_USAGE, "invalid %s '%s': expected %ld-%ld", option,
+				    arg, min, max);
+	}
+	*out = v;
+	return 0;
 }
 
 static int build_table(const struct tc_program *p, struct option **table) {
@@ -355,6 +382,7 @@ int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_c
 	memset(c, 0, sizeof *c);
 	c->timeout = TC_DEFAULT_TIMEOUT;
 	c->timeout_state = TC_UNKNOWN;
+	c->api_offset = TC_BEIJING_OFFSET;
 	c->warning = p->default_warning;
 	c->critical = p->default_critical;
 	*done = false;

@@ -18,6 +18,8 @@ void tc_result_free(struct tc_result *r) {
 	}
 	free(r->lines);
 	free(r->perf);
+	free(r->raw);
+	r->raw = NULL;
 	r->lines = NULL;
 	r->perf = NULL;
 	r->nlines = r->nperf = 0;
@@ -110,6 +112,10 @@ void tc_perf_format(const struct tc_perf *p, char *buf, size_t size) {
 }
 
 void tc_result_render_nagios(const struct tc_result *r, FILE *out) {
+	if (r->raw) {
+		fprintf(out, "%s\n", r->raw);
+		return;
+	}
 	fprintf(out, "%s %s - %s", r->prefix, tc_state_name(r->state), r->summary);
 	for (size_t i = 0; i < r->nperf; i++) {
 		char buf[256];

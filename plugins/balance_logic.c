@@ -40,13 +40,8 @@ static void line(struct tc_result *r, const char *name, const struct tc_amount *
 void balance_evaluate(const struct tc_balance *b, const struct balance_config *cfg,
 		      struct tc_result *r) {
 	const char *cur = cfg->currency;
-	bool credit = b->credit_amount.present && b->credit_amount.cents > 0;
-	int64_t available = b->real_balance.cents;
-	if (credit) {
-		available = b->real_credit_balance.present
-				? b->real_credit_balance.cents
-				: b->real_balance.cents + b->credit_amount.cents;
-	}
+	bool credit = false;
+	int64_t available = tc_balance_available(b, &credit);
 	bool arrears = credit ? available < 0 : b->owe.cents > 0;
 
 	char avail[64], owed[64], limit[64], bound[96];

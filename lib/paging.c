@@ -1,0 +1,47 @@
+#include "paging.h"
+
+#include <stdio.h>
+
+int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
+		struct tc_error *err) {
+	long seen = 0;
+	char params[2048];
+	for (long index = 0; index < TC_MAX_PAGES; index++) {
+		struct tc_api_reply reply;
+		long items = 0, total = 0;
+		if (p->params(p->ctx, index, params, sizeof params) != 0) {
+			return tc_error_set(err, TC_ERR_INTERNAL, "%s: parameters too long", p->action);
+		}
+		if (tc_api_call(api, p->service, p->version, p->action, params, &reply, err) != 0) {
+			return -1;
+		}
+		if (requests) {
+			(*requests)++;
+		}
+		if (p->page(p->ctx, reply.response, &items, &total, err) != 0) {
+			tc_error_prefix(err, "%s", p->action);
+			snprintf(err->request_id, sizeof err->request_id, "%s", reply.request_id);
+			tc_api_reply_free(&reply);
+			return -1;
+		}
+		tc_api_reply_free(&reply);
+		if (total < 0) {
+			return tc_error_set(err, TC_ERR_DATA, "%s: negative total %ld", p->action, total);
+		}
+		seen += items;
+		if (seen >= total) {
+			if (seen > total) {
+				return tc_error_set(err, TC_ERR_DATA,
+						    "%s: read %ld items but the total is %ld", p->action,
+						    seen, total);
+			}
+			return 0;
+		}
+		if (items == 0) {
+			return tc_error_set(err, TC_ERR_DATA,
+					    "%s: page %ld came back empty after %ld of %ld items",
+					    p->action, index + 1, seen, total);
+		}
+	}
+	return tc_error_set(err, TC_ERR_DATA, "%s: more than %d pages", p->action, TC_MAX_PAGES);
+}

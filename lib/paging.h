@@ -1,0 +1,33 @@
+/* Reads every page of a paged Describe/Query action, whatever its paging words
+ * (record offsets, 0- or 1-based page numbers): the caller builds each page's
+ * parameters and reads each page; this loop stops when the reported total has been
+ * read, and treats a page that comes back short as an error, never as the end. */
+#ifndef TC_PAGING_H
+#define TC_PAGING_H
+
+#include <stddef.h>
+
+#include <json-c/json.h>
+
+#include "api.h"
+#include "error.h"
+
+#define TC_MAX_PAGES 1000
+
+struct tc_pager {
+	const char *service;
+	const char *version;
+	const char *action;
+	/* Writes the JSON parameters of page `index` (0 for the first). */
+	int (*params)(void *ctx, long index, char *buf, size_t size);
+	/* Reads one page's Response; sets the items it held and the reported total. */
+	int (*page)(void *ctx, struct json_object *response, long *items, long *total,
+		    struct tc_error *err);
+	void *ctx;
+};
+
+/* Returns 0 after every item was read; *requests counts the calls made. */
+int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
+		struct tc_error *err);
+
+#endif

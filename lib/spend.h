@@ -1,0 +1,46 @@
+/* What the account spends: the daily series of DescribeCostExplorerSummary and the
+ * month-to-date total of DescribeBillSummaryByProduct, both decimal strings in
+ * currency units. */
+#ifndef TC_SPEND_H
+#define TC_SPEND_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <json-c/json.h>
+
+#include "api.h"
+#include "error.h"
+
+struct tc_day_spend {
+	int64_t day;   /* UNIX time of the day's start at the API's offset */
+	int64_t cents;
+};
+
+struct tc_spend_series {
+	struct tc_day_spend *days;
+	size_t n;
+	long requests;
+};
+
+/* Daily spend (discounted cost, bill view) from the day of `from` to that of `to`. */
+int tc_cost_series_fetch(struct tc_api *api, int64_t from, int64_t to, int offset,
+			 struct tc_spend_series *out, struct tc_error *err);
+
+/* Adds the TimeDetail entries of one Detail row to the series. */
+int tc_cost_series_add_row(struct tc_spend_series *s, struct json_object *row, int offset,
+			   struct tc_error *err);
+
+/* Spend of the month containing `now` so far; *ready is false while the service is
+ * still building the month's bill (Ready = 0). */
+int tc_bill_month_fetch(struct tc_api *api, int64_t now, int offset, int64_t *cents, bool *ready,
+			struct tc_error *err);
+int tc_bill_month_from_json(struct json_object *response, int64_t *cents, bool *ready,
+			    struct tc_error *err);
+
+/* The spend of one day, 0 when the series has no entry for it. */
+int64_t tc_spend_on(const struct tc_spend_series *s, int64_t day);
+
+void tc_spend_series_free(struct tc_spend_series *s);
+
+#endif

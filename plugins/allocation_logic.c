@@ -1,0 +1,140 @@
+#include "allocation_logic.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "money.h"
+
+static bool listed(const char *list, const char *uin, const char *name) {
+	const char *p = list;
+	while (p && *p) {
+		size_t n = strcspn(p, ",");
+		if ((strlen(uin) == n && strncmp(p, uin, n) == 0) ||
+		    (name[0] && strlen(name) == n && strncmp(p, name, n) == 0)) {
+			return true;
+		}
+		p += n;
+		if (*p == ',') {
+			p++;
+		}
+	}
+	return false;
+}
+
+bool allocation_selected(const struct tc_fund_account *a, const char *include,
+			 const char *exclude) {
+	if (include && *include && !listed(include, a->uin, a->name)) {
+		return false;
+	}
+	return !(exclude && *exclude && listed(exclude, a->uin, a->name));
+}
+
+/* The level a low account should be brought back to: the warning bound, else the
+ * critical one, when that is a plain "N:" lower bound. */
+static bool target(const struct allocation_config *cfg, int64_t *level) {
+	const struct tc_range *ranges[] = {&cfg->warning, &cfg->critical};
+	for (int i = 0; i < 2; i++) {
+		const struct tc_range *x = ranges[i];
+		if (x->set && !x->inside && !x->start_infinite) {
+			*level = x->start;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void money_perf(struct tc_result *r, const char *name, const char *cur, int64_t cents,
+		       const struct tc_range *w, const struct tc_range *c, bool min_zero) {
+	struct tc_perf p = {.value = cents, .scale = 2, .uom = "", .has_min = min_zero};
+	snprintf(p.label, sizeof p.label, "%s_%s", name, cur);
+	if (w) {
+		p.warn = *w;
+		p.crit = *c;
+	}
+	tc_result_add_perf(r, &p);
+}
+
+static void count_perf(struct tc_result *r, const char *name, size_t n) {
+	struct tc_perf p = {.value = (int64_t)n, .scale = 0, .uom = "", .has_min = true};
+	snprintf(p.label, sizeof p.label, "%s", name);
+	tc_result_add_perf(r, &p);
+}
+
+void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n,
+			 const struct allocation_config *cfg, struct tc_result *r) {
+	int64_t shortfall = 0, level = 0;
+	size_t low = 0;
+	bool has_target = target(cfg, &level);
+	char cur[8], m1[64], m2[64], m3[64], pool_text[64];
+	tc_currency_label(cfg->currency, cur, sizeof cur);
+	tc_money_format(pool, cfg->currency, pool_text, sizeof pool_text);
+
+	for (size_t i = 0; i < n; i++) {
+		enum tc_state s = TC_OK;
+		if (a[i].owed > 0 || tc_range_alerts(&cfg->critical, a[i].available)) {
+			s = TC_CRITICAL;
+		} else if (tc_range_alerts(&cfg->warning, a[i].available)) {
+			s = TC_WARNING;
+		}
+		if (s == TC_OK) {
+			continue;
+		}
+		low++;
+		tc_result_raise(r, s);
+		if (has_target && level > a[i].available) {
+			shortfall += level - a[i].available;
+		}
+		tc_money_format(a[i].available, cfg->currency, m1, sizeof m1);
+		tc_money_format(a[i].owed, cfg->currency, m2, sizeof m2);
+		tc_result_line(r, "%s %s: available %s, owed %s (%s)", a[i].uin,
+			       a[i].name[0] ? a[i].name : "-", m1, m2, tc_state_name(s));
+	}
+
+	tc_money_format(shortfall, cfg->currency, m1, sizeof m1);
+	if (low == 0) {
+		tc_result_summary(r, "%zu account%s funded; %s unallocated in the %s", n,
+				  n == 1 ? "" : "s", pool_text, cfg->pool_name);
+	} else if (shortfall <= pool) {
+		tc_result_summary(r, "%zu of %zu accounts low, short %s: allocate it from the %s %s",
+				  low, n, m1, pool_text, cfg->pool_name);
+	} else {
+		tc_money_format(shortfall - (pool > 0 ? pool : 0), cfg->currency, m3, sizeof m3);
+		tc_result_raise(r, TC_CRITICAL);
+		tc_result_summary(r, "%zu of %zu accounts low, short %s: the %s %s cannot cover it, top up %s",
+				  low, n, m1, pool_text, cfg->pool_name, m3);
+	}
+	if (tc_range_alerts(&cfg->pool_critical, pool)) {
+		tc_result_raise(r, TC_CRITICAL);
+		tc_result_line(r, "critical: %s %s", cfg->pool_name, pool_text);
+	} else if (tc_range_alerts(&cfg->pool_warning, pool)) {
+		tc_result_raise(r, TC_WARNING);
+		tc_result_line(r, "warning: %s %s", cfg->pool_name, pool_text);
+	}
+	int64_t accounts_total = 0;
+	for (size_t i = 0; i < n; i++) {
+		accounts_total += a[i].available;
+	}
+	money_perf(r, "pool", cur, pool, &cfg->pool_warning, &cfg->pool_critical, false);
+	money_perf(r, "accounts_available", cur, accounts_total, NULL, NULL, false);
+	count_perf(r, "accounts_total", n);
+	count_perf(r, "accounts_low", low);
+	money_perf(r, "shortfall", cur, shortfall, NULL, NULL, true);
+}
+
+char *allocation_discovery(const struct tc_fund_account *a, size_t n) {
+	struct json_object *root = json_object_new_object();
+	struct json_object *data = json_object_new_array();
+	for (size_t i = 0; i < n; i++) {
+		struct json_object *e = json_object_new_object();
+		json_object_object_add(e, "{#UIN}", json_object_new_string(a[i].uin));
+		json_object_object_add(e, "{#NAME}", json_object_new_string(a[i].name));
+		json_object_array_add(data, e);
+	}
+	json_object_object_add(root, "data", data);
+	char *out = strdup(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN));
+	json_object_put(root);
+	return out;
+}

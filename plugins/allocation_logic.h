@@ -1,0 +1,31 @@
+/* What check_tc_allocation concludes: accounts running low while the pool holds
+ * unallocated funds (allocate), or more than the pool can cover (top up). */
+#ifndef TC_ALLOCATION_LOGIC_H
+#define TC_ALLOCATION_LOGIC_H
+
+#include <stdbool.h>
+
+#include "funds.h"
+#include "range.h"
+#include "result.h"
+
+struct allocation_config {
+	struct tc_range warning;       /* on each account's available funds */
+	struct tc_range critical;
+	struct tc_range pool_warning;  /* on the pool's unallocated funds */
+	struct tc_range pool_critical;
+	const char *currency;
+	const char *pool_name;         /* "pool" words: "admin balance", "unallocated credit" */
+};
+
+/* A comma-separated list of UINs or names; `include` empty means all. */
+bool allocation_selected(const struct tc_fund_account *a, const char *include,
+			 const char *exclude);
+
+void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n,
+			 const struct allocation_config *cfg, struct tc_result *r);
+
+/* Zabbix low-level discovery JSON: {"data":[{"{#UIN}":"..","{#NAME}":".."}]}. */
+char *allocation_discovery(const struct tc_fund_account *a, size_t n);
+
+#endif

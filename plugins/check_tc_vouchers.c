@@ -1,0 +1,62 @@
+/* check_tc_vouchers: unused vouchers with value left that expire soon. */
+#include <time.h>
+
+#include "money.h"
+#include "plugin.h"
+#include "vouchers.h"
+#include "vouchers_logic.h"
+
+enum { OPT_MIN_VALUE = 2000 };
+
+static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
+	struct vouchers_config *c = ctx;
+	if (key == OPT_MIN_VALUE) {
+		if (tc_money_parse(arg, &c->min_value, err) != 0) {
+			return tc_error_prefix(err, "--min-value");
+		}
+		return 0;
+	}
+	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
+}
+
+static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+	struct vouchers_config *cfg = run->program->ctx;
+	struct tc_vouchers v;
+	int64_t now = (int64_t)time(NULL);
+	if (tc_vouchers_fetch(&run->api, run->opts.api_offset, &v, err) != 0) {
+		tc_vouchers_free(&v);
+		return -1;
+	}
+	cfg->warning = run->warning;
+	cfg->critical = run->critical;
+	cfg->currency = run->opts.currency;
+	cfg->offset = run->opts.api_offset;
+	vouchers_evaluate(v.items, v.n, now, cfg, res);
+	tc_result_line(res, "%zu unused vouchers read in %ld requests", v.n, v.requests);
+	tc_vouchers_free(&v);
+	return 0;
+}
+
+static const struct option own_options[] = {
+	{"min-value", required_argument, NULL, OPT_MIN_VALUE},
+	{NULL, 0, NULL, 0},
+};
+
+int main(int argc, char **argv) {
+	struct vouchers_config cfg = {.min_value = 1};
+	const struct tc_program program = {
+	.name = "check_tc_vouchers",
+	.prefix = "TC VOUCHERS",
+	.purpose = "Checks the unused vouchers of a Tencent Cloud account (DescribeVoucherInfo) for\n"
+		   "value about to lapse.",
+	.threshold_help = "ranges on the days until the earliest expiry of a voucher with\n"
+			  "value left; -w 30: warns when one expires within 30 days.",
+	.default_warning = "30:",
+	.default_critical = "7:",
+	.extra_help = "      --min-value=AMOUNT ignore vouchers with less left (default 0.01)\n",
+	.options = own_options,
+	.handle = handle,
+	.ctx = &cfg,
+	};
+	return tc_plugin_main(&program, argc, argv, check);
+}

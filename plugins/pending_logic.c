@@ -1,0 +1,118 @@
+#include "pending_logic.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "money.h"
+#include "timeutil.h"
+
+static const char *status_word(int status) {
+	return status == TC_ORDER_PAYING ? "paying" : "unpaid";
+}
+
+static int by_age(const void *a, const void *b) {
+	const struct tc_order *x = a, *y = b;
+	if (x->created != y->created) {
+		return x->created < y->created ? -1 : 1;
+	}
+	return strcmp(x->id, y->id);
+}
+
+static void minutes_text(int64_t value, char *buf, size_t size, const void *ctx) {
+	(void)ctx;
+	snprintf(buf, size, "%lld min", (long long)(value / 100));
+}
+
+static void count_text(int64_t value, char *buf, size_t size, const void *ctx) {
+	(void)ctx;
+	snprintf(buf, size, "%lld", (long long)(value / 100));
+}
+
+static void money_text(int64_t value, char *buf, size_t size, const void *ctx) {
+	tc_money_format(value, ctx, buf, size);
+}
+
+/* Applies one pair of ranges and says which one was crossed in a long-output line. */
+static void judge(struct tc_result *r, const char *what, int64_t value,
+		  const struct tc_range *warning, const struct tc_range *critical,
+		  tc_range_value_fmt fmt, const void *ctx) {
+	char bound[96];
+	if (tc_range_alerts(critical, value)) {
+		tc_range_describe(critical, fmt, ctx, bound, sizeof bound);
+		tc_result_raise(r, TC_CRITICAL);
+		tc_result_line(r, "critical: %s %s", what, bound);
+	} else if (tc_range_alerts(warning, value)) {
+		tc_range_describe(warning, fmt, ctx, bound, sizeof bound);
+		tc_result_raise(r, TC_WARNING);
+		tc_result_line(r, "warning: %s %s", what, bound);
+	}
+}
+
+static void perf(struct tc_result *r, const char *label, int64_t value, int scale,
+		 const struct tc_range *w, const struct tc_range *c) {
+	struct tc_perf p = {.value = value, .scale = scale, .uom = "", .warn = *w, .crit = *c,
+			    .has_min = true};
+	snprintf(p.label, sizeof p.label, "%s", label);
+	tc_result_add_perf(r, &p);
+}
+
+void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
+		      const struct pending_config *cfg, struct tc_result *r) {
+	struct tc_order *sorted = n ? malloc(n * sizeof *sorted) : NULL;
+	int64_t total = 0, oldest_minutes = 0;
+	char cur[8], label[64], amount[64];
+	tc_currency_label(cfg->currency, cur, sizeof cur);
+	if (n && !sorted) {
+		tc_result_raise(r, TC_UNKNOWN);
+		tc_result_summary(r, "out of memory");
+		return;
+	}
+	if (n) {
+		memcpy(sorted, orders, n * sizeof *sorted);
+		qsort(sorted, n, sizeof *sorted, by_age);
+		oldest_minutes = (now - sorted[0].created) / 60;
+		if (oldest_minutes < 0) {
+			oldest_minutes = 0; /* a clock ahead of ours: not older than now */
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		total += sorted[i].amount;
+	}
+	tc_money_format(total, cfg->currency, amount, sizeof amount);
+
+	if (n == 0) {
+		tc_result_summary(r, "no unpaid or paying orders in the last %d days", cfg->days);
+	} else {
+		char age[32], price[64];
+		tc_format_age(oldest_minutes, age, sizeof age);
+		tc_money_format(sorted[0].amount, cfg->currency, price, sizeof price);
+		tc_result_summary(r, "%zu pending order%s (%s); oldest %s: %s %s %s %s", n,
+				  n == 1 ? "" : "s", amount, age, sorted[0].id,
+				  sorted[0].product[0] ? sorted[0].product : "-", price,
+				  status_word(sorted[0].status));
+	}
+	judge(r, "oldest order age", oldest_minutes * 100, &cfg->age_warning, &cfg->age_critical,
+	      minutes_text, NULL);
+	judge(r, "pending orders", (int64_t)n * 100, &cfg->count_warning, &cfg->count_critical,
+	      count_text, NULL);
+	judge(r, "pending amount", total, &cfg->amount_warning, &cfg->amount_critical, money_text,
+	      cfg->currency);
+
+	for (size_t i = 0; i < n; i++) {
+		char created[24], age[32], price[64];
+		const struct tc_order *o = &sorted[i];
+		tc_format_api_time(o->created, cfg->offset, created, sizeof created);
+		tc_format_age((now - o->created) / 60 > 0 ? (now - o->created) / 60 : 0, age, sizeof age);
+		tc_money_format(o->amount, cfg->currency, price, sizeof price);
+		tc_result_line(r, "%s: %s, %s, %s (status %d)%s%s, created %s, age %s", o->id,
+			       o->product[0] ? o->product : "-", price, status_word(o->status),
+			       o->status, o->owner[0] ? ", customer " : "", o->owner, created, age);
+	}
+	free(sorted);
+
+	perf(r, "pending_orders", (int64_t)n, 0, &cfg->count_warning, &cfg->count_critical);
+	snprintf(label, sizeof label, "pending_amount_%s", cur);
+	perf(r, label, total, 2, &cfg->amount_warning, &cfg->amount_critical);
+	perf(r, "oldest_pending_minutes", oldest_minutes, 0, &cfg->age_warning, &cfg->age_critical);
+}

@@ -1,0 +1,27 @@
+/* What check_tc_pending concludes from the unpaid and paying orders it found. */
+#ifndef TC_PENDING_LOGIC_H
+#define TC_PENDING_LOGIC_H
+
+#include <stdbool.h>
+
+#include "orders.h"
+#include "range.h"
+#include "result.h"
+
+struct pending_config {
+	struct tc_range age_warning;   /* minutes, on the oldest pending order */
+	struct tc_range age_critical;
+	struct tc_range count_warning; /* unset unless given */
+	struct tc_range count_critical;
+	struct tc_range amount_warning; /* currency units */
+	struct tc_range amount_critical;
+	const char *currency;
+	int days;   /* the look-back window, for the words */
+	int offset; /* UTC offset of the API's times, for the listing */
+};
+
+/* Orders may come in any order; the oldest decides the age thresholds. */
+void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
+		      const struct pending_config *cfg, struct tc_result *r);
+
+#endif

@@ -1,0 +1,106 @@
+#include "runway_logic.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "money.h"
+
+static void days_text(int64_t value, char *buf, size_t size, const void *ctx) {
+	(void)ctx;
+	snprintf(buf, size, "%lld.%lld days", (long long)(value / 100),
+		 (long long)(value % 100 / 10));
+}
+
+/* a * b / c for amounts whose product may not fit in 64 bits; c > 0 */
+static int64_t mul_div(int64_t a, int64_t b, int64_t c) {
+	__int128 x = (__int128)a * b / c;
+	return x > INT64_MAX ? INT64_MAX : x < -INT64_MAX ? -INT64_MAX : (int64_t)x;
+}
+
+static void money_perf(struct tc_result *r, const char *name, const char *cur, int64_t cents) {
+	struct tc_perf p = {.value = cents, .scale = 2, .uom = "", .has_min = true};
+	snprintf(p.label, sizeof p.label, "%s_%s", name, cur);
+	tc_result_add_perf(r, &p);
+}
+
+void runway_evaluate(const struct runway_input *in, const struct runway_config *cfg,
+		     struct tc_result *r) {
+	char cur[8], avail[64], daily_text[64], words[256] = "", bound[96];
+	tc_currency_label(cfg->currency, cur, sizeof cur);
+	int64_t daily = in->spend_seconds > 0 ? mul_div(in->spend, 86400, in->spend_seconds) : 0;
+	if (daily < 0) {
+		daily = 0; /* refunds can make a period's spend negative: no burn */
+	}
+	/* tenths of a day, rounded down: what is shown is what is compared */
+	int64_t runway10 = 0;
+	if (daily > 0 && in->available > 0) {
+		runway10 = mul_div(in->available, 10, daily);
+	}
+	tc_money_format(in->available, cfg->currency, avail, sizeof avail);
+	tc_money_format(daily, cfg->currency, daily_text, sizeof daily_text);
+
+	if (in->arrears) {
+		char owed[64];
+		tc_money_format(in->owed, cfg->currency, owed, sizeof owed);
+		tc_result_raise(r, TC_CRITICAL);
+		snprintf(words, sizeof words, "in arrears: %s owed; runway 0 days at %s/day", owed,
+			 daily_text);
+		runway10 = 0;
+	} else if (daily == 0) {
+		snprintf(words, sizeof words, "no spend in %s: runway unlimited (%s available)",
+			 in->spend_words, avail);
+	} else {
+		snprintf(words, sizeof words, "runway %lld.%lld days at %s/day", (long long)(runway10 / 10),
+			 (long long)(runway10 % 10), daily_text);
+		if (tc_range_alerts(&cfg->critical, runway10 * 10)) {
+			tc_range_describe(&cfg->critical, days_text, NULL, bound, sizeof bound);
+			tc_result_raise(r, TC_CRITICAL);
+			tc_result_line(r, "critical: runway %s", bound);
+		} else if (tc_range_alerts(&cfg->warning, runway10 * 10)) {
+			tc_range_describe(&cfg->warning, days_text, NULL, bound, sizeof bound);
+			tc_result_raise(r, TC_WARNING);
+			tc_result_line(r, "warning: runway %s", bound);
+		}
+	}
+	tc_result_line(r, "available: %s", avail);
+	tc_result_line(r, "daily spend: %s (from %s)", daily_text, in->spend_words);
+	char mtd[64];
+	tc_money_format(in->month_to_date, cfg->currency, mtd, sizeof mtd);
+	tc_result_line(r, "month to date: %s", mtd);
+
+	int64_t pct10 = 0;
+	if (cfg->has_budget) {
+		char budget[64], forecast_text[64];
+		int64_t forecast = in->month_elapsed > 0
+					   ? mul_div(in->month_to_date, in->month_length, in->month_elapsed)
+					   : in->month_to_date;
+		pct10 = mul_div(in->month_to_date, 1000, cfg->budget);
+		tc_money_format(cfg->budget, cfg->currency, budget, sizeof budget);
+		tc_money_format(forecast, cfg->currency, forecast_text, sizeof forecast_text);
+		size_t len = strlen(words);
+		snprintf(words + len, sizeof words - len, "; budget %lld.%lld%% used, forecast %s of %s",
+			 (long long)(pct10 / 10), (long long)(pct10 % 10), forecast_text, budget);
+		if (in->month_to_date > cfg->budget) {
+			tc_result_raise(r, TC_CRITICAL);
+			tc_result_line(r, "critical: month-to-date spend %s is over the budget %s", mtd,
+				       budget);
+		} else if (forecast > cfg->budget) {
+			tc_result_raise(r, TC_WARNING);
+			tc_result_line(r, "warning: forecast %s for the month exceeds the budget %s",
+				       forecast_text, budget);
+		}
+	}
+	tc_result_summary(r, "%s", words);
+
+	if (daily > 0 || in->arrears) {
+		struct tc_perf p = {.label = "runway_days", .value = runway10, .scale = 1, .uom = "",
+				    .warn = cfg->warning, .crit = cfg->critical, .has_min = true};
+		tc_result_add_perf(r, &p);
+	}
+	money_perf(r, "daily_spend", cur, daily);
+	money_perf(r, "mtd_spend", cur, in->month_to_date);
+	if (cfg->has_budget) {
+		struct tc_perf p = {.label = "budget_used", .value = pct10, .scale = 1, .uom = "%"};
+		tc_result_add_perf(r, &p);
+	}
+}

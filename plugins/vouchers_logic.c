@@ -1,0 +1,106 @@
+#include "vouchers_logic.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "money.h"
+#include "timeutil.h"
+
+static void days_text(int64_t value, char *buf, size_t size, const void *ctx) {
+	(void)ctx;
+	snprintf(buf, size, "%lld days", (long long)(value / 100));
+}
+
+/* "within 30 days" for the usual "30:" warning range, else the range's words. */
+static void window_words(const struct tc_range *w, char *buf, size_t size) {
+	if (!w->inside && !w->start_infinite && w->end_infinite && w->start % 100 == 0) {
+		snprintf(buf, size, "within %lld days", (long long)(w->start / 100));
+	} else {
+		char d[96];
+		tc_range_describe(w, days_text, NULL, d, sizeof d);
+		snprintf(buf, size, "with days left %s", d);
+	}
+}
+
+static void money_perf(struct tc_result *r, const char *name, const char *cur, int64_t cents) {
+	struct tc_perf p = {.value = cents, .scale = 2, .uom = "", .has_min = true};
+	snprintf(p.label, sizeof p.label, "%s_%s", name, cur);
+	tc_result_add_perf(r, &p);
+}
+
+void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
+		       const struct vouchers_config *cfg, struct tc_result *r) {
+	int64_t total = 0, expiring = 0, expired_value = 0, live_value = 0;
+	size_t expiring_n = 0, expired_n = 0, live_n = 0;
+	int64_t earliest = 0;
+	const struct tc_voucher *first = NULL;
+	char cur[8], window[64], m1[64], m2[64], date[16];
+	tc_currency_label(cfg->currency, cur, sizeof cur);
+	window_words(&cfg->warning, window, sizeof window);
+
+	for (size_t i = 0; i < n; i++) {
+		int64_t days = tc_calendar_days_between(now, v[i].expires, cfg->offset);
+		total += v[i].balance;
+		if (v[i].balance < cfg->min_value || v[i].balance == 0) {
+			continue;
+		}
+		tc_money_format(v[i].balance, cfg->currency, m1, sizeof m1);
+		tc_format_api_date(v[i].expires, cfg->offset, date, sizeof date);
+		if (days < 0) {
+			expired_n++;
+			expired_value += v[i].balance;
+			tc_result_line(r, "%s: %s left, EXPIRED on %s, products: %s", v[i].id, m1, date,
+				       v[i].products[0] ? v[i].products : "-");
+			continue;
+		}
+		live_n++;
+		live_value += v[i].balance;
+		if (!first || days < earliest) {
+			first = &v[i];
+			earliest = days;
+		}
+		if (tc_range_alerts(&cfg->warning, days * 100)) {
+			/* only what needs attention is listed: Nagios keeps 8 KB of output */
+			expiring_n++;
+			expiring += v[i].balance;
+			tc_result_line(r, "%s: %s left, expires %s (in %lld days), products: %s",
+				       v[i].id, m1, date, (long long)days,
+				       v[i].products[0] ? v[i].products : "-");
+		}
+	}
+
+	char expired_note[128] = "";
+	if (expired_n) {
+		tc_money_format(expired_value, cfg->currency, m2, sizeof m2);
+		snprintf(expired_note, sizeof expired_note, "; %zu expired voucher%s still show%s %s",
+			 expired_n, expired_n == 1 ? "" : "s", expired_n == 1 ? "s" : "", m2);
+		tc_result_raise(r, TC_WARNING);
+	}
+	if (!first) {
+		tc_result_summary(r, "no unused vouchers with value left%s", expired_note);
+	} else {
+		tc_format_api_date(first->expires, cfg->offset, date, sizeof date);
+		if (tc_range_alerts(&cfg->critical, earliest * 100)) {
+			tc_result_raise(r, TC_CRITICAL);
+		} else if (tc_range_alerts(&cfg->warning, earliest * 100)) {
+			tc_result_raise(r, TC_WARNING);
+		}
+		if (expiring_n) {
+			tc_money_format(expiring, cfg->currency, m1, sizeof m1);
+			tc_result_summary(r, "%s in %zu voucher%s expires %s, earliest %s (in %lld days)%s",
+					  m1, expiring_n, expiring_n == 1 ? "" : "s", window, date,
+					  (long long)earliest, expired_note);
+		} else {
+			tc_money_format(live_value, cfg->currency, m1, sizeof m1);
+			tc_result_summary(r, "%s in %zu voucher%s, none expires %s; earliest %s%s", m1,
+					  live_n, live_n == 1 ? "" : "s", window, date, expired_note);
+		}
+	}
+	money_perf(r, "voucher_balance", cur, total);
+	money_perf(r, "voucher_expiring", cur, expiring);
+	if (first) {
+		struct tc_perf p = {.label = "voucher_days_left", .value = earliest, .scale = 0,
+				    .uom = "", .warn = cfg->warning, .crit = cfg->critical};
+		tc_result_add_perf(r, &p);
+	}
+}

@@ -1,0 +1,22 @@
+/* What check_tc_vouchers concludes from the unused vouchers. */
+#ifndef TC_VOUCHERS_LOGIC_H
+#define TC_VOUCHERS_LOGIC_H
+
+#include "range.h"
+#include "result.h"
+#include "vouchers.h"
+
+struct vouchers_config {
+	struct tc_range warning;  /* days until the earliest expiry */
+	struct tc_range critical;
+	int64_t min_value;        /* cents: smaller balances are ignored */
+	const char *currency;
+	int offset;               /* UTC offset of the API's dates */
+};
+
+/* Days left count calendar days at the API's offset: 0 = expires today. A voucher
+ * whose date has passed but still shows a balance is a WARNING of its own. */
+void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
+		       const struct vouchers_config *cfg, struct tc_result *r);
+
+#endif
