@@ -93,8 +93,8 @@ void tc_range_format(const struct tc_range *r, char *buf, size_t size) {
 	}
 }
 
-void tc_range_describe(const struct tc_range *r, tc_range_value_fmt fmt, const void *ctx, char *buf,
-		       size_t size) {
+void tc_range_describe(const struct tc_range *r, int64_t value, tc_range_value_fmt fmt,
+		       const void *ctx, char *buf, size_t size) {
 	char s[64], e[64];
 	if (!r->set) {
 		snprintf(buf, size, "%s", "no threshold");
@@ -112,15 +112,11 @@ void tc_range_describe(const struct tc_range *r, tc_range_value_fmt fmt, const v
 		} else {
 			snprintf(buf, size, "between %s and %s", s, e);
 		}
-		return;
-	}
-	if (r->start_infinite && r->end_infinite) {
-		snprintf(buf, size, "%s", "never");
-	} else if (r->start_infinite) {
-		snprintf(buf, size, "above %s", e);
-	} else if (r->end_infinite) {
+	} else if (!r->start_infinite && value < r->start) {
 		snprintf(buf, size, "below %s", s);
+	} else if (!r->end_infinite && value > r->end) {
+		snprintf(buf, size, "above %s", e);
 	} else {
-		snprintf(buf, size, "outside %s to %s", s, e);
+		snprintf(buf, size, "within %s to %s", s, e);
 	}
 }

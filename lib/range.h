@@ -30,10 +30,10 @@ bool tc_range_alerts(const struct tc_range *r, int64_t value);
 /* Canonical text ("3000:", "~:10", "@10:20.5") for perfdata; "" when unset. */
 void tc_range_format(const struct tc_range *r, char *buf, size_t size);
 
-/* Words for a summary, with endpoints rendered by `fmt`:
- * "below ¥3,000.00", "above 10", "outside 10:20", "between 10 and 20". */
+/* Words for why `value` alerts, with endpoints rendered by `fmt`: "below ¥3,000.00",
+ * "above 10" (the side of the range it fell out of), "between 10 and 20" (@). */
 typedef void (*tc_range_value_fmt)(int64_t value, char *buf, size_t size, const void *ctx);
-void tc_range_describe(const struct tc_range *r, tc_range_value_fmt fmt, const void *ctx, char *buf,
-		       size_t size);
+void tc_range_describe(const struct tc_range *r, int64_t value, tc_range_value_fmt fmt,
+		       const void *ctx, char *buf, size_t size);
 
 #endif

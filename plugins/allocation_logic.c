@@ -95,23 +95,24 @@ void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n
 
 	tc_money_format(shortfall, cfg->currency, m1, sizeof m1);
 	if (low == 0) {
-		tc_result_summary(r, "%zu account%s funded; %s unallocated in the %s", n,
-				  n == 1 ? "" : "s", pool_text, cfg->pool_name);
+		tc_result_summary(r, "%zu account%s funded; %s unallocated in the pool", n,
+				  n == 1 ? "" : "s", pool_text);
 	} else if (shortfall <= pool) {
-		tc_result_summary(r, "%zu of %zu accounts low, short %s: allocate it from the %s %s",
-				  low, n, m1, pool_text, cfg->pool_name);
+		tc_result_summary(r, "%zu of %zu accounts low: allocate %s from the %s pool", low, n,
+				  m1, pool_text);
 	} else {
 		tc_money_format(shortfall - (pool > 0 ? pool : 0), cfg->currency, m3, sizeof m3);
 		tc_result_raise(r, TC_CRITICAL);
-		tc_result_summary(r, "%zu of %zu accounts low, short %s: the %s %s cannot cover it, top up %s",
-				  low, n, m1, pool_text, cfg->pool_name, m3);
+		tc_result_summary(r, "%zu of %zu accounts low, short %s: the %s pool cannot cover it, top up %s",
+				  low, n, m1, pool_text, m3);
 	}
+	tc_result_line(r, "pool: %s %s", cfg->pool_name, pool_text);
 	if (tc_range_alerts(&cfg->pool_critical, pool)) {
 		tc_result_raise(r, TC_CRITICAL);
-		tc_result_line(r, "critical: %s %s", cfg->pool_name, pool_text);
+		tc_result_line(r, "critical: the pool is outside --pool-critical");
 	} else if (tc_range_alerts(&cfg->pool_warning, pool)) {
 		tc_result_raise(r, TC_WARNING);
-		tc_result_line(r, "warning: %s %s", cfg->pool_name, pool_text);
+		tc_result_line(r, "warning: the pool is outside --pool-warning");
 	}
 	int64_t accounts_total = 0;
 	for (size_t i = 0; i < n; i++) {

@@ -15,7 +15,7 @@ struct allocation_config {
 	struct tc_range pool_warning;  /* on the pool's unallocated funds */
 	struct tc_range pool_critical;
 	const char *currency;
-	const char *pool_name;         /* "pool" words: "admin balance", "unallocated credit" */
+	const char *pool_name;         /* what the pool is, for the long output */
 };
 
 /* A comma-separated list of UINs or names; `include` empty means all. */

@@ -60,11 +60,11 @@ void balance_evaluate(const struct tc_balance *b, const struct balance_config *c
 		tc_result_raise(r, TC_CRITICAL);
 		tc_result_summary(r, "in arrears: %s owed, %s", owed, what);
 	} else if (tc_range_alerts(&cfg->critical, available)) {
-		tc_range_describe(&cfg->critical, range_money, cur, bound, sizeof bound);
+		tc_range_describe(&cfg->critical, available, range_money, cur, bound, sizeof bound);
 		tc_result_raise(r, TC_CRITICAL);
 		tc_result_summary(r, "%s (critical: %s)", what, bound);
 	} else if (tc_range_alerts(&cfg->warning, available)) {
-		tc_range_describe(&cfg->warning, range_money, cur, bound, sizeof bound);
+		tc_range_describe(&cfg->warning, available, range_money, cur, bound, sizeof bound);
 		tc_result_raise(r, TC_WARNING);
 		tc_result_summary(r, "%s (warning: %s)", what, bound);
 	} else {

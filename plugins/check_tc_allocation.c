@@ -84,7 +84,7 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		o->cfg.critical = run->critical;
 		/* partner credit is in USD whatever the site */
 		o->cfg.currency = o->partner && !run->opts.currency_given ? "USD" : run->opts.currency;
-		o->cfg.pool_name = o->partner ? "unallocated credit" : "admin account";
+		o->cfg.pool_name = o->partner ? "partner's unallocated credit" : "admin account's available balance";
 		allocation_evaluate(pool, all.items, kept, &o->cfg, res);
 		tc_result_line(res, "%s: %zu accounts read in %ld requests",
 			       o->partner ? "QueryCustomersCredit" : "DescribeOrgMemberAccountBalance",

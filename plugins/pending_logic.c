@@ -7,6 +7,9 @@
 #include "money.h"
 #include "timeutil.h"
 
+/* oldest first; Nagios keeps 8 KB of output */
+#define PENDING_LISTED 30
+
 static const char *status_word(int status) {
 	return status == TC_ORDER_PAYING ? "paying" : "unpaid";
 }
@@ -39,11 +42,11 @@ static void judge(struct tc_result *r, const char *what, int64_t value,
 		  tc_range_value_fmt fmt, const void *ctx) {
 	char bound[96];
 	if (tc_range_alerts(critical, value)) {
-		tc_range_describe(critical, fmt, ctx, bound, sizeof bound);
+		tc_range_describe(critical, value, fmt, ctx, bound, sizeof bound);
 		tc_result_raise(r, TC_CRITICAL);
 		tc_result_line(r, "critical: %s %s", what, bound);
 	} else if (tc_range_alerts(warning, value)) {
-		tc_range_describe(warning, fmt, ctx, bound, sizeof bound);
+		tc_range_describe(warning, value, fmt, ctx, bound, sizeof bound);
 		tc_result_raise(r, TC_WARNING);
 		tc_result_line(r, "warning: %s %s", what, bound);
 	}
@@ -99,7 +102,7 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 	judge(r, "pending amount", total, &cfg->amount_warning, &cfg->amount_critical, money_text,
 	      cfg->currency);
 
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && i < PENDING_LISTED; i++) {
 		char created[24], age[32], price[64];
 		const struct tc_order *o = &sorted[i];
 		tc_format_api_time(o->created, cfg->offset, created, sizeof created);
@@ -108,6 +111,9 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 		tc_result_line(r, "%s: %s, %s, %s (status %d)%s%s, created %s, age %s", o->id,
 			       o->product[0] ? o->product : "-", price, status_word(o->status),
 			       o->status, o->owner[0] ? ", customer " : "", o->owner, created, age);
+	}
+	if (n > PENDING_LISTED) {
+		tc_result_line(r, "... and %zu more", n - PENDING_LISTED);
 	}
 	free(sorted);
 

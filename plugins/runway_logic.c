@@ -53,11 +53,11 @@ void runway_evaluate(const struct runway_input *in, const struct runway_config *
 		snprintf(words, sizeof words, "runway %lld.%lld days at %s/day", (long long)(runway10 / 10),
 			 (long long)(runway10 % 10), daily_text);
 		if (tc_range_alerts(&cfg->critical, runway10 * 10)) {
-			tc_range_describe(&cfg->critical, days_text, NULL, bound, sizeof bound);
+			tc_range_describe(&cfg->critical, runway10 * 10, days_text, NULL, bound, sizeof bound);
 			tc_result_raise(r, TC_CRITICAL);
 			tc_result_line(r, "critical: runway %s", bound);
 		} else if (tc_range_alerts(&cfg->warning, runway10 * 10)) {
-			tc_range_describe(&cfg->warning, days_text, NULL, bound, sizeof bound);
+			tc_range_describe(&cfg->warning, runway10 * 10, days_text, NULL, bound, sizeof bound);
 			tc_result_raise(r, TC_WARNING);
 			tc_result_line(r, "warning: runway %s", bound);
 		}

@@ -17,32 +17,8 @@ static bool flag(struct json_object *balance, const char *key) {
 	return balance && json_object_object_get_ex(balance, key, &v) && json_object_get_boolean(v);
 }
 
-/* Copies every member of `fields` over the response: how a scenario states a reply
- * the formulas would not produce (wrong types, nulls, absurd values). */
-static void apply_overrides(struct json_object *account, const char *key,
-			    struct json_object *response) {
-	struct json_object *fields = NULL, *remove = NULL;
-	char rkey[64];
-	if (json_object_object_get_ex(account, key, &fields) &&
-	    json_object_is_type(fields, json_type_object)) {
-		json_object_object_foreach(fields, k, v) {
-			json_object_object_add(response, k, json_object_get(v));
-		}
-	}
-	/* "<key>_remove": [names] drops fields, for "missing field" replies */
-	snprintf(rkey, sizeof rkey, "%s_remove", key);
-	if (json_object_object_get_ex(account, rkey, &remove) &&
-	    json_object_is_type(remove, json_type_array)) {
-		for (size_t i = 0; i < json_object_array_length(remove); i++) {
-			json_object_object_del(
-			    response, json_object_get_string(json_object_array_get_idx(remove, i)));
-		}
-	}
-}
-
-static int describe_account_balance(struct json_object *account, struct json_object *params,
-				    struct json_object *response, const char **code,
-				    const char **message) {
+int sim_describe_account_balance(struct sim_call *c, struct json_object *response) {
+	struct json_object *account = c->account;
 	struct json_object *b = NULL, *uin = NULL;
 	json_object_object_get_ex(account, "balance", &b);
 	int64_t cash = cents(b, "cash"), income = cents(b, "income"), present = cents(b, "present"),
@@ -50,9 +26,6 @@ static int describe_account_balance(struct json_object *account, struct json_obj
 		temp = cents(b, "temp_credit");
 	int64_t real = cash + income + present - freeze - owe;
 	int64_t credit_balance = cash + income + present + credit - owe;
-	(void)params;
-	(void)code;
-	(void)message;
 	/* the service writes its Float cents fields as JSON integers */
 	json_object_object_add(response, "Balance", json_object_new_int64(real));
 	json_object_object_add(response, "Uin",
@@ -73,12 +46,22 @@ static int describe_account_balance(struct json_object *account, struct json_obj
 	json_object_object_add(response, "RealCreditBalance",
 			       json_object_new_int64(credit_balance - freeze));
 	json_object_object_add(response, "TempCredit", json_object_new_int64(temp));
-	apply_overrides(account, "balance_fields", response);
+	sim_apply_overrides(account, "balance_fields", response);
 	return 0;
 }
 
 static const struct sim_action actions[] = {
-    {"billing", "2018-07-09", "DescribeAccountBalance", describe_account_balance},
+	{"billing", "2018-07-09", "DescribeAccountBalance", sim_describe_account_balance},
+	{"billing", "2018-07-09", "DescribeDealsByCond", sim_describe_deals_by_cond},
+	{"billing", "2018-07-09", "DescribeVoucherInfo", sim_describe_voucher_info},
+	{"billing", "2018-07-09", "DescribeOrgMemberAccountBalance",
+	 sim_describe_org_member_account_balance},
+	{"billing", "2018-07-09", "DescribeCostExplorerSummary", sim_describe_cost_explorer_summary},
+	{"billing", "2018-07-09", "DescribeBillSummaryByProduct",
+	 sim_describe_bill_summary_by_product},
+	{"partners", "2018-03-21", "DescribeAgentPayDealsV2", sim_describe_agent_pay_deals_v2},
+	{"intlpartnersmgt", "2022-09-28", "QueryPartnerCredit", sim_query_partner_credit},
+	{"intlpartnersmgt", "2022-09-28", "QueryCustomersCredit", sim_query_customers_credit},
 };
 
 static const struct {

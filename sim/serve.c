@@ -307,12 +307,12 @@ static void api(struct sim_server *s, struct MHD_Connection *conn, const struct 
 	}
 	struct json_object *root = json_object_new_object();
 	struct json_object *response = json_object_new_object();
-	const char *code = NULL, *message = NULL;
-	if (act->handle(key->account, params, response, &code, &message) != 0) {
+	struct sim_call call = {.account = key->account, .params = params, .now = now};
+	if (act->handle(&call, response) != 0) {
 		json_object_put(response);
 		json_object_put(root);
 		json_object_put(params);
-		envelope_error(r, code ? code : "InternalError", message ? message : "");
+		envelope_error(r, call.code ? call.code : "InternalError", call.message);
 		return;
 	}
 	char rid[37];

@@ -162,20 +162,23 @@ static void plain(int64_t v, char *buf, size_t size, const void *ctx) {
 	snprintf(buf, size, "%lld", (long long)(v / 100));
 }
 
-static const char *described(const char *text) {
+static const char *described(const char *text, int64_t value) {
 	static char buf[64];
 	struct tc_range r = range(text);
-	tc_range_describe(&r, plain, NULL, buf, sizeof buf);
+	tc_range_describe(&r, value, plain, NULL, buf, sizeof buf);
 	return buf;
 }
 
 START_TEST(description) {
-	ck_assert_str_eq(described("3000:"), "below 3000");
-	ck_assert_str_eq(described("~:10"), "above 10");
-	ck_assert_str_eq(described("10:20"), "outside 10 to 20");
-	ck_assert_str_eq(described("@10:20"), "between 10 and 20");
-	ck_assert_str_eq(described("@~:5"), "at most 5");
-	ck_assert_str_eq(described("@5:"), "at least 5");
+	ck_assert_str_eq(described("3000:", 100), "below 3000");
+	ck_assert_str_eq(described("~:10", 1100), "above 10");
+	ck_assert_str_eq(described("10:20", 500), "below 10");
+	ck_assert_str_eq(described("10:20", 2500), "above 20");
+	ck_assert_str_eq(described("30", 4500), "above 30");
+	ck_assert_str_eq(described("@10:20", 1500), "between 10 and 20");
+	ck_assert_str_eq(described("@~:5", 0), "at most 5");
+	ck_assert_str_eq(described("@5:", 900), "at least 5");
+	ck_assert_str_eq(described("10:20", 1500), "within 10 to 20");
 }
 END_TEST
 
