@@ -72,7 +72,7 @@ void tc_api_reply_free(struct tc_api_reply *reply) {
 
 static bool is_permission_code(const char *code) {
 	return strcmp(code, "AuthFailure.UnauthorizedOperation") == 0 ||
-	       strncmp(code, "UnauthorizedOperation", 21) == 0;
+	       strcmp(code, "UnauthorizedOperation.CamNoAuth") == 0;
 }
 
 int tc_api_parse_envelope(const char *service, const char *action, const char *body, size_t len,

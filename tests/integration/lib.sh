@@ -104,12 +104,33 @@ expect() {
 	fi
 }
 
-# check_as ACCOUNT ARGS...: check_tc_balance with that account's key in the env.
+# check_as ACCOUNT PROGRAM ARGS...: a plugin with that account's key in the env.
+check_as() {
+	local account=$1 program=$2
+	shift 2
+	TENCENTCLOUD_SECRET_ID=$(key_id "$account") TENCENTCLOUD_SECRET_KEY=$(key_secret "$account") \
+		"$PLUGINS/$program" "$@"
+}
+
 balance_as() {
 	local account=$1
 	shift
-	TENCENTCLOUD_SECRET_ID=$(key_id "$account") TENCENTCLOUD_SECRET_KEY=$(key_secret "$account") \
-		"$PLUGINS/check_tc_balance" "$@"
+	check_as "$account" check_tc_balance "$@"
+}
+
+# has_line PATTERN: whether OUT has a line matching the shell pattern.
+has_line() {
+	local line
+	while IFS= read -r line; do
+		# shellcheck disable=SC2053
+		[[ $line == $1 ]] && return 0
+	done <<<"$OUT"
+	return 1
+}
+
+# expect_line DESCRIPTION PATTERN: asserts has_line on the last run's output.
+expect_line() {
+	if has_line "$2"; then ok "$1"; else not_ok "$1" "no line matches: $2" "$OUT"; fi
 }
 
 # with_env VAR=value... CMD...: runs CMD (a program or a function of this file) with
