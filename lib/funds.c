@@ -7,7 +7,7 @@
 #include "jsonx.h"
 #include "paging.h"
 
-#define MEMBER_PAGE 10    /* the API's maximum */
+#define MEMBER_PAGE   10 /* the API's maximum */
 #define CUSTOMER_PAGE 100
 
 int tc_member_from_json(struct json_object *m, struct tc_fund_account *out, struct tc_error *err) {
@@ -19,8 +19,8 @@ int tc_member_from_json(struct json_object *m, struct tc_fund_account *out, stru
 	    tc_json_string(m, "MemberName", TC_OPTIONAL, &name, err) != 0 ||
 	    tc_json_bool(m, "IsCreditAccount", TC_OPTIONAL, &is_credit, NULL, err) != 0 ||
 	    tc_json_money(m, "RealBalance", TC_UNIT_CENTS, TC_REQUIRED, &real, NULL, err) != 0 ||
-	    tc_json_money(m, "CreditAmount", TC_UNIT_CENTS, TC_OPTIONAL, &credit, &has_credit, err) !=
-		    0 ||
+	    tc_json_money(m, "CreditAmount", TC_UNIT_CENTS, TC_OPTIONAL, &credit, &has_credit,
+			  err) != 0 ||
 	    tc_json_money(m, "OweAmount", TC_UNIT_CENTS, TC_REQUIRED, &out->owed, NULL, err) != 0) {
 		return -1;
 	}
@@ -58,10 +58,10 @@ struct fund_pages {
 
 static int fund_params(void *ctx, long index, char *buf, size_t size) {
 	const struct fund_pages *p = ctx;
-	int n = p->customers
-			? snprintf(buf, size, "{\"Page\":%ld,\"PageSize\":%d}", index + 1, CUSTOMER_PAGE)
-			: snprintf(buf, size, "{\"PageNumber\":%ld,\"PageSize\":%d}", index + 1,
-				   MEMBER_PAGE);
+	int n = p->customers ? snprintf(buf, size, "{\"Page\":%ld,\"PageSize\":%d}", index + 1,
+					CUSTOMER_PAGE)
+			     : snprintf(buf, size, "{\"PageNumber\":%ld,\"PageSize\":%d}",
+					index + 1, MEMBER_PAGE);
 	return (n < 0 || (size_t)n >= size) ? -1 : 0;
 }
 
@@ -78,7 +78,7 @@ static int fund_page(void *ctx, struct json_object *response, long *items, long 
 	*total = (long)count;
 	*items = list ? (long)json_object_array_length(list) : 0;
 	struct tc_fund_account *grown =
-		realloc(p->out->items, (p->out->n + (size_t)*items + 1) * sizeof *grown);
+	    realloc(p->out->items, (p->out->n + (size_t)*items + 1) * sizeof *grown);
 	if (!grown) {
 		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
 	}
@@ -101,12 +101,12 @@ static int fetch(struct tc_api *api, bool customers, struct tc_fund_accounts *ou
 		 struct tc_error *err) {
 	struct fund_pages p = {.out = out, .customers = customers};
 	struct tc_pager pager = {
-		.service = customers ? "intlpartnersmgt" : "billing",
-		.version = customers ? "2022-09-28" : "2018-07-09",
-		.action = customers ? "QueryCustomersCredit" : "DescribeOrgMemberAccountBalance",
-		.params = fund_params,
-		.page = fund_page,
-		.ctx = &p,
+	    .service = customers ? "intlpartnersmgt" : "billing",
+	    .version = customers ? "2022-09-28" : "2018-07-09",
+	    .action = customers ? "QueryCustomersCredit" : "DescribeOrgMemberAccountBalance",
+	    .params = fund_params,
+	    .page = fund_page,
+	    .ctx = &p,
 	};
 	memset(out, 0, sizeof *out);
 	return tc_paginate(api, &pager, &out->requests, err);

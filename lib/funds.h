@@ -34,8 +34,7 @@ int tc_customers_fetch(struct tc_api *api, struct tc_fund_accounts *out, struct 
 int tc_partner_credit_fetch(struct tc_api *api, int64_t *remaining, struct tc_error *err);
 
 int tc_member_from_json(struct json_object *m, struct tc_fund_account *out, struct tc_error *err);
-int tc_customer_from_json(struct json_object *c, struct tc_fund_account *out,
-			  struct tc_error *err);
+int tc_customer_from_json(struct json_object *c, struct tc_fund_account *out, struct tc_error *err);
 
 void tc_fund_accounts_free(struct tc_fund_accounts *a);
 

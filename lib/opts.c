@@ -335,8 +335,7 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option %d", key);
 }
 
-int tc_opts_range(const char *option, const char *arg, struct tc_range *out,
-		  struct tc_error *err) {
+int tc_opts_range(const char *option, const char *arg, struct tc_range *out, struct tc_error *err) {
 	if (tc_range_parse(arg, out, err) != 0) {
 		return tc_error_prefix(err, "%s", option);
 	}

@@ -26,13 +26,13 @@ struct tc_common {
 	const char *endpoint;
 	enum tc_site site;
 	char currency[8];
-	bool currency_given;         /* --currency was given */
+	bool currency_given; /* --currency was given */
 	const char *language;
 	const char *proxy;
 	const char *cacert;
 	const char *metadata_url;
-	int api_offset;              /* --api-timezone, seconds east of UTC */
-	char **owned; /* strings built from --extra-opts */
+	int api_offset; /* --api-timezone, seconds east of UTC */
+	char **owned;   /* strings built from --extra-opts */
 	size_t nowned;
 };
 
@@ -59,8 +59,7 @@ int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_c
 void tc_common_free(struct tc_common *c);
 
 /* Parses a range given to a program's own option, naming the option on error. */
-int tc_opts_range(const char *option, const char *arg, struct tc_range *out,
-		  struct tc_error *err);
+int tc_opts_range(const char *option, const char *arg, struct tc_range *out, struct tc_error *err);
 
 /* Parses a whole number in [min, max] given to a program's own option. */
 int tc_opts_long(const char *option, const char *arg, long min, long max, long *out,

@@ -9,7 +9,7 @@
 #include "paging.h"
 #include "timeutil.h"
 
-#define DEALS_PAGE 1000
+#define DEALS_PAGE       1000
 #define AGENT_DEALS_PAGE 100
 
 static int copy_string(struct json_object *obj, const char *key, enum tc_field need, char *dst,
@@ -29,7 +29,7 @@ int tc_order_from_deal(struct json_object *deal, int offset, struct tc_order *ou
 	memset(out, 0, sizeof *out);
 	if (copy_string(deal, "OrderId", TC_REQUIRED, out->id, sizeof out->id, err) != 0 ||
 	    copy_string(deal, "ProductName", TC_OPTIONAL, out->product, sizeof out->product, err) !=
-		    0 ||
+		0 ||
 	    tc_json_int(deal, "Status", TC_REQUIRED, &status, NULL, err) != 0 ||
 	    tc_json_string(deal, "CreateTime", TC_REQUIRED, &created, err) != 0 ||
 	    tc_parse_api_time(created, offset, &out->created, err) != 0 ||
@@ -38,7 +38,8 @@ int tc_order_from_deal(struct json_object *deal, int offset, struct tc_order *ou
 		return -1;
 	}
 	if (!out->product[0]) {
-		copy_string(deal, "ProductCode", TC_OPTIONAL, out->product, sizeof out->product, err);
+		copy_string(deal, "ProductCode", TC_OPTIONAL, out->product, sizeof out->product,
+			    err);
 	}
 	out->status = (int)status;
 	return 0;
@@ -52,7 +53,8 @@ int tc_order_from_agent_deal(struct json_object *deal, int offset, struct tc_ord
 	int64_t st = 0;
 	memset(out, 0, sizeof *out);
 	if (copy_string(deal, "DealName", TC_REQUIRED, out->id, sizeof out->id, err) != 0 ||
-	    copy_string(deal, "GoodsName", TC_OPTIONAL, out->product, sizeof out->product, err) != 0 ||
+	    copy_string(deal, "GoodsName", TC_OPTIONAL, out->product, sizeof out->product, err) !=
+		0 ||
 	    copy_string(deal, "OwnerUin", TC_OPTIONAL, out->owner, sizeof out->owner, err) != 0 ||
 	    tc_json_string(deal, "Status", TC_REQUIRED, &status, err) != 0 ||
 	    tc_json_string(deal, "CreatTime", TC_REQUIRED, &created, err) != 0 ||
@@ -60,7 +62,8 @@ int tc_order_from_agent_deal(struct json_object *deal, int offset, struct tc_ord
 		return -1;
 	}
 	if (tc_decimal_parse_str(status, 0, TC_EXACT, &st, err) != 0) {
-		return tc_error_set(err, TC_ERR_DATA, "field Status is not a number: '%.20s'", status);
+		return tc_error_set(err, TC_ERR_DATA, "field Status is not a number: '%.20s'",
+				    status);
 	}
 	out->status = (int)st;
 	if (!json_object_object_get_ex(deal, "GoodsPrice", &price) ||
@@ -100,7 +103,8 @@ static int deal_params(void *ctx, long index, char *buf, size_t size) {
 		n = snprintf(buf, size,
 			     "{\"Offset\":%ld,\"Limit\":%d,\"CreatTimeRangeStart\":\"%s\","
 			     "\"CreatTimeRangeEnd\":\"%s\",\"Status\":%d}",
-			     index * AGENT_DEALS_PAGE, AGENT_DEALS_PAGE, p->start, p->end, p->status);
+			     index * AGENT_DEALS_PAGE, AGENT_DEALS_PAGE, p->start, p->end,
+			     p->status);
 	} else {
 		n = snprintf(buf, size,
 			     "{\"StartTime\":\"%s\",\"EndTime\":\"%s\",\"Limit\":%d,\"Offset\":%ld,"
@@ -146,17 +150,17 @@ static int fetch(struct tc_api *api, int64_t from, int64_t to, int offset, bool 
 	for (int64_t start = from; start <= to; start += span + 1) {
 		int64_t end = start + span < to ? start + span : to;
 		for (size_t s = 0; s < 2; s++) {
-			struct order_pages p = {.out = out, .offset = offset, .status = statuses[s],
-						.agent = agent};
+			struct order_pages p = {
+			    .out = out, .offset = offset, .status = statuses[s], .agent = agent};
 			tc_format_api_time(start, offset, p.start, sizeof p.start);
 			tc_format_api_time(end, offset, p.end, sizeof p.end);
 			struct tc_pager pager = {
-				.service = agent ? "partners" : "billing",
-				.version = agent ? "2018-03-21" : "2018-07-09",
-				.action = agent ? "DescribeAgentPayDealsV2" : "DescribeDealsByCond",
-				.params = deal_params,
-				.page = deal_page,
-				.ctx = &p,
+			    .service = agent ? "partners" : "billing",
+			    .version = agent ? "2018-03-21" : "2018-07-09",
+			    .action = agent ? "DescribeAgentPayDealsV2" : "DescribeDealsByCond",
+			    .params = deal_params,
+			    .page = deal_page,
+			    .ctx = &p,
 			};
 			if (tc_paginate(api, &pager, &out->requests, err) != 0) {
 				return -1;
@@ -166,8 +170,8 @@ static int fetch(struct tc_api *api, int64_t from, int64_t to, int offset, bool 
 	return 0;
 }
 
-int tc_orders_fetch(struct tc_api *api, int64_t from, int64_t to, int offset,
-		    struct tc_orders *out, struct tc_error *err) {
+int tc_orders_fetch(struct tc_api *api, int64_t from, int64_t to, int offset, struct tc_orders *out,
+		    struct tc_error *err) {
 	return fetch(api, from, to, offset, false, out, err);
 }
 

@@ -11,18 +11,18 @@
 #include "api.h"
 #include "error.h"
 
-#define TC_ORDER_UNPAID 1
-#define TC_ORDER_PAYING 12
-#define TC_DEALS_MAX_SPAN (90 * 86400)   /* the API advises spans of at most 3 months */
+#define TC_ORDER_UNPAID     1
+#define TC_ORDER_PAYING     12
+#define TC_DEALS_MAX_SPAN   (90 * 86400) /* the API advises spans of at most 3 months */
 #define TC_AGENT_DEALS_SPAN (15 * 86400) /* partner orders: the last 15 days only */
 
 struct tc_order {
 	char id[80];
 	char product[80];
-	char owner[32];     /* partner mode: the customer's UIN */
+	char owner[32]; /* partner mode: the customer's UIN */
 	int status;
-	int64_t created;    /* UNIX time */
-	int64_t amount;     /* cents */
+	int64_t created; /* UNIX time */
+	int64_t amount;  /* cents */
 };
 
 struct tc_orders {
@@ -33,8 +33,8 @@ struct tc_orders {
 
 /* Orders created in [from, to] with status 1 or 12; `offset` is the UTC offset the
  * API's times are in. */
-int tc_orders_fetch(struct tc_api *api, int64_t from, int64_t to, int offset,
-		    struct tc_orders *out, struct tc_error *err);
+int tc_orders_fetch(struct tc_api *api, int64_t from, int64_t to, int offset, struct tc_orders *out,
+		    struct tc_error *err);
 int tc_agent_orders_fetch(struct tc_api *api, int64_t from, int64_t to, int offset,
 			  struct tc_orders *out, struct tc_error *err);
 

@@ -10,9 +10,11 @@ int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
 		struct tc_api_reply reply;
 		long items = 0, total = 0;
 		if (p->params(p->ctx, index, params, sizeof params) != 0) {
-			return tc_error_set(err, TC_ERR_INTERNAL, "%s: parameters too long", p->action);
+			return tc_error_set(err, TC_ERR_INTERNAL, "%s: parameters too long",
+					    p->action);
 		}
-		if (tc_api_call(api, p->service, p->version, p->action, params, &reply, err) != 0) {
+		if ((p->call ? p->call : tc_api_call)(api, p->service, p->version, p->action,
+						      params, &reply, err) != 0) {
 			return -1;
 		}
 		if (requests) {
@@ -26,14 +28,15 @@ int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
 		}
 		tc_api_reply_free(&reply);
 		if (total < 0) {
-			return tc_error_set(err, TC_ERR_DATA, "%s: negative total %ld", p->action, total);
+			return tc_error_set(err, TC_ERR_DATA, "%s: negative total %ld", p->action,
+					    total);
 		}
 		seen += items;
 		if (seen >= total) {
 			if (seen > total) {
 				return tc_error_set(err, TC_ERR_DATA,
-						    "%s: read %ld items but the total is %ld", p->action,
-						    seen, total);
+						    "%s: read %ld items but the total is %ld",
+						    p->action, seen, total);
 			}
 			return 0;
 		}

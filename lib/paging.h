@@ -24,10 +24,13 @@ struct tc_pager {
 	int (*page)(void *ctx, struct json_object *response, long *items, long *total,
 		    struct tc_error *err);
 	void *ctx;
+	/* How a page is fetched; NULL means tc_api_call (tests pass canned pages). */
+	int (*call)(struct tc_api *api, const char *service, const char *version,
+		    const char *action, const char *params, struct tc_api_reply *reply,
+		    struct tc_error *err);
 };
 
 /* Returns 0 after every item was read; *requests counts the calls made. */
-int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
-		struct tc_error *err);
+int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests, struct tc_error *err);
 
 #endif

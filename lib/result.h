@@ -34,7 +34,7 @@ struct tc_result {
 	size_t nlines;
 	struct tc_perf *perf;
 	size_t nperf;
-	char *raw;           /* when set, printed instead of the Nagios text (--discover) */
+	char *raw; /* when set, printed instead of the Nagios text (--discover) */
 };
 
 void tc_result_init(struct tc_result *r, const char *prefix);

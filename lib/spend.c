@@ -91,12 +91,12 @@ int tc_cost_series_fetch(struct tc_api *api, int64_t from, int64_t to, int offse
 	tc_format_api_date(to, offset, day, sizeof day);
 	snprintf(p.end, sizeof p.end, "%s 23:59:59", day);
 	struct tc_pager pager = {
-		.service = "billing",
-		.version = "2018-07-09",
-		.action = "DescribeCostExplorerSummary",
-		.params = cost_params,
-		.page = cost_page,
-		.ctx = &p,
+	    .service = "billing",
+	    .version = "2018-07-09",
+	    .action = "DescribeCostExplorerSummary",
+	    .params = cost_params,
+	    .page = cost_page,
+	    .ctx = &p,
 	};
 	memset(out, 0, sizeof *out);
 	return tc_paginate(api, &pager, &out->requests, err);
@@ -118,7 +118,8 @@ int tc_bill_month_from_json(struct json_object *response, int64_t *cents, bool *
 	    json_object_is_type(total, json_type_null)) {
 		return 0; /* nothing billed yet this month */
 	}
-	if (tc_json_money(total, "RealTotalCost", TC_UNIT_MAJOR, TC_REQUIRED, cents, NULL, err) != 0) {
+	if (tc_json_money(total, "RealTotalCost", TC_UNIT_MAJOR, TC_REQUIRED, cents, NULL, err) !=
+	    0) {
 		return tc_error_prefix(err, "SummaryTotal");
 	}
 	return 0;
@@ -130,8 +131,8 @@ int tc_bill_month_fetch(struct tc_api *api, int64_t now, int offset, int64_t *ce
 	char month[16], params[96];
 	tc_format_api_month(now, offset, month, sizeof month);
 	snprintf(params, sizeof params, "{\"BeginTime\":\"%s\",\"EndTime\":\"%s\"}", month, month);
-	if (tc_api_call(api, "billing", "2018-07-09", "DescribeBillSummaryByProduct", params, &reply,
-			err) != 0) {
+	if (tc_api_call(api, "billing", "2018-07-09", "DescribeBillSummaryByProduct", params,
+			&reply, err) != 0) {
 		return -1;
 	}
 	int rc = tc_bill_month_from_json(reply.response, cents, ready, err);

@@ -13,7 +13,7 @@
 #include "error.h"
 
 struct tc_day_spend {
-	int64_t day;   /* UNIX time of the day's start at the API's offset */
+	int64_t day; /* UNIX time of the day's start at the API's offset */
 	int64_t cents;
 };
 

@@ -19,7 +19,8 @@ int tc_parse_utc_offset(const char *text, int *seconds, struct tc_error *err) {
 	if ((n != 2 && n != 3) || (sign != '+' && sign != '-') || h > 14 || m > 59 || m < 0 ||
 	    h < 0) {
 		return tc_error_set(err, TC_ERR_USAGE,
-				    "invalid time zone offset '%s': use +HH:MM, -HH:MM or UTC", text);
+				    "invalid time zone offset '%s': use +HH:MM, -HH:MM or UTC",
+				    text);
 	}
 	*seconds = (sign == '-' ? -1 : 1) * (h * 3600 + m * 60);
 	return 0;
@@ -98,7 +99,8 @@ void tc_format_age(int64_t minutes, char *buf, size_t size) {
 	if (minutes < 60) {
 		snprintf(buf, size, "%lld min", (long long)minutes);
 	} else if (minutes < 1440) {
-		snprintf(buf, size, "%lldh %lldm", (long long)(minutes / 60), (long long)(minutes % 60));
+		snprintf(buf, size, "%lldh %lldm", (long long)(minutes / 60),
+			 (long long)(minutes % 60));
 	} else {
 		snprintf(buf, size, "%lldd %lldh", (long long)(minutes / 1440),
 			 (long long)(minutes % 1440 / 60));

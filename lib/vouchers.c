@@ -16,9 +16,10 @@ int tc_voucher_from_json(struct json_object *v, int offset, struct tc_voucher *o
 	struct json_object *products = NULL;
 	memset(out, 0, sizeof *out);
 	if (tc_json_string(v, "VoucherId", TC_REQUIRED, &id, err) != 0 ||
-	    tc_json_money(v, "Balance", TC_UNIT_MICRO, TC_REQUIRED, &out->balance, NULL, err) != 0 ||
-	    tc_json_money(v, "NominalValue", TC_UNIT_MICRO, TC_OPTIONAL, &out->nominal, NULL, err) !=
-		    0 ||
+	    tc_json_money(v, "Balance", TC_UNIT_MICRO, TC_REQUIRED, &out->balance, NULL, err) !=
+		0 ||
+	    tc_json_money(v, "NominalValue", TC_UNIT_MICRO, TC_OPTIONAL, &out->nominal, NULL,
+			  err) != 0 ||
 	    tc_json_string(v, "EndTime", TC_REQUIRED, &end, err) != 0 ||
 	    tc_parse_api_time(end, offset, &out->expires, err) != 0) {
 		return -1;
@@ -70,7 +71,8 @@ static int voucher_page(void *ctx, struct json_object *response, long *items, lo
 	}
 	*total = (long)count;
 	*items = list ? (long)json_object_array_length(list) : 0;
-	struct tc_voucher *grown = realloc(p->out->items, (p->out->n + (size_t)*items + 1) * sizeof *grown);
+	struct tc_voucher *grown =
+	    realloc(p->out->items, (p->out->n + (size_t)*items + 1) * sizeof *grown);
 	if (!grown) {
 		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
 	}
@@ -89,12 +91,12 @@ int tc_vouchers_fetch(struct tc_api *api, int offset, struct tc_vouchers *out,
 		      struct tc_error *err) {
 	struct voucher_pages p = {.out = out, .offset = offset};
 	struct tc_pager pager = {
-		.service = "billing",
-		.version = "2018-07-09",
-		.action = "DescribeVoucherInfo",
-		.params = voucher_params,
-		.page = voucher_page,
-		.ctx = &p,
+	    .service = "billing",
+	    .version = "2018-07-09",
+	    .action = "DescribeVoucherInfo",
+	    .params = voucher_params,
+	    .page = voucher_page,
+	    .ctx = &p,
 	};
 	memset(out, 0, sizeof *out);
 	return tc_paginate(api, &pager, &out->requests, err);

@@ -13,11 +13,11 @@
 
 struct tc_voucher {
 	char id[80];
-	char products[120];  /* ApplicableProducts.GoodsName */
-	char end_text[24];   /* EndTime as the API wrote it */
-	int64_t balance;     /* cents */
-	int64_t nominal;     /* cents */
-	int64_t expires;     /* UNIX time of EndTime (the start of that day for a date) */
+	char products[120]; /* ApplicableProducts.GoodsName */
+	char end_text[24];  /* EndTime as the API wrote it */
+	int64_t balance;    /* cents */
+	int64_t nominal;    /* cents */
+	int64_t expires;    /* UNIX time of EndTime (the start of that day for a date) */
 };
 
 struct tc_vouchers {

@@ -98,13 +98,14 @@ void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n
 		tc_result_summary(r, "%zu account%s funded; %s unallocated in the pool", n,
 				  n == 1 ? "" : "s", pool_text);
 	} else if (shortfall <= pool) {
-		tc_result_summary(r, "%zu of %zu accounts low: allocate %s from the %s pool", low, n,
-				  m1, pool_text);
+		tc_result_summary(r, "%zu of %zu accounts low: allocate %s from the %s pool", low,
+				  n, m1, pool_text);
 	} else {
 		tc_money_format(shortfall - (pool > 0 ? pool : 0), cfg->currency, m3, sizeof m3);
 		tc_result_raise(r, TC_CRITICAL);
-		tc_result_summary(r, "%zu of %zu accounts low, short %s: the %s pool cannot cover it, top up %s",
-				  low, n, m1, pool_text, m3);
+		tc_result_summary(
+		    r, "%zu of %zu accounts low, short %s: the %s pool cannot cover it, top up %s",
+		    low, n, m1, pool_text, m3);
 	}
 	tc_result_line(r, "pool: %s %s", cfg->pool_name, pool_text);
 	if (tc_range_alerts(&cfg->pool_critical, pool)) {

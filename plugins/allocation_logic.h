@@ -10,17 +10,16 @@
 #include "result.h"
 
 struct allocation_config {
-	struct tc_range warning;       /* on each account's available funds */
+	struct tc_range warning; /* on each account's available funds */
 	struct tc_range critical;
-	struct tc_range pool_warning;  /* on the pool's unallocated funds */
+	struct tc_range pool_warning; /* on the pool's unallocated funds */
 	struct tc_range pool_critical;
 	const char *currency;
-	const char *pool_name;         /* what the pool is, for the long output */
+	const char *pool_name; /* what the pool is, for the long output */
 };
 
 /* A comma-separated list of UINs or names; `include` empty means all. */
-bool allocation_selected(const struct tc_fund_account *a, const char *include,
-			 const char *exclude);
+bool allocation_selected(const struct tc_fund_account *a, const char *include, const char *exclude);
 
 void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n,
 			 const struct allocation_config *cfg, struct tc_result *r);

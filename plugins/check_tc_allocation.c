@@ -7,7 +7,14 @@
 #include "funds.h"
 #include "plugin.h"
 
-enum { OPT_SOURCE = 2000, OPT_POOL_WARNING, OPT_POOL_CRITICAL, OPT_INCLUDE, OPT_EXCLUDE, OPT_DISCOVER };
+enum {
+	OPT_SOURCE = 2000,
+	OPT_POOL_WARNING,
+	OPT_POOL_CRITICAL,
+	OPT_INCLUDE,
+	OPT_EXCLUDE,
+	OPT_DISCOVER
+};
 
 struct allocation_options {
 	bool partner;
@@ -23,7 +30,8 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 	case OPT_SOURCE:
 		if (strcmp(arg, "organization") != 0 && strcmp(arg, "partner") != 0) {
 			return tc_error_set(err, TC_ERR_USAGE,
-					    "invalid --source '%s': use organization or partner", arg);
+					    "invalid --source '%s': use organization or partner",
+					    arg);
 		}
 		o->partner = strcmp(arg, "partner") == 0;
 		return 0;
@@ -83,11 +91,14 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		o->cfg.warning = run->warning;
 		o->cfg.critical = run->critical;
 		/* partner credit is in USD whatever the site */
-		o->cfg.currency = o->partner && !run->opts.currency_given ? "USD" : run->opts.currency;
-		o->cfg.pool_name = o->partner ? "partner's unallocated credit" : "admin account's available balance";
+		o->cfg.currency =
+		    o->partner && !run->opts.currency_given ? "USD" : run->opts.currency;
+		o->cfg.pool_name = o->partner ? "partner's unallocated credit"
+					      : "admin account's available balance";
 		allocation_evaluate(pool, all.items, kept, &o->cfg, res);
 		tc_result_line(res, "%s: %zu accounts read in %ld requests",
-			       o->partner ? "QueryCustomersCredit" : "DescribeOrgMemberAccountBalance",
+			       o->partner ? "QueryCustomersCredit"
+					  : "DescribeOrgMemberAccountBalance",
 			       all.n, all.requests);
 	}
 	tc_fund_accounts_free(&all);
@@ -95,36 +106,37 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 }
 
 static const struct option own_options[] = {
-	{"source", required_argument, NULL, OPT_SOURCE},
-	{"pool-warning", required_argument, NULL, OPT_POOL_WARNING},
-	{"pool-critical", required_argument, NULL, OPT_POOL_CRITICAL},
-	{"include", required_argument, NULL, OPT_INCLUDE},
-	{"exclude", required_argument, NULL, OPT_EXCLUDE},
-	{"discover", no_argument, NULL, OPT_DISCOVER},
-	{NULL, 0, NULL, 0},
+    {"source", required_argument, NULL, OPT_SOURCE},
+    {"pool-warning", required_argument, NULL, OPT_POOL_WARNING},
+    {"pool-critical", required_argument, NULL, OPT_POOL_CRITICAL},
+    {"include", required_argument, NULL, OPT_INCLUDE},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"discover", no_argument, NULL, OPT_DISCOVER},
+    {NULL, 0, NULL, 0},
 };
 
 int main(int argc, char **argv) {
 	struct allocation_options options = {0};
 	const struct tc_program program = {
-		.name = "check_tc_allocation",
-		.prefix = "TC ALLOCATION",
-		.purpose = "Checks organization members (DescribeOrgMemberAccountBalance) or partner\n"
-			   "customers (QueryCustomersCredit) for funds running low while the pool holds\n"
-			   "unallocated money: WARNING to allocate, CRITICAL to top up.",
-		.threshold_help = "ranges on each account's available funds in currency units;\n"
-				  "accounts in arrears are CRITICAL.",
-		.default_warning = "1000:",
-		.default_critical = "100:",
-		.extra_help =
-			"      --source=organization|partner  members of the organization (default)\n"
-			"                         or customers of an international partner (USD)\n"
-			"      --pool-warning=RANGE, --pool-critical=RANGE  on the pool itself\n"
-			"      --include=LIST, --exclude=LIST  UINs or names, comma-separated\n"
-			"      --discover         print Zabbix low-level discovery JSON of the accounts\n",
-		.options = own_options,
-		.handle = handle,
-		.ctx = &options,
+	    .name = "check_tc_allocation",
+	    .prefix = "TC ALLOCATION",
+	    .purpose =
+		"Checks organization members (DescribeOrgMemberAccountBalance) or partner\n"
+		"customers (QueryCustomersCredit) for funds running low while the pool holds\n"
+		"unallocated money: WARNING to allocate, CRITICAL to top up.",
+	    .threshold_help = "ranges on each account's available funds in currency units;\n"
+			      "accounts in arrears are CRITICAL.",
+	    .default_warning = "1000:",
+	    .default_critical = "100:",
+	    .extra_help =
+		"      --source=organization|partner  members of the organization (default)\n"
+		"                         or customers of an international partner (USD)\n"
+		"      --pool-warning=RANGE, --pool-critical=RANGE  on the pool itself\n"
+		"      --include=LIST, --exclude=LIST  UINs or names, comma-separated\n"
+		"      --discover         print Zabbix low-level discovery JSON of the accounts\n",
+	    .options = own_options,
+	    .handle = handle,
+	    .ctx = &options,
 	};
 	return tc_plugin_main(&program, argc, argv, check);
 }

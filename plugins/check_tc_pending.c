@@ -7,7 +7,14 @@
 #include "pending_logic.h"
 #include "plugin.h"
 
-enum { OPT_DAYS = 2000, OPT_PARTNER, OPT_WARN_COUNT, OPT_CRIT_COUNT, OPT_WARN_AMOUNT, OPT_CRIT_AMOUNT };
+enum {
+	OPT_DAYS = 2000,
+	OPT_PARTNER,
+	OPT_WARN_COUNT,
+	OPT_CRIT_COUNT,
+	OPT_WARN_AMOUNT,
+	OPT_CRIT_AMOUNT
+};
 
 struct pending_options {
 	long days;
@@ -47,7 +54,8 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		if (days > 15) {
 			days = 15;
 		}
-		rc = tc_agent_orders_fetch(&run->api, now - days * 86400, now, offset, &orders, err);
+		rc =
+		    tc_agent_orders_fetch(&run->api, now - days * 86400, now, offset, &orders, err);
 	} else {
 		rc = tc_orders_fetch(&run->api, now - days * 86400, now, offset, &orders, err);
 	}
@@ -69,33 +77,35 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 }
 
 static const struct option own_options[] = {
-	{"days", required_argument, NULL, OPT_DAYS},
-	{"partner", no_argument, NULL, OPT_PARTNER},
-	{"warning-count", required_argument, NULL, OPT_WARN_COUNT},
-	{"critical-count", required_argument, NULL, OPT_CRIT_COUNT},
-	{"warning-amount", required_argument, NULL, OPT_WARN_AMOUNT},
-	{"critical-amount", required_argument, NULL, OPT_CRIT_AMOUNT},
-	{NULL, 0, NULL, 0},
+    {"days", required_argument, NULL, OPT_DAYS},
+    {"partner", no_argument, NULL, OPT_PARTNER},
+    {"warning-count", required_argument, NULL, OPT_WARN_COUNT},
+    {"critical-count", required_argument, NULL, OPT_CRIT_COUNT},
+    {"warning-amount", required_argument, NULL, OPT_WARN_AMOUNT},
+    {"critical-amount", required_argument, NULL, OPT_CRIT_AMOUNT},
+    {NULL, 0, NULL, 0},
 };
 
 int main(int argc, char **argv) {
 	struct pending_options options = {.days = 30};
 	const struct tc_program program = {
-	.name = "check_tc_pending",
-	.prefix = "TC PENDING",
-	.purpose = "Checks for unpaid (status 1) and paying (status 12) orders of a Tencent Cloud\n"
-		   "account (DescribeDealsByCond; partners: DescribeAgentPayDealsV2).",
-	.threshold_help = "ranges on the age of the oldest pending order in minutes;\n"
-			  "-w 30 warns when it is older than 30 minutes.",
-	.default_warning = "30",
-	.default_critical = "1440",
-	.extra_help = "      --days=N           look back N days (default 30; partners: at most 15)\n"
-		      "      --partner          China-site partner: orders paid for customers\n"
-		      "      --warning-count=RANGE, --critical-count=RANGE  on the number of orders\n"
-		      "      --warning-amount=RANGE, --critical-amount=RANGE  on their total amount\n",
-	.options = own_options,
-	.handle = handle,
-	.ctx = &options,
+	    .name = "check_tc_pending",
+	    .prefix = "TC PENDING",
+	    .purpose =
+		"Checks for unpaid (status 1) and paying (status 12) orders of a Tencent Cloud\n"
+		"account (DescribeDealsByCond; partners: DescribeAgentPayDealsV2).",
+	    .threshold_help = "ranges on the age of the oldest pending order in minutes;\n"
+			      "-w 30 warns when it is older than 30 minutes.",
+	    .default_warning = "30",
+	    .default_critical = "1440",
+	    .extra_help =
+		"      --days=N           look back N days (default 30; partners: at most 15)\n"
+		"      --partner          China-site partner: orders paid for customers\n"
+		"      --warning-count=RANGE, --critical-count=RANGE  on the number of orders\n"
+		"      --warning-amount=RANGE, --critical-amount=RANGE  on their total amount\n",
+	    .options = own_options,
+	    .handle = handle,
+	    .ctx = &options,
 	};
 	return tc_plugin_main(&program, argc, argv, check);
 }

@@ -32,8 +32,8 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 		return 0;
 	case OPT_BUDGET:
 		if (tc_money_parse(arg, &o->cfg.budget, err) != 0 || o->cfg.budget <= 0) {
-			return tc_error_set(err, TC_ERR_USAGE, "invalid --budget '%s': a positive amount",
-					    arg);
+			return tc_error_set(err, TC_ERR_USAGE,
+					    "invalid --budget '%s': a positive amount", arg);
 		}
 		o->cfg.has_budget = true;
 		return 0;
@@ -42,8 +42,8 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 }
 
 /* Spend of the last `window` whole days, and of the month so far, from the daily series. */
-static int spend_from_costs(struct tc_run *run, int64_t now, long window,
-			    struct runway_input *in, struct tc_error *err) {
+static int spend_from_costs(struct tc_run *run, int64_t now, long window, struct runway_input *in,
+			    struct tc_error *err) {
 	int offset = run->opts.api_offset;
 	int64_t today = tc_day_start(now, offset);
 	int64_t month = tc_month_start(now, offset);
@@ -81,14 +81,16 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	in.month_elapsed = now - tc_month_start(now, offset);
 	in.month_length = (int64_t)tc_days_in_month(now, offset) * 86400;
 	if (o->bill) {
-		if (tc_bill_month_fetch(&run->api, now, offset, &in.month_to_date, &ready, err) != 0) {
+		if (tc_bill_month_fetch(&run->api, now, offset, &in.month_to_date, &ready, err) !=
+		    0) {
 			return -1;
 		}
 		if (!ready) {
-			return tc_error_set(err, TC_ERR_DATA,
-					    "DescribeBillSummaryByProduct: this month's bill is not "
-					    "ready yet (Ready=0); the service says to retry in about 10 "
-					    "minutes");
+			return tc_error_set(
+			    err, TC_ERR_DATA,
+			    "DescribeBillSummaryByProduct: this month's bill is not "
+			    "ready yet (Ready=0); the service says to retry in about 10 "
+			    "minutes");
 		}
 		in.spend = in.month_to_date;
 		in.spend_seconds = in.month_elapsed;
@@ -108,32 +110,34 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 }
 
 static const struct option own_options[] = {
-	{"window", required_argument, NULL, OPT_WINDOW},
-	{"spend-source", required_argument, NULL, OPT_SPEND_SOURCE},
-	{"budget", required_argument, NULL, OPT_BUDGET},
-	{NULL, 0, NULL, 0},
+    {"window", required_argument, NULL, OPT_WINDOW},
+    {"spend-source", required_argument, NULL, OPT_SPEND_SOURCE},
+    {"budget", required_argument, NULL, OPT_BUDGET},
+    {NULL, 0, NULL, 0},
 };
 
 int main(int argc, char **argv) {
 	struct runway_options options = {.window = 7};
 	const struct tc_program program = {
-		.name = "check_tc_runway",
-		.prefix = "TC RUNWAY",
-		.purpose = "Checks how many days the available funds of a Tencent Cloud account last at\n"
-			   "the recent daily spend (DescribeAccountBalance + DescribeCostExplorerSummary\n"
-			   "or DescribeBillSummaryByProduct), and spend against a monthly budget.",
-		.threshold_help = "ranges on the runway in days; -w 14: warns below 14 days.",
-		.default_warning = "14:",
-		.default_critical = "7:",
-		.extra_help =
-			"      --window=N         mean daily spend over the last N whole days (default 7)\n"
-			"      --spend-source=cost|bill  daily cost series (default), or this month's\n"
-			"                         bill so far (DescribeBillSummaryByProduct)\n"
-			"      --budget=AMOUNT    monthly budget: WARNING when the month's linear forecast\n"
-			"                         exceeds it, CRITICAL when the month so far does\n",
-		.options = own_options,
-		.handle = handle,
-		.ctx = &options,
+	    .name = "check_tc_runway",
+	    .prefix = "TC RUNWAY",
+	    .purpose =
+		"Checks how many days the available funds of a Tencent Cloud account last at\n"
+		"the recent daily spend (DescribeAccountBalance + DescribeCostExplorerSummary\n"
+		"or DescribeBillSummaryByProduct), and spend against a monthly budget.",
+	    .threshold_help = "ranges on the runway in days; -w 14: warns below 14 days.",
+	    .default_warning = "14:",
+	    .default_critical = "7:",
+	    .extra_help =
+		"      --window=N         mean daily spend over the last N whole days (default 7)\n"
+		"      --spend-source=cost|bill  daily cost series (default), or this month's\n"
+		"                         bill so far (DescribeBillSummaryByProduct)\n"
+		"      --budget=AMOUNT    monthly budget: WARNING when the month's linear "
+		"forecast\n"
+		"                         exceeds it, CRITICAL when the month so far does\n",
+	    .options = own_options,
+	    .handle = handle,
+	    .ctx = &options,
 	};
 	return tc_plugin_main(&program, argc, argv, check);
 }

@@ -38,25 +38,27 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 }
 
 static const struct option own_options[] = {
-	{"min-value", required_argument, NULL, OPT_MIN_VALUE},
-	{NULL, 0, NULL, 0},
+    {"min-value", required_argument, NULL, OPT_MIN_VALUE},
+    {NULL, 0, NULL, 0},
 };
 
 int main(int argc, char **argv) {
 	struct vouchers_config cfg = {.min_value = 1};
 	const struct tc_program program = {
-	.name = "check_tc_vouchers",
-	.prefix = "TC VOUCHERS",
-	.purpose = "Checks the unused vouchers of a Tencent Cloud account (DescribeVoucherInfo) for\n"
-		   "value about to lapse.",
-	.threshold_help = "ranges on the days until the earliest expiry of a voucher with\n"
-			  "value left; -w 30: warns when one expires within 30 days.",
-	.default_warning = "30:",
-	.default_critical = "7:",
-	.extra_help = "      --min-value=AMOUNT ignore vouchers with less left (default 0.01)\n",
-	.options = own_options,
-	.handle = handle,
-	.ctx = &cfg,
+	    .name = "check_tc_vouchers",
+	    .prefix = "TC VOUCHERS",
+	    .purpose =
+		"Checks the unused vouchers of a Tencent Cloud account (DescribeVoucherInfo) for\n"
+		"value about to lapse.",
+	    .threshold_help = "ranges on the days until the earliest expiry of a voucher with\n"
+			      "value left; -w 30: warns when one expires within 30 days.",
+	    .default_warning = "30:",
+	    .default_critical = "7:",
+	    .extra_help =
+		"      --min-value=AMOUNT ignore vouchers with less left (default 0.01)\n",
+	    .options = own_options,
+	    .handle = handle,
+	    .ctx = &cfg,
 	};
 	return tc_plugin_main(&program, argc, argv, check);
 }

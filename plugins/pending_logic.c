@@ -54,8 +54,8 @@ static void judge(struct tc_result *r, const char *what, int64_t value,
 
 static void perf(struct tc_result *r, const char *label, int64_t value, int scale,
 		 const struct tc_range *w, const struct tc_range *c) {
-	struct tc_perf p = {.value = value, .scale = scale, .uom = "", .warn = *w, .crit = *c,
-			    .has_min = true};
+	struct tc_perf p = {
+	    .value = value, .scale = scale, .uom = "", .warn = *w, .crit = *c, .has_min = true};
 	snprintf(p.label, sizeof p.label, "%s", label);
 	tc_result_add_perf(r, &p);
 }
@@ -106,7 +106,8 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 		char created[24], age[32], price[64];
 		const struct tc_order *o = &sorted[i];
 		tc_format_api_time(o->created, cfg->offset, created, sizeof created);
-		tc_format_age((now - o->created) / 60 > 0 ? (now - o->created) / 60 : 0, age, sizeof age);
+		tc_format_age((now - o->created) / 60 > 0 ? (now - o->created) / 60 : 0, age,
+			      sizeof age);
 		tc_money_format(o->amount, cfg->currency, price, sizeof price);
 		tc_result_line(r, "%s: %s, %s, %s (status %d)%s%s, created %s, age %s", o->id,
 			       o->product[0] ? o->product : "-", price, status_word(o->status),

@@ -9,7 +9,7 @@
 #include "result.h"
 
 struct pending_config {
-	struct tc_range age_warning;   /* minutes, on the oldest pending order */
+	struct tc_range age_warning; /* minutes, on the oldest pending order */
 	struct tc_range age_critical;
 	struct tc_range count_warning; /* unset unless given */
 	struct tc_range count_critical;

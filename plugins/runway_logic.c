@@ -50,14 +50,16 @@ void runway_evaluate(const struct runway_input *in, const struct runway_config *
 		snprintf(words, sizeof words, "no spend in %s: runway unlimited (%s available)",
 			 in->spend_words, avail);
 	} else {
-		snprintf(words, sizeof words, "runway %lld.%lld days at %s/day", (long long)(runway10 / 10),
-			 (long long)(runway10 % 10), daily_text);
+		snprintf(words, sizeof words, "runway %lld.%lld days at %s/day",
+			 (long long)(runway10 / 10), (long long)(runway10 % 10), daily_text);
 		if (tc_range_alerts(&cfg->critical, runway10 * 10)) {
-			tc_range_describe(&cfg->critical, runway10 * 10, days_text, NULL, bound, sizeof bound);
+			tc_range_describe(&cfg->critical, runway10 * 10, days_text, NULL, bound,
+					  sizeof bound);
 			tc_result_raise(r, TC_CRITICAL);
 			tc_result_line(r, "critical: runway %s", bound);
 		} else if (tc_range_alerts(&cfg->warning, runway10 * 10)) {
-			tc_range_describe(&cfg->warning, runway10 * 10, days_text, NULL, bound, sizeof bound);
+			tc_range_describe(&cfg->warning, runway10 * 10, days_text, NULL, bound,
+					  sizeof bound);
 			tc_result_raise(r, TC_WARNING);
 			tc_result_line(r, "warning: runway %s", bound);
 		}
@@ -71,30 +73,38 @@ void runway_evaluate(const struct runway_input *in, const struct runway_config *
 	int64_t pct10 = 0;
 	if (cfg->has_budget) {
 		char budget[64], forecast_text[64];
-		int64_t forecast = in->month_elapsed > 0
-					   ? mul_div(in->month_to_date, in->month_length, in->month_elapsed)
-					   : in->month_to_date;
+		int64_t forecast =
+		    in->month_elapsed > 0
+			? mul_div(in->month_to_date, in->month_length, in->month_elapsed)
+			: in->month_to_date;
 		pct10 = mul_div(in->month_to_date, 1000, cfg->budget);
 		tc_money_format(cfg->budget, cfg->currency, budget, sizeof budget);
 		tc_money_format(forecast, cfg->currency, forecast_text, sizeof forecast_text);
 		size_t len = strlen(words);
-		snprintf(words + len, sizeof words - len, "; budget %lld.%lld%% used, forecast %s of %s",
-			 (long long)(pct10 / 10), (long long)(pct10 % 10), forecast_text, budget);
+		snprintf(words + len, sizeof words - len,
+			 "; budget %lld.%lld%% used, forecast %s of %s", (long long)(pct10 / 10),
+			 (long long)(pct10 % 10), forecast_text, budget);
 		if (in->month_to_date > cfg->budget) {
 			tc_result_raise(r, TC_CRITICAL);
-			tc_result_line(r, "critical: month-to-date spend %s is over the budget %s", mtd,
-				       budget);
+			tc_result_line(r, "critical: month-to-date spend %s is over the budget %s",
+				       mtd, budget);
 		} else if (forecast > cfg->budget) {
 			tc_result_raise(r, TC_WARNING);
-			tc_result_line(r, "warning: forecast %s for the month exceeds the budget %s",
+			tc_result_line(r,
+				       "warning: forecast %s for the month exceeds the budget %s",
 				       forecast_text, budget);
 		}
 	}
 	tc_result_summary(r, "%s", words);
 
 	if (daily > 0 || in->arrears) {
-		struct tc_perf p = {.label = "runway_days", .value = runway10, .scale = 1, .uom = "",
-				    .warn = cfg->warning, .crit = cfg->critical, .has_min = true};
+		struct tc_perf p = {.label = "runway_days",
+				    .value = runway10,
+				    .scale = 1,
+				    .uom = "",
+				    .warn = cfg->warning,
+				    .crit = cfg->critical,
+				    .has_min = true};
 		tc_result_add_perf(r, &p);
 	}
 	money_perf(r, "daily_spend", cur, daily);

@@ -10,15 +10,15 @@
 #include "result.h"
 
 struct runway_config {
-	struct tc_range warning;  /* runway days */
+	struct tc_range warning; /* runway days */
 	struct tc_range critical;
 	bool has_budget;
-	int64_t budget;           /* cents per month */
+	int64_t budget; /* cents per month */
 	const char *currency;
 };
 
 struct runway_input {
-	int64_t available;       /* cents */
+	int64_t available; /* cents */
 	bool arrears;
 	int64_t owed;            /* cents */
 	int64_t spend;           /* cents spent over `spend_seconds` */

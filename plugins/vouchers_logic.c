@@ -42,8 +42,8 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		if (days < 0) {
 			expired_n++;
 			expired_value += v[i].balance;
-			tc_result_line(r, "%s: %s left, EXPIRED on %s, products: %s", v[i].id, m1, date,
-				       v[i].products[0] ? v[i].products : "-");
+			tc_result_line(r, "%s: %s left, EXPIRED on %s, products: %s", v[i].id, m1,
+				       date, v[i].products[0] ? v[i].products : "-");
 			continue;
 		}
 		live_n++;
@@ -65,8 +65,9 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 	char expired_note[128] = "";
 	if (expired_n) {
 		tc_money_format(expired_value, cfg->currency, m2, sizeof m2);
-		snprintf(expired_note, sizeof expired_note, "; %zu expired voucher%s still show%s %s",
-			 expired_n, expired_n == 1 ? "" : "s", expired_n == 1 ? "s" : "", m2);
+		snprintf(expired_note, sizeof expired_note,
+			 "; %zu expired voucher%s still show%s %s", expired_n,
+			 expired_n == 1 ? "" : "s", expired_n == 1 ? "s" : "", m2);
 		tc_result_raise(r, TC_WARNING);
 	}
 	if (!first) {
@@ -80,20 +81,26 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		}
 		if (expiring_n) {
 			tc_money_format(expiring, cfg->currency, m1, sizeof m1);
-			tc_result_summary(r, "%s in %zu voucher%s expires %s, earliest %s (in %lld days)%s",
-					  m1, expiring_n, expiring_n == 1 ? "" : "s", window, date,
-					  (long long)earliest, expired_note);
+			tc_result_summary(
+			    r, "%s in %zu voucher%s expires %s, earliest %s (in %lld days)%s", m1,
+			    expiring_n, expiring_n == 1 ? "" : "s", window, date,
+			    (long long)earliest, expired_note);
 		} else {
 			tc_money_format(live_value, cfg->currency, m1, sizeof m1);
-			tc_result_summary(r, "%s in %zu voucher%s, none expires %s; earliest %s%s", m1,
-					  live_n, live_n == 1 ? "" : "s", window, date, expired_note);
+			tc_result_summary(r, "%s in %zu voucher%s, none expires %s; earliest %s%s",
+					  m1, live_n, live_n == 1 ? "" : "s", window, date,
+					  expired_note);
 		}
 	}
 	money_perf(r, "voucher_balance", cur, total);
 	money_perf(r, "voucher_expiring", cur, expiring);
 	if (first) {
-		struct tc_perf p = {.label = "voucher_days_left", .value = earliest, .scale = 0,
-				    .uom = "", .warn = cfg->warning, .crit = cfg->critical};
+		struct tc_perf p = {.label = "voucher_days_left",
+				    .value = earliest,
+				    .scale = 0,
+				    .uom = "",
+				    .warn = cfg->warning,
+				    .crit = cfg->critical};
 		tc_result_add_perf(r, &p);
 	}
 }

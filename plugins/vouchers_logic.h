@@ -7,11 +7,11 @@
 #include "vouchers.h"
 
 struct vouchers_config {
-	struct tc_range warning;  /* days until the earliest expiry */
+	struct tc_range warning; /* days until the earliest expiry */
 	struct tc_range critical;
-	int64_t min_value;        /* cents: smaller balances are ignored */
+	int64_t min_value; /* cents: smaller balances are ignored */
 	const char *currency;
-	int offset;               /* UTC offset of the API's dates */
+	int offset; /* UTC offset of the API's dates */
 };
 
 /* Days left count calendar days at the API's offset: 0 = expires today. A voucher

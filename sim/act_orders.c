@@ -10,8 +10,8 @@
 
 #define DEALS_MAX_LIMIT 1000
 #define AGENT_MAX_LIMIT 100
-#define MAX_SPAN (93 * 86400)
-#define AGENT_SPAN (15 * 86400)
+#define MAX_SPAN        (93 * 86400)
+#define AGENT_SPAN      (15 * 86400)
 
 static int64_t created(const struct sim_call *c, struct json_object *deal) {
 	return c->now - sim_int(deal, "age_minutes", 0) * 60;
@@ -39,8 +39,8 @@ static bool status_wanted(struct json_object *set, int64_t status, int64_t wante
 }
 
 /* The account's deals of `key` that match, newest first; *n set. Caller frees. */
-static struct json_object **matching(struct sim_call *c, const char *key, int64_t from,
-				     int64_t to, struct json_object *set, int64_t status,
+static struct json_object **matching(struct sim_call *c, const char *key, int64_t from, int64_t to,
+				     struct json_object *set, int64_t status,
 				     struct json_object **list, size_t *n) {
 	*list = sim_list(c->account, key);
 	*n = 0;
@@ -71,8 +71,8 @@ static int time_param(struct sim_call *c, const char *name, bool required, int64
 		return 0;
 	}
 	if (tc_parse_api_time(text, TC_BEIJING_OFFSET, out, &err) != 0) {
-		return sim_fail(c, "InvalidParameterValue", "The value of `%s` is not a time: %.40s",
-				name, text);
+		return sim_fail(c, "InvalidParameterValue",
+				"The value of `%s` is not a time: %.40s", name, text);
 	}
 	return 0;
 }
@@ -91,7 +91,8 @@ int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r) {
 		return -1;
 	}
 	if (limit < 1 || limit > DEALS_MAX_LIMIT || offset < 0) {
-		return sim_fail(c, "InvalidParameterValue", "Limit must be 1-1000 and Offset >= 0.");
+		return sim_fail(c, "InvalidParameterValue",
+				"Limit must be 1-1000 and Offset >= 0.");
 	}
 	if (to < from || to - from > MAX_SPAN) {
 		return sim_fail(c, "InvalidParameterValue",
@@ -110,7 +111,8 @@ int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r) {
 		int64_t amount = sim_int(d, "amount", 0);
 		tc_format_api_time(created(c, d), TC_BEIJING_OFFSET, when, sizeof when);
 		add_str(deal, "OrderId", sim_str(d, "id", ""));
-		json_object_object_add(deal, "Status", json_object_new_int64(sim_int(d, "status", 4)));
+		json_object_object_add(deal, "Status",
+				       json_object_new_int64(sim_int(d, "status", 4)));
 		add_str(deal, "Payer", sim_str(d, "owner", "100000000001"));
 		add_str(deal, "CreateTime", when);
 		add_str(deal, "Creator", sim_str(d, "owner", "100000000001"));
@@ -149,7 +151,8 @@ int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r) {
 int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r) {
 	int64_t from, to, limit, offset, status;
 	struct json_object *list = NULL;
-	if (sim_param_int(c, "Offset", true, 0, &offset) || sim_param_int(c, "Limit", true, 0, &limit) ||
+	if (sim_param_int(c, "Offset", true, 0, &offset) ||
+	    sim_param_int(c, "Limit", true, 0, &limit) ||
 	    time_param(c, "CreatTimeRangeStart", false, c->now - AGENT_SPAN, &from) ||
 	    time_param(c, "CreatTimeRangeEnd", false, c->now, &to) ||
 	    sim_param_int(c, "Status", false, -1, &status)) {
@@ -159,7 +162,8 @@ int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r) {
 		return sim_fail(c, "InvalidParameter", "Limit must be 1-100 and Offset >= 0.");
 	}
 	if (from < c->now - AGENT_SPAN - 3600) {
-		return sim_fail(c, "InvalidParameter", "Only orders of the last 15 days can be queried.");
+		return sim_fail(c, "InvalidParameter",
+				"Only orders of the last 15 days can be queried.");
 	}
 	if (!json_object_object_get_ex(c->account, "agent_deals", NULL)) {
 		return sim_fail(c, "UnauthorizedOperation", "The account is not a partner.");
@@ -174,7 +178,8 @@ int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r) {
 		int64_t st = sim_int(d, "status", 4);
 		tc_format_api_time(created(c, d), TC_BEIJING_OFFSET, when, sizeof when);
 		snprintf(status_text, sizeof status_text, "%lld", (long long)st);
-		json_object_object_add(price, "RealTotalCost", json_object_new_int64(sim_int(d, "amount", 0)));
+		json_object_object_add(price, "RealTotalCost",
+				       json_object_new_int64(sim_int(d, "amount", 0)));
 		json_object_object_add(price, "OriginalTotalCost",
 				       json_object_new_int64(sim_int(d, "amount", 0)));
 		add_str(deal, "DealId", "12231");

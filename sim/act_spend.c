@@ -48,7 +48,8 @@ static int time_param(struct sim_call *c, const char *name, int64_t *out) {
 		return -1;
 	}
 	if (tc_parse_api_time(text, TC_BEIJING_OFFSET, out, &err) != 0) {
-		return sim_fail(c, "InvalidParameterValue", "The value of `%s` is not a time.", name);
+		return sim_fail(c, "InvalidParameterValue", "The value of `%s` is not a time.",
+				name);
 	}
 	return 0;
 }
@@ -61,7 +62,8 @@ int sim_describe_cost_explorer_summary(struct sim_call *c, struct json_object *r
 	    sim_param_string(c, "BillType", true, &bill) ||
 	    sim_param_string(c, "PeriodType", true, &period) ||
 	    sim_param_string(c, "Dimensions", true, &dims) ||
-	    sim_param_string(c, "FeeType", true, &fee) || sim_param_int(c, "PageSize", true, 0, &size) ||
+	    sim_param_string(c, "FeeType", true, &fee) ||
+	    sim_param_int(c, "PageSize", true, 0, &size) ||
 	    sim_param_int(c, "PageNo", true, 0, &page)) {
 		return -1;
 	}
@@ -109,7 +111,8 @@ int sim_describe_bill_summary_by_product(struct sim_call *c, struct json_object 
 	const char *begin = NULL, *end = NULL;
 	struct json_object *spend = NULL;
 	char month[16];
-	if (sim_param_string(c, "BeginTime", true, &begin) || sim_param_string(c, "EndTime", true, &end)) {
+	if (sim_param_string(c, "BeginTime", true, &begin) ||
+	    sim_param_string(c, "EndTime", true, &end)) {
 		return -1;
 	}
 	if (strlen(begin) != 7 || strcmp(begin, end) != 0) {
@@ -126,7 +129,8 @@ int sim_describe_bill_summary_by_product(struct sim_call *c, struct json_object 
 		return 0;
 	}
 	char mtd[40], zero[40];
-	eight_decimals(strcmp(begin, month) == 0 ? cents_of(sim_str(spend, "month_to_date", "0")) : 0,
+	eight_decimals(strcmp(begin, month) == 0 ? cents_of(sim_str(spend, "month_to_date", "0"))
+						 : 0,
 		       mtd, sizeof mtd);
 	eight_decimals(0, zero, sizeof zero);
 	struct json_object *total = json_object_new_object();

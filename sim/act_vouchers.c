@@ -12,12 +12,14 @@
 int sim_describe_voucher_info(struct sim_call *c, struct json_object *r) {
 	int64_t limit, page;
 	const char *status = NULL;
-	if (sim_param_int(c, "Limit", true, 20, &limit) || sim_param_int(c, "Offset", true, 1, &page) ||
+	if (sim_param_int(c, "Limit", true, 20, &limit) ||
+	    sim_param_int(c, "Offset", true, 1, &page) ||
 	    sim_param_string(c, "Status", false, &status)) {
 		return -1;
 	}
 	if (limit < 1 || limit > VOUCHER_MAX_LIMIT || page < 1) {
-		return sim_fail(c, "InvalidParameter", "Limit must be 1-1000 and Offset (page) >= 1.");
+		return sim_fail(c, "InvalidParameter",
+				"Limit must be 1-1000 and Offset (page) >= 1.");
 	}
 	struct json_object *list = sim_list(c->account, "vouchers");
 	struct json_object *out = json_object_new_array();
@@ -39,10 +41,15 @@ int sim_describe_voucher_info(struct sim_call *c, struct json_object *r) {
 		tc_format_api_date(c->now + sim_int(v, "expires_in_days", 30) * 86400,
 				   TC_BEIJING_OFFSET, end, sizeof end);
 		json_object_object_add(e, "OwnerUin", json_object_new_string("100000000001"));
-		json_object_object_add(e, "Status", json_object_new_string(sim_str(v, "status", "unUsed")));
-		json_object_object_add(e, "NominalValue", json_object_new_int64(sim_int(v, "nominal", sim_int(v, "balance", 0))));
-		json_object_object_add(e, "Balance", json_object_new_int64(sim_int(v, "balance", 0)));
-		json_object_object_add(e, "VoucherId", json_object_new_string(sim_str(v, "id", "")));
+		json_object_object_add(e, "Status",
+				       json_object_new_string(sim_str(v, "status", "unUsed")));
+		json_object_object_add(
+		    e, "NominalValue",
+		    json_object_new_int64(sim_int(v, "nominal", sim_int(v, "balance", 0))));
+		json_object_object_add(e, "Balance",
+				       json_object_new_int64(sim_int(v, "balance", 0)));
+		json_object_object_add(e, "VoucherId",
+				       json_object_new_string(sim_str(v, "id", "")));
 		json_object_object_add(e, "PayMode", json_object_new_string("postPay"));
 		json_object_object_add(e, "PayScene", json_object_new_string("common"));
 		json_object_object_add(e, "BeginTime", json_object_new_string(begin));
@@ -53,7 +60,8 @@ int sim_describe_voucher_info(struct sim_call *c, struct json_object *r) {
 		json_object_object_add(e, "ApplicableProducts", goods);
 		json_object_object_add(e, "ExcludedProducts", json_object_new_array());
 		json_object_object_add(e, "PolicyRemark", json_object_new_string(""));
-		json_object_object_add(e, "CreateTime", json_object_new_string("2026-01-01 00:00:00"));
+		json_object_object_add(e, "CreateTime",
+				       json_object_new_string("2026-01-01 00:00:00"));
 		json_object_array_add(out, e);
 	}
 	json_object_object_add(r, "TotalCount", json_object_new_int64(total));

@@ -51,17 +51,16 @@ int sim_describe_account_balance(struct sim_call *c, struct json_object *respons
 }
 
 static const struct sim_action actions[] = {
-	{"billing", "2018-07-09", "DescribeAccountBalance", sim_describe_account_balance},
-	{"billing", "2018-07-09", "DescribeDealsByCond", sim_describe_deals_by_cond},
-	{"billing", "2018-07-09", "DescribeVoucherInfo", sim_describe_voucher_info},
-	{"billing", "2018-07-09", "DescribeOrgMemberAccountBalance",
-	 sim_describe_org_member_account_balance},
-	{"billing", "2018-07-09", "DescribeCostExplorerSummary", sim_describe_cost_explorer_summary},
-	{"billing", "2018-07-09", "DescribeBillSummaryByProduct",
-	 sim_describe_bill_summary_by_product},
-	{"partners", "2018-03-21", "DescribeAgentPayDealsV2", sim_describe_agent_pay_deals_v2},
-	{"intlpartnersmgt", "2022-09-28", "QueryPartnerCredit", sim_query_partner_credit},
-	{"intlpartnersmgt", "2022-09-28", "QueryCustomersCredit", sim_query_customers_credit},
+    {"billing", "2018-07-09", "DescribeAccountBalance", sim_describe_account_balance},
+    {"billing", "2018-07-09", "DescribeDealsByCond", sim_describe_deals_by_cond},
+    {"billing", "2018-07-09", "DescribeVoucherInfo", sim_describe_voucher_info},
+    {"billing", "2018-07-09", "DescribeOrgMemberAccountBalance",
+     sim_describe_org_member_account_balance},
+    {"billing", "2018-07-09", "DescribeCostExplorerSummary", sim_describe_cost_explorer_summary},
+    {"billing", "2018-07-09", "DescribeBillSummaryByProduct", sim_describe_bill_summary_by_product},
+    {"partners", "2018-03-21", "DescribeAgentPayDealsV2", sim_describe_agent_pay_deals_v2},
+    {"intlpartnersmgt", "2022-09-28", "QueryPartnerCredit", sim_query_partner_credit},
+    {"intlpartnersmgt", "2022-09-28", "QueryCustomersCredit", sim_query_customers_credit},
 };
 
 static const struct {

@@ -13,8 +13,8 @@
 struct sim_call {
 	struct json_object *account;
 	struct json_object *params;
-	int64_t now;           /* the simulator's clock */
-	const char *code;      /* set by sim_fail */
+	int64_t now;      /* the simulator's clock */
+	const char *code; /* set by sim_fail */
 	char message[256];
 };
 
@@ -38,7 +38,7 @@ const char *sim_service_version(const char *service);
 
 /* Records an error envelope's code and message; returns -1. */
 int sim_fail(struct sim_call *c, const char *code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* Integer or string parameters; a missing required one fails with MissingParameter,
  * a wrong type with InvalidParameter. */

@@ -16,7 +16,8 @@ int sim_fail(struct sim_call *c, const char *code, const char *fmt, ...) {
 
 static struct json_object *param(struct sim_call *c, const char *name) {
 	struct json_object *v = NULL;
-	if (!json_object_object_get_ex(c->params, name, &v) || json_object_is_type(v, json_type_null)) {
+	if (!json_object_object_get_ex(c->params, name, &v) ||
+	    json_object_is_type(v, json_type_null)) {
 		return NULL;
 	}
 	return v;
@@ -34,7 +35,8 @@ int sim_param_int(struct sim_call *c, const char *name, bool required, int64_t f
 		return 0;
 	}
 	if (!json_object_is_type(v, json_type_int)) {
-		return sim_fail(c, "InvalidParameter", "The parameter `%s` must be an integer.", name);
+		return sim_fail(c, "InvalidParameter", "The parameter `%s` must be an integer.",
+				name);
 	}
 	*out = json_object_get_int64(v);
 	return 0;
@@ -44,12 +46,14 @@ int sim_param_string(struct sim_call *c, const char *name, bool required, const 
 	struct json_object *v = param(c, name);
 	*out = NULL;
 	if (!v) {
-		return required ? sim_fail(c, "MissingParameter",
-					   "The request is missing a required parameter `%s`.", name)
-				: 0;
+		return required
+			   ? sim_fail(c, "MissingParameter",
+				      "The request is missing a required parameter `%s`.", name)
+			   : 0;
 	}
 	if (!json_object_is_type(v, json_type_string)) {
-		return sim_fail(c, "InvalidParameter", "The parameter `%s` must be a string.", name);
+		return sim_fail(c, "InvalidParameter", "The parameter `%s` must be a string.",
+				name);
 	}
 	*out = json_object_get_string(v);
 	return 0;
@@ -63,8 +67,8 @@ int64_t sim_int(struct json_object *o, const char *key, int64_t fallback) {
 const char *sim_str(struct json_object *o, const char *key, const char *fallback) {
 	struct json_object *v = NULL;
 	return json_object_object_get_ex(o, key, &v) && json_object_is_type(v, json_type_string)
-		       ? json_object_get_string(v)
-		       : fallback;
+		   ? json_object_get_string(v)
+		   : fallback;
 }
 
 struct json_object *sim_decimal(const char *text) {
@@ -90,8 +94,8 @@ static struct json_object *numbered(struct json_object *item, int64_t i) {
 	struct json_object *uin = NULL;
 	if (json_object_object_get_ex(item, "uin", &uin)) {
 		int64_t base = json_object_is_type(uin, json_type_string)
-				       ? strtoll(json_object_get_string(uin), NULL, 10)
-				       : json_object_get_int64(uin);
+				   ? strtoll(json_object_get_string(uin), NULL, 10)
+				   : json_object_get_int64(uin);
 		json_object_object_add(copy, "uin", json_object_new_int64(base + i));
 	}
 	return copy;
@@ -134,7 +138,7 @@ void sim_apply_overrides(struct json_object *account, const char *key,
 	    json_object_is_type(remove, json_type_array)) {
 		for (size_t i = 0; i < json_object_array_length(remove); i++) {
 			json_object_object_del(
-				response, json_object_get_string(json_object_array_get_idx(remove, i)));
+			    response, json_object_get_string(json_object_array_get_idx(remove, i)));
 		}
 	}
 }

@@ -2,14 +2,8 @@
 #include <string.h>
 
 #include "balance_logic.h"
+#include "render.h"
 #include "tap.h"
-
-static struct tc_range range(const char *t) {
-	struct tc_range r;
-	struct tc_error err;
-	ck_assert_int_eq(tc_range_parse(t, &r, &err), 0);
-	return r;
-}
 
 static struct tc_balance account(int64_t real, int64_t owe) {
 	struct tc_balance b = {0};
@@ -26,13 +20,8 @@ static char *first_line(const struct tc_balance *b, const char *w, const char *c
 	tc_result_init(&r, "TC BALANCE");
 	balance_evaluate(b, &cfg, &r);
 	*state = r.state;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	tc_result_render_nagios(&r, f);
-	fclose(f);
+	char *buf = render_first(&r);
 	tc_result_free(&r);
-	buf[strcspn(buf, "\n")] = '\0';
 	return buf;
 }
 

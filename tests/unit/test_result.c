@@ -2,23 +2,8 @@
 #include <string.h>
 
 #include "result.h"
+#include "render.h"
 #include "tap.h"
-
-static char *render(const struct tc_result *r) {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	tc_result_render_nagios(r, f);
-	fclose(f);
-	return buf;
-}
-
-static struct tc_range range(const char *t) {
-	struct tc_range r;
-	struct tc_error err;
-	ck_assert_int_eq(tc_range_parse(t, &r, &err), 0);
-	return r;
-}
 
 START_TEST(ok_with_perfdata_and_lines) {
 	struct tc_result r;

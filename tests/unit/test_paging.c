@@ -1,0 +1,120 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "paging.h"
+#include "tap.h"
+
+/* canned pages: each call answers the next one */
+static const char *pages[8];
+static int calls;
+static char last_params[256];
+
+static int fake_call(struct tc_api *api, const char *service, const char *version,
+		     const char *action, const char *params, struct tc_api_reply *reply,
+		     struct tc_error *err) {
+	(void)api;
+	snprintf(last_params, sizeof last_params, "%s", params);
+	const char *body = pages[calls++];
+	return tc_api_parse_envelope(service, action, body, strlen(body), reply, err);
+}
+
+static int params(void *ctx, long index, char *buf, size_t size) {
+	(void)ctx;
+	snprintf(buf, size, "{\"Page\":%ld}", index + 1);
+	return 0;
+}
+
+static int page(void *ctx, struct json_object *response, long *items, long *total,
+		struct tc_error *err) {
+	long *sum = ctx;
+	struct json_object *list = NULL, *t = NULL;
+	if (!json_object_object_get_ex(response, "Items", &list) ||
+	    !json_object_object_get_ex(response, "Total", &t)) {
+		return tc_error_set(err, TC_ERR_DATA, "bad page");
+	}
+	*items = (long)json_object_array_length(list);
+	*total = (long)json_object_get_int64(t);
+	for (long i = 0; i < *items; i++) {
+		*sum += json_object_get_int64(json_object_array_get_idx(list, (size_t)i));
+	}
+	return 0;
+}
+
+static int run(long *sum, long *requests, struct tc_error *err) {
+	struct tc_pager p = {"billing", "2018-07-09", "DescribeVoucherInfo", params, page,
+			     sum,       fake_call};
+	calls = 0;
+	*sum = 0;
+	*requests = 0;
+	return tc_paginate(NULL, &p, requests, err);
+}
+
+START_TEST(reads_until_the_total) {
+	long sum, requests;
+	struct tc_error err;
+	pages[0] = "{\"Response\":{\"Items\":[1,2],\"Total\":5,\"RequestId\":\"a\"}}";
+	pages[1] = "{\"Response\":{\"Items\":[3,4],\"Total\":5,\"RequestId\":\"b\"}}";
+	pages[2] = "{\"Response\":{\"Items\":[5],\"Total\":5,\"RequestId\":\"c\"}}";
+	ck_assert_int_eq(run(&sum, &requests, &err), 0);
+	ck_assert_int_eq(sum, 15);
+	ck_assert_int_eq(requests, 3);
+	ck_assert_str_eq(last_params, "{\"Page\":3}");
+}
+END_TEST
+
+START_TEST(empty_list_is_one_request) {
+	long sum, requests;
+	struct tc_error err;
+	pages[0] = "{\"Response\":{\"Items\":[],\"Total\":0,\"RequestId\":\"a\"}}";
+	ck_assert_int_eq(run(&sum, &requests, &err), 0);
+	ck_assert_int_eq(requests, 1);
+}
+END_TEST
+
+START_TEST(short_page_is_an_error) {
+	long sum, requests;
+	struct tc_error err;
+	pages[0] = "{\"Response\":{\"Items\":[1,2],\"Total\":5,\"RequestId\":\"a\"}}";
+	pages[1] = "{\"Response\":{\"Items\":[],\"Total\":5,\"RequestId\":\"b\"}}";
+	ck_assert_int_eq(run(&sum, &requests, &err), -1);
+	ck_assert_str_eq(err.message,
+			 "DescribeVoucherInfo: page 2 came back empty after 2 of 5 items");
+}
+END_TEST
+
+START_TEST(more_than_the_total_is_an_error) {
+	long sum, requests;
+	struct tc_error err;
+	pages[0] = "{\"Response\":{\"Items\":[1,2,3],\"Total\":2,\"RequestId\":\"a\"}}";
+	ck_assert_int_eq(run(&sum, &requests, &err), -1);
+	ck_assert_str_eq(err.message, "DescribeVoucherInfo: read 3 items but the total is 2");
+}
+END_TEST
+
+START_TEST(page_errors_carry_the_request_id) {
+	long sum, requests;
+	struct tc_error err;
+	pages[0] = "{\"Response\":{\"Total\":2,\"RequestId\":\"rid-9\"}}";
+	ck_assert_int_eq(run(&sum, &requests, &err), -1);
+	ck_assert_str_eq(err.message, "DescribeVoucherInfo: bad page");
+	ck_assert_str_eq(err.request_id, "rid-9");
+	pages[0] = "{\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"x\"},"
+		   "\"RequestId\":\"rid-8\"}}";
+	ck_assert_int_eq(run(&sum, &requests, &err), -1);
+	ck_assert_str_eq(err.code, "InternalError");
+}
+END_TEST
+
+static Suite *suite(void) {
+	Suite *s = suite_create("paging");
+	TCase *tc = tcase_create("paging");
+	tcase_add_test(tc, reads_until_the_total);
+	tcase_add_test(tc, empty_list_is_one_request);
+	tcase_add_test(tc, short_page_is_an_error);
+	tcase_add_test(tc, more_than_the_total_is_an_error);
+	tcase_add_test(tc, page_errors_carry_the_request_id);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TC_TEST_MAIN(suite)

@@ -1,0 +1,134 @@
+#include "pending_logic.h"
+#include "render.h"
+#include "tap.h"
+
+#define YUAN "\xc2\xa5"
+#define NOW  1795361400
+
+static struct pending_config config(void) {
+	struct pending_config c = {.age_warning = range("30"),
+				   .age_critical = range("1440"),
+				   .currency = "CNY",
+				   .days = 30,
+				   .offset = 8 * 3600};
+	return c;
+}
+
+static struct tc_order order(const char *id, int status, int64_t age_minutes, int64_t amount) {
+	struct tc_order o = {.status = status, .created = NOW - age_minutes * 60, .amount = amount};
+	snprintf(o.id, sizeof o.id, "%s", id);
+	snprintf(o.product, sizeof o.product, "CVM");
+	return o;
+}
+
+static char *evaluate(const struct tc_order *o, size_t n, const struct pending_config *c,
+		      enum tc_state *state) {
+	struct tc_result r;
+	tc_result_init(&r, "TC PENDING");
+	pending_evaluate(o, n, NOW, c, &r);
+	*state = r.state;
+	char *out = render(&r);
+	tc_result_free(&r);
+	return out;
+}
+
+START_TEST(none) {
+	struct pending_config c = config();
+	enum tc_state s;
+	char *out = evaluate(NULL, 0, &c, &s);
+	ck_assert_int_eq(s, TC_OK);
+	ck_assert_str_eq(out, "TC PENDING OK - no unpaid or paying orders in the last 30 days | "
+			      "'pending_orders'=0;;;0; 'pending_amount_cny'=0;;;0; "
+			      "'oldest_pending_minutes'=0;30;1440;0;\n");
+	free(out);
+}
+END_TEST
+
+START_TEST(oldest_decides_and_is_listed_first) {
+	struct pending_config c = config();
+	struct tc_order o[] = {order("B", 12, 10, 50000), order("A", 1, 45, 120000)};
+	enum tc_state s;
+	char *out = evaluate(o, 2, &c, &s);
+	ck_assert_int_eq(s, TC_WARNING);
+	ck_assert_str_eq(
+	    out,
+	    "TC PENDING WARNING - 2 pending orders (" YUAN "1,700.00); oldest 45 min: A CVM " YUAN
+	    "1,200.00 unpaid | 'pending_orders'=2;;;0; 'pending_amount_cny'=1700;;;0; "
+	    "'oldest_pending_minutes'=45;30;1440;0;\n"
+	    "warning: oldest order age above 30 min\n"
+	    "A: CVM, " YUAN "1,200.00, unpaid (status 1), created 2026-11-22 22:45:00, age 45 min\n"
+	    "B: CVM, " YUAN
+	    "500.00, paying (status 12), created 2026-11-22 23:20:00, age 10 min\n");
+	free(out);
+}
+END_TEST
+
+START_TEST(boundaries) {
+	struct pending_config c = config();
+	enum tc_state s;
+	struct tc_order at = order("A", 1, 30, 1), over = order("A", 1, 31, 1);
+	struct tc_order crit = order("A", 1, 1441, 1), crit_at = order("A", 1, 1440, 1);
+	free(evaluate(&at, 1, &c, &s));
+	ck_assert_int_eq(s, TC_OK);
+	free(evaluate(&over, 1, &c, &s));
+	ck_assert_int_eq(s, TC_WARNING);
+	free(evaluate(&crit_at, 1, &c, &s));
+	ck_assert_int_eq(s, TC_WARNING);
+	free(evaluate(&crit, 1, &c, &s));
+	ck_assert_int_eq(s, TC_CRITICAL);
+	/* an order "from the future" (clock skew) is age 0, not negative */
+	struct tc_order future = order("A", 1, -5, 1);
+	char *out = evaluate(&future, 1, &c, &s);
+	ck_assert_int_eq(s, TC_OK);
+	ck_assert_ptr_nonnull(strstr(out, "'oldest_pending_minutes'=0;"));
+	free(out);
+}
+END_TEST
+
+START_TEST(count_and_amount_thresholds) {
+	struct pending_config c = config();
+	struct tc_order o[] = {order("A", 1, 5, 60000), order("B", 1, 5, 50000)};
+	enum tc_state s;
+	c.count_warning = range("1");
+	char *out = evaluate(o, 2, &c, &s);
+	ck_assert_int_eq(s, TC_WARNING);
+	ck_assert_ptr_nonnull(strstr(out, "warning: pending orders above 1\n"));
+	free(out);
+	c.amount_critical = range("1000");
+	out = evaluate(o, 2, &c, &s);
+	ck_assert_int_eq(s, TC_CRITICAL);
+	ck_assert_ptr_nonnull(strstr(out, "critical: pending amount above " YUAN "1,000.00\n"));
+	ck_assert_ptr_nonnull(strstr(out, "'pending_amount_cny'=1100;;1000;0;"));
+	free(out);
+}
+END_TEST
+
+START_TEST(listing_is_capped) {
+	struct pending_config c = config();
+	struct tc_order o[40];
+	for (int i = 0; i < 40; i++) {
+		char id[8];
+		snprintf(id, sizeof id, "O%02d", i);
+		o[i] = order(id, 1, 5, 1);
+	}
+	enum tc_state s;
+	char *out = evaluate(o, 40, &c, &s);
+	ck_assert_ptr_nonnull(strstr(out, "\n... and 10 more\n"));
+	ck_assert_ptr_null(strstr(out, "O35:"));
+	free(out);
+}
+END_TEST
+
+static Suite *suite(void) {
+	Suite *s = suite_create("pending_logic");
+	TCase *tc = tcase_create("pending_logic");
+	tcase_add_test(tc, none);
+	tcase_add_test(tc, oldest_decides_and_is_listed_first);
+	tcase_add_test(tc, boundaries);
+	tcase_add_test(tc, count_and_amount_thresholds);
+	tcase_add_test(tc, listing_is_capped);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TC_TEST_MAIN(suite)
