@@ -76,6 +76,38 @@ void tc_result_add_perf(struct tc_result *r, const struct tc_perf *p) {
 	r->perf[r->nperf++] = *p;
 }
 
+void tc_result_figure(struct tc_result *r, const char *name, enum tc_measure measure,
+		      const char *currency, int64_t value, int scale, const struct tc_range *warn,
+		      const struct tc_range *crit, bool min_zero) {
+	static const char *const suffix[] = {"", "", "_minutes", "_days", ""};
+	struct tc_perf p = {.measure = measure,
+			    .value = value,
+			    .scale = scale,
+			    .has_min = min_zero,
+			    .uom = measure == TC_MEASURE_PERCENT ? "%" : ""};
+	snprintf(p.name, sizeof p.name, "%s", name);
+	if (measure == TC_MEASURE_MONEY) {
+		char cur[8];
+		size_t i = 0;
+		for (; currency && currency[i] && i + 1 < sizeof cur; i++) {
+			cur[i] = (char)(currency[i] >= 'A' && currency[i] <= 'Z' ? currency[i] + 32
+										 : currency[i]);
+		}
+		cur[i] = '\0';
+		snprintf(p.currency, sizeof p.currency, "%s", currency ? currency : "");
+		snprintf(p.label, sizeof p.label, "%s_%s", name, cur);
+	} else {
+		snprintf(p.label, sizeof p.label, "%s%s", name, suffix[measure]);
+	}
+	if (warn) {
+		p.warn = *warn;
+	}
+	if (crit) {
+		p.crit = *crit;
+	}
+	tc_result_add_perf(r, &p);
+}
+
 void tc_result_fail(struct tc_result *r, const struct tc_error *err, enum tc_state timeout_state) {
 	char text[sizeof r->summary];
 	tc_error_describe(err, text, sizeof text);

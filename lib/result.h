@@ -13,8 +13,20 @@
 #include "range.h"
 #include "state.h"
 
+/* What a figure measures, which decides its label and unit in each format. */
+enum tc_measure {
+	TC_MEASURE_COUNT, /* a number of things */
+	TC_MEASURE_MONEY, /* currency units; the currency goes into the label */
+	TC_MEASURE_MINUTES,
+	TC_MEASURE_DAYS,
+	TC_MEASURE_PERCENT,
+};
+
 struct tc_perf {
-	char label[64];
+	char label[64];   /* the Nagios label, e.g. balance_cny, oldest_pending_minutes */
+	char name[48];    /* the figure, e.g. balance, oldest_pending */
+	char currency[8]; /* for money: "CNY" */
+	enum tc_measure measure;
 	int64_t value; /* fixed-point, `scale` decimals */
 	int scale;
 	const char *uom; /* "" for money (Icinga drops unknown units), "s", "%" ... */
@@ -48,6 +60,13 @@ void tc_result_summary(struct tc_result *r, const char *fmt, ...)
 void tc_result_line(struct tc_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void tc_result_add_perf(struct tc_result *r, const struct tc_perf *p);
+
+/* Adds a figure: `name` plus the measure's suffix becomes the Nagios label
+ * (balance_cny, oldest_pending_minutes, runway_days); `value` has `scale` decimals
+ * (money: cents, scale 2). Thresholds and min 0 are optional. */
+void tc_result_figure(struct tc_result *r, const char *name, enum tc_measure measure,
+		      const char *currency, int64_t value, int scale, const struct tc_range *warn,
+		      const struct tc_range *crit, bool min_zero);
 
 /* Turns a failure into the result: state UNKNOWN (or `timeout_state` for a
  * timeout), the error's one line as summary, and no perfdata, since numbers that

@@ -46,30 +46,12 @@ static bool target(const struct allocation_config *cfg, int64_t *level) {
 	return false;
 }
 
-static void money_perf(struct tc_result *r, const char *name, const char *cur, int64_t cents,
-		       const struct tc_range *w, const struct tc_range *c, bool min_zero) {
-	struct tc_perf p = {.value = cents, .scale = 2, .uom = "", .has_min = min_zero};
-	snprintf(p.label, sizeof p.label, "%s_%s", name, cur);
-	if (w) {
-		p.warn = *w;
-		p.crit = *c;
-	}
-	tc_result_add_perf(r, &p);
-}
-
-static void count_perf(struct tc_result *r, const char *name, size_t n) {
-	struct tc_perf p = {.value = (int64_t)n, .scale = 0, .uom = "", .has_min = true};
-	snprintf(p.label, sizeof p.label, "%s", name);
-	tc_result_add_perf(r, &p);
-}
-
 void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n,
 			 const struct allocation_config *cfg, struct tc_result *r) {
 	int64_t shortfall = 0, level = 0;
 	size_t low = 0;
 	bool has_target = target(cfg, &level);
-	char cur[8], m1[64], m2[64], m3[64], pool_text[64];
-	tc_currency_label(cfg->currency, cur, sizeof cur);
+	char m1[64], m2[64], m3[64], pool_text[64];
 	tc_money_format(pool, cfg->currency, pool_text, sizeof pool_text);
 
 	for (size_t i = 0; i < n; i++) {
@@ -119,11 +101,16 @@ void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n
 	for (size_t i = 0; i < n; i++) {
 		accounts_total += a[i].available;
 	}
-	money_perf(r, "pool", cur, pool, &cfg->pool_warning, &cfg->pool_critical, false);
-	money_perf(r, "accounts_available", cur, accounts_total, NULL, NULL, false);
-	count_perf(r, "accounts_total", n);
-	count_perf(r, "accounts_low", low);
-	money_perf(r, "shortfall", cur, shortfall, NULL, NULL, true);
+	tc_result_figure(r, "pool", TC_MEASURE_MONEY, cfg->currency, pool, 2, &cfg->pool_warning,
+			 &cfg->pool_critical, false);
+	tc_result_figure(r, "accounts_available", TC_MEASURE_MONEY, cfg->currency, accounts_total,
+			 2, NULL, NULL, false);
+	tc_result_figure(r, "accounts_total", TC_MEASURE_COUNT, NULL, (int64_t)n, 0, NULL, NULL,
+			 true);
+	tc_result_figure(r, "accounts_low", TC_MEASURE_COUNT, NULL, (int64_t)low, 0, NULL, NULL,
+			 true);
+	tc_result_figure(r, "shortfall", TC_MEASURE_MONEY, cfg->currency, shortfall, 2, NULL, NULL,
+			 true);
 }
 
 char *allocation_discovery(const struct tc_fund_account *a, size_t n) {

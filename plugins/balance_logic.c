@@ -15,17 +15,9 @@ static void range_money(int64_t value, char *buf, size_t size, const void *ctx) 
 
 static void add_amount(struct tc_result *r, const char *currency, const char *name, int64_t cents,
 		       bool min_zero, const struct balance_config *thresholds) {
-	char label[64], cur[8];
-	tc_currency_label(currency, cur, sizeof cur);
-	snprintf(label, sizeof label, "%s_%s", name, cur);
-	struct tc_perf p = {
-	    .value = cents, .scale = TC_MONEY_SCALE, .uom = "", .has_min = min_zero};
-	snprintf(p.label, sizeof p.label, "%s", label);
-	if (thresholds) {
-		p.warn = thresholds->warning;
-		p.crit = thresholds->critical;
-	}
-	tc_result_add_perf(r, &p);
+	tc_result_figure(r, name, TC_MEASURE_MONEY, currency, cents, TC_MONEY_SCALE,
+			 thresholds ? &thresholds->warning : NULL,
+			 thresholds ? &thresholds->critical : NULL, min_zero);
 }
 
 static void line(struct tc_result *r, const char *name, const struct tc_amount *a,

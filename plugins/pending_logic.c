@@ -52,20 +52,11 @@ static void judge(struct tc_result *r, const char *what, int64_t value,
 	}
 }
 
-static void perf(struct tc_result *r, const char *label, int64_t value, int scale,
-		 const struct tc_range *w, const struct tc_range *c) {
-	struct tc_perf p = {
-	    .value = value, .scale = scale, .uom = "", .warn = *w, .crit = *c, .has_min = true};
-	snprintf(p.label, sizeof p.label, "%s", label);
-	tc_result_add_perf(r, &p);
-}
-
 void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 		      const struct pending_config *cfg, struct tc_result *r) {
 	struct tc_order *sorted = n ? malloc(n * sizeof *sorted) : NULL;
 	int64_t total = 0, oldest_minutes = 0;
-	char cur[8], label[64], amount[64];
-	tc_currency_label(cfg->currency, cur, sizeof cur);
+	char amount[64];
 	if (n && !sorted) {
 		tc_result_raise(r, TC_UNKNOWN);
 		tc_result_summary(r, "out of memory");
@@ -118,8 +109,10 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 	}
 	free(sorted);
 
-	perf(r, "pending_orders", (int64_t)n, 0, &cfg->count_warning, &cfg->count_critical);
-	snprintf(label, sizeof label, "pending_amount_%s", cur);
-	perf(r, label, total, 2, &cfg->amount_warning, &cfg->amount_critical);
-	perf(r, "oldest_pending_minutes", oldest_minutes, 0, &cfg->age_warning, &cfg->age_critical);
+	tc_result_figure(r, "pending_orders", TC_MEASURE_COUNT, NULL, (int64_t)n, 0,
+			 &cfg->count_warning, &cfg->count_critical, true);
+	tc_result_figure(r, "pending_amount", TC_MEASURE_MONEY, cfg->currency, total, 2,
+			 &cfg->amount_warning, &cfg->amount_critical, true);
+	tc_result_figure(r, "oldest_pending", TC_MEASURE_MINUTES, NULL, oldest_minutes, 0,
+			 &cfg->age_warning, &cfg->age_critical, true);
 }

@@ -17,16 +17,9 @@ static int64_t mul_div(int64_t a, int64_t b, int64_t c) {
 	return x > INT64_MAX ? INT64_MAX : x < -INT64_MAX ? -INT64_MAX : (int64_t)x;
 }
 
-static void money_perf(struct tc_result *r, const char *name, const char *cur, int64_t cents) {
-	struct tc_perf p = {.value = cents, .scale = 2, .uom = "", .has_min = true};
-	snprintf(p.label, sizeof p.label, "%s_%s", name, cur);
-	tc_result_add_perf(r, &p);
-}
-
 void runway_evaluate(const struct runway_input *in, const struct runway_config *cfg,
 		     struct tc_result *r) {
-	char cur[8], avail[64], daily_text[64], words[256] = "", bound[96];
-	tc_currency_label(cfg->currency, cur, sizeof cur);
+	char avail[64], daily_text[64], words[256] = "", bound[96];
 	int64_t daily = in->spend_seconds > 0 ? mul_div(in->spend, 86400, in->spend_seconds) : 0;
 	if (daily < 0) {
 		daily = 0; /* refunds can make a period's spend negative: no burn */
@@ -98,19 +91,15 @@ void runway_evaluate(const struct runway_input *in, const struct runway_config *
 	tc_result_summary(r, "%s", words);
 
 	if (daily > 0 || in->arrears) {
-		struct tc_perf p = {.label = "runway_days",
-				    .value = runway10,
-				    .scale = 1,
-				    .uom = "",
-				    .warn = cfg->warning,
-				    .crit = cfg->critical,
-				    .has_min = true};
-		tc_result_add_perf(r, &p);
+		tc_result_figure(r, "runway", TC_MEASURE_DAYS, NULL, runway10, 1, &cfg->warning,
+				 &cfg->critical, true);
 	}
-	money_perf(r, "daily_spend", cur, daily);
-	money_perf(r, "mtd_spend", cur, in->month_to_date);
+	tc_result_figure(r, "daily_spend", TC_MEASURE_MONEY, cfg->currency, daily, 2, NULL, NULL,
+			 true);
+	tc_result_figure(r, "mtd_spend", TC_MEASURE_MONEY, cfg->currency, in->month_to_date, 2,
+			 NULL, NULL, true);
 	if (cfg->has_budget) {
-		struct tc_perf p = {.label = "budget_used", .value = pct10, .scale = 1, .uom = "%"};
-		tc_result_add_perf(r, &p);
+		tc_result_figure(r, "budget_used", TC_MEASURE_PERCENT, NULL, pct10, 1, NULL, NULL,
+				 false);
 	}
 }

@@ -15,20 +15,13 @@ static void window_words(const struct tc_range *w, char *buf, size_t size) {
 	}
 }
 
-static void money_perf(struct tc_result *r, const char *name, const char *cur, int64_t cents) {
-	struct tc_perf p = {.value = cents, .scale = 2, .uom = "", .has_min = true};
-	snprintf(p.label, sizeof p.label, "%s_%s", name, cur);
-	tc_result_add_perf(r, &p);
-}
-
 void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		       const struct vouchers_config *cfg, struct tc_result *r) {
 	int64_t total = 0, expiring = 0, expired_value = 0, live_value = 0;
 	size_t expiring_n = 0, expired_n = 0, live_n = 0;
 	int64_t earliest = 0;
 	const struct tc_voucher *first = NULL;
-	char cur[8], window[64], m1[64], m2[64], date[16];
-	tc_currency_label(cfg->currency, cur, sizeof cur);
+	char window[64], m1[64], m2[64], date[16];
 	window_words(&cfg->warning, window, sizeof window);
 
 	for (size_t i = 0; i < n; i++) {
@@ -92,15 +85,12 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 					  expired_note);
 		}
 	}
-	money_perf(r, "voucher_balance", cur, total);
-	money_perf(r, "voucher_expiring", cur, expiring);
+	tc_result_figure(r, "voucher_balance", TC_MEASURE_MONEY, cfg->currency, total, 2, NULL,
+			 NULL, true);
+	tc_result_figure(r, "voucher_expiring", TC_MEASURE_MONEY, cfg->currency, expiring, 2, NULL,
+			 NULL, true);
 	if (first) {
-		struct tc_perf p = {.label = "voucher_days_left",
-				    .value = earliest,
-				    .scale = 0,
-				    .uom = "",
-				    .warn = cfg->warning,
-				    .crit = cfg->critical};
-		tc_result_add_perf(r, &p);
+		tc_result_figure(r, "voucher_expires_in", TC_MEASURE_DAYS, NULL, earliest, 0,
+				 &cfg->warning, &cfg->critical, false);
 	}
 }

@@ -13,14 +13,14 @@ expect "no vouchers" 0 \
 	"TC VOUCHERS OK - no unused vouchers with value left | 'voucher_balance_cny'=0;;;0; 'voucher_expiring_cny'=0;;;0;" \
 	check_as vouch-none $V "${C[@]}"
 expect "a voucher 90 days from expiry (1200000000 micro = 12.00)" 0 \
-	"TC VOUCHERS OK - ${Y}12.00 in 1 voucher, none expires within 30 days; earliest $D | 'voucher_balance_cny'=12;;;0; 'voucher_expiring_cny'=0;;;0; 'voucher_days_left'=90;30:;7:;;" \
+	"TC VOUCHERS OK - ${Y}12.00 in 1 voucher, none expires within 30 days; earliest $D | 'voucher_balance_cny'=12;;;0; 'voucher_expiring_cny'=0;;;0; 'voucher_expires_in_days'=90;30:;7:;;" \
 	check_as vouch-ok $V "${C[@]}"
 expect "a voucher 20 days from expiry; used vouchers are not asked for" 1 \
-	"TC VOUCHERS WARNING - ${Y}12.00 in 1 voucher expires within 30 days, earliest $D (in 20 days) | 'voucher_balance_cny'=112;;;0; 'voucher_expiring_cny'=12;;;0; 'voucher_days_left'=20;30:;7:;;" \
+	"TC VOUCHERS WARNING - ${Y}12.00 in 1 voucher expires within 30 days, earliest $D (in 20 days) | 'voucher_balance_cny'=112;;;0; 'voucher_expiring_cny'=12;;;0; 'voucher_expires_in_days'=20;30:;7:;;" \
 	check_as vouch-warn $V "${C[@]}"
 expect_line "the expiring voucher is listed" "vch-w-1: ${Y}12.00 left, expires $D (in 20 days), products: CVM,CBS"
 expect "5 days left on 2,656,450.02" 2 \
-	"TC VOUCHERS CRITICAL - ${Y}2,656,450.02 in 1 voucher expires within 30 days, earliest $D (in 5 days) | 'voucher_balance_cny'=2656450.02;;;0; 'voucher_expiring_cny'=2656450.02;;;0; 'voucher_days_left'=5;30:;7:;;" \
+	"TC VOUCHERS CRITICAL - ${Y}2,656,450.02 in 1 voucher expires within 30 days, earliest $D (in 5 days) | 'voucher_balance_cny'=2656450.02;;;0; 'voucher_expiring_cny'=2656450.02;;;0; 'voucher_expires_in_days'=5;30:;7:;;" \
 	check_as vouch-crit $V "${C[@]}"
 expect "exactly on the bound (-c 5:) is not critical" 1 "TC VOUCHERS WARNING - *(in 5 days)*" \
 	check_as vouch-crit $V "${C[@]}" -c 5:

@@ -44,7 +44,7 @@ START_TEST(states_and_words) {
 	ck_assert_str_eq(out,
 			 "TC VOUCHERS WARNING - " YUAN "12.00 in 1 voucher expires within 30 days, "
 			 "earliest 2026-12-12 (in 20 days) | 'voucher_balance_cny'=112;;;0; "
-			 "'voucher_expiring_cny'=12;;;0; 'voucher_days_left'=20;30:;7:;;\n"
+			 "'voucher_expiring_cny'=12;;;0; 'voucher_expires_in_days'=20;30:;7:;;\n"
 			 "a: " YUAN "12.00 left, expires 2026-12-12 (in 20 days), products: CVM\n");
 	free(out);
 	struct tc_voucher today = voucher("t", 100, 0);
