@@ -22,6 +22,9 @@ enum {
 	OPT_CACERT,
 	OPT_METADATA_URL,
 	OPT_API_TIMEZONE,
+	OPT_FORMAT,
+	OPT_TEXTFILE,
+	OPT_ACCOUNT,
 	OPT_SECRET,
 };
 
@@ -44,6 +47,9 @@ static const struct option common_options[] = {
     {"cacert", required_argument, NULL, OPT_CACERT},
     {"metadata-url", required_argument, NULL, OPT_METADATA_URL},
     {"api-timezone", required_argument, NULL, OPT_API_TIMEZONE},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"textfile", required_argument, NULL, OPT_TEXTFILE},
+    {"account", required_argument, NULL, OPT_ACCOUNT},
     {"secret-id", required_argument, NULL, OPT_SECRET},
     {"secret-key", required_argument, NULL, OPT_SECRET},
     {"secret", required_argument, NULL, OPT_SECRET},
@@ -73,6 +79,10 @@ static const char common_help[] =
     "      --cacert=FILE      CA bundle to verify the API's certificate with\n"
     "      --metadata-url=URL CVM metadata service (default http://metadata.tencentyun.com)\n"
     "      --api-timezone=+HH:MM  zone of the times the API writes (default +08:00)\n"
+    "      --format=nagios|json|prometheus  output format (exit status as in nagios)\n"
+    "      --textfile=PATH    also write Prometheus text to PATH, atomically (.prom)\n"
+    "      --account=NAME     account label in JSON and Prometheus output\n"
+    "                         (default: the --profile name, else \"default\")\n"
     "\n"
     "Credentials, first found wins: --credentials-file; TENCENTCLOUD_SECRET_ID and\n"
     "TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN); --profile;\n"
@@ -326,6 +336,30 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 		return 0;
 	case OPT_API_TIMEZONE:
 		return tc_parse_utc_offset(arg, &c->api_offset, err);
+	case OPT_FORMAT:
+		if (strcmp(arg, "nagios") == 0) {
+			c->format = TC_FORMAT_NAGIOS;
+		} else if (strcmp(arg, "json") == 0) {
+			c->format = TC_FORMAT_JSON;
+		} else if (strcmp(arg, "prometheus") == 0) {
+			c->format = TC_FORMAT_PROMETHEUS;
+		} else {
+			return tc_error_set(err, TC_ERR_USAGE,
+					    "invalid --format '%s': use nagios, json or prometheus",
+					    arg);
+		}
+		return 0;
+	case OPT_TEXTFILE:
+		if (strlen(arg) < 6 || strcmp(arg + strlen(arg) - 5, ".prom") != 0) {
+			return tc_error_set(
+			    err, TC_ERR_USAGE,
+			    "--textfile must name a .prom file (node_exporter reads only those)");
+		}
+		c->textfile = arg;
+		return 0;
+	case OPT_ACCOUNT:
+		c->account = arg;
+		return 0;
 	case OPT_SECRET:
 		return tc_error_set(err, TC_ERR_USAGE,
 				    "secrets are not accepted on the command line, where ps shows "
@@ -443,6 +477,9 @@ int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_c
 	}
 	if (!c->currency[0]) {
 		strcpy(c->currency, c->site == TC_SITE_INTL ? "USD" : "CNY");
+	}
+	if (!c->account) {
+		c->account = c->profile ? c->profile : "default";
 	}
 	return 0;
 }

@@ -14,6 +14,8 @@
 
 #define TC_DEFAULT_TIMEOUT 10
 
+enum tc_format { TC_FORMAT_NAGIOS, TC_FORMAT_JSON, TC_FORMAT_PROMETHEUS };
+
 struct tc_common {
 	int verbose;
 	int timeout;                 /* seconds */
@@ -31,8 +33,11 @@ struct tc_common {
 	const char *proxy;
 	const char *cacert;
 	const char *metadata_url;
-	int api_offset; /* --api-timezone, seconds east of UTC */
-	char **owned;   /* strings built from --extra-opts */
+	int api_offset;        /* --api-timezone, seconds east of UTC */
+	enum tc_format format; /* --format */
+	const char *textfile;  /* --textfile: also write Prometheus text there */
+	const char *account;   /* --account: the account label of JSON/Prometheus */
+	char **owned;          /* strings built from --extra-opts */
 	size_t nowned;
 };
 

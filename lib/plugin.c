@@ -5,32 +5,84 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <stdlib.h>
+#include <time.h>
+
 #include <curl/curl.h>
+
+#include "render.h"
+#include "textfile.h"
 
 /* libcurl stops at the deadline; this margin lets it report where it was before
  * the alarm below fires. */
 #define DEADLINE_MARGIN_MS 300
 
-/* The alarm handler can only reach what is static: the line it must print. */
-static char timeout_line[160];
+/* The alarm handler can only reach what is static: the text it must print. */
+static char timeout_text[2048];
 static int timeout_exit = TC_UNKNOWN;
 
 static void on_alarm(int sig) {
 	(void)sig;
-	ssize_t ignored = write(STDOUT_FILENO, timeout_line, strlen(timeout_line));
+	ssize_t ignored = write(STDOUT_FILENO, timeout_text, strlen(timeout_text));
 	(void)ignored;
 	_exit(timeout_exit);
 }
 
-static void arm_alarm(const struct tc_program *p, const struct tc_common *c) {
-	snprintf(timeout_line, sizeof timeout_line, "%s %s - plugin timed out after %d s\n",
-		 p->prefix, tc_state_name(c->timeout_state), c->timeout);
+static void render(const struct tc_result *res, const struct tc_common *c,
+		   const struct tc_render_meta *meta, FILE *out) {
+	if (res->raw || c->format == TC_FORMAT_NAGIOS) {
+		tc_result_render_nagios(res, out);
+	} else if (c->format == TC_FORMAT_JSON) {
+		tc_render_json(res, meta, out);
+	} else {
+		tc_render_prometheus(res, meta, out);
+	}
+}
+
+/* Prepares what the alarm prints: the timeout as a failed result in the run's format. */
+static void arm_alarm(const struct tc_program *p, const struct tc_common *c,
+		      const struct tc_render_meta *meta) {
+	struct tc_result r;
+	struct tc_error err;
+	char *text = NULL;
+	size_t len = 0;
+	tc_result_init(&r, p->prefix);
+	tc_error_set(&err, TC_ERR_TIMEOUT, "plugin timed out after %d s", c->timeout);
+	tc_result_fail(&r, &err, c->timeout_state);
+	FILE *f = open_memstream(&text, &len);
+	if (f) {
+		render(&r, c, meta, f);
+		fclose(f);
+		snprintf(timeout_text, sizeof timeout_text, "%s", text ? text : "");
+		free(text);
+	}
+	tc_result_free(&r);
 	timeout_exit = c->timeout_state;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_alarm;
 	sigaction(SIGALRM, &sa, NULL);
 	alarm((unsigned)c->timeout);
+}
+
+/* Writes the Prometheus text for node_exporter; a failure to do so is reported
+ * without hiding the check's own state. */
+static void write_textfile(struct tc_result *res, const struct tc_common *c,
+			   const struct tc_render_meta *meta) {
+	char *text = NULL;
+	size_t len = 0;
+	struct tc_error err;
+	FILE *f = open_memstream(&text, &len);
+	if (!f) {
+		return;
+	}
+	tc_render_prometheus(res, meta, f);
+	fclose(f);
+	if (tc_textfile_write(c->textfile, text, len, &err) != 0) {
+		tc_result_raise(res, TC_UNKNOWN);
+		tc_result_line(res, "textfile not written: %s", err.message);
+	}
+	free(text);
 }
 
 static int prepare(struct tc_run *run, struct tc_error *err) {
@@ -83,6 +135,11 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 	struct tc_result res;
 	struct tc_error err;
 	bool done = false;
+	const char *check_name = strncmp(p->name, "check_tc_", 9) == 0 ? p->name + 9 : p->name;
+	struct tc_render_meta meta = {.program = p->name,
+				      .check = check_name,
+				      .account = "default",
+				      .now = (int64_t)time(NULL)};
 	memset(&run, 0, sizeof run);
 	tc_error_clear(&err);
 	run.program = p;
@@ -99,12 +156,18 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 		curl_global_cleanup();
 		return TC_UNKNOWN;
 	} else {
-		arm_alarm(p, &run.opts);
+		meta.account = run.opts.account;
+		meta.last_success =
+		    run.opts.textfile ? tc_textfile_last_success(run.opts.textfile) : 0;
+		arm_alarm(p, &run.opts, &meta);
 		if (prepare(&run, &err) != 0 || check(&run, &res, &err) != 0) {
 			tc_result_fail(&res, &err, run.opts.timeout_state);
 		}
+		if (run.opts.textfile && !res.raw) {
+			write_textfile(&res, &run.opts, &meta);
+		}
 	}
-	tc_result_render_nagios(&res, stdout);
+	render(&res, &run.opts, &meta, stdout);
 	fflush(stdout);
 	alarm(0);
 	int status = (int)res.state;

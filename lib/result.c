@@ -112,6 +112,8 @@ void tc_result_fail(struct tc_result *r, const struct tc_error *err, enum tc_sta
 	char text[sizeof r->summary];
 	tc_error_describe(err, text, sizeof text);
 	tc_result_free(r);
+	r->failed = true;
+	r->error = *err;
 	r->state = err->kind == TC_ERR_TIMEOUT ? timeout_state : TC_UNKNOWN;
 	tc_result_summary(r, "%s", text);
 }

@@ -46,7 +46,9 @@ struct tc_result {
 	size_t nlines;
 	struct tc_perf *perf;
 	size_t nperf;
-	char *raw; /* when set, printed instead of the Nagios text (--discover) */
+	char *raw;             /* when set, printed instead of the Nagios text (--discover) */
+	bool failed;           /* set by tc_result_fail */
+	struct tc_error error; /* what failed */
 };
 
 void tc_result_init(struct tc_result *r, const char *prefix);

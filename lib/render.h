@@ -1,0 +1,32 @@
+/* The other two ways a result is written: one JSON object (for Zabbix and scripts)
+ * and Prometheus exposition text (for node_exporter's textfile collector). */
+#ifndef TC_RENDER_H
+#define TC_RENDER_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "result.h"
+
+struct tc_render_meta {
+	const char *program;  /* "check_tc_balance" */
+	const char *check;    /* "balance" */
+	const char *account;  /* label for the account: --account, the profile, "default" */
+	int64_t now;          /* UNIX time of this run */
+	int64_t last_success; /* for Prometheus on failure: from the previous textfile, or 0 */
+};
+
+/* {"program", "check", "account", "state", "state_code", "summary", "lines",
+ *  "metrics": [{name, value, unit, currency, warning, critical, min, max}],
+ *  "values": {name: value}, "error": {kind, code, request_id} (on failure)} */
+void tc_render_json(const struct tc_result *r, const struct tc_render_meta *m, FILE *out);
+
+/* tencentcloud_up, tencentcloud_check_state, tencentcloud_last_success_timestamp_seconds
+ * and one gauge per figure (base units: seconds, ratios; money with a currency label).
+ * Figures are left out when the check failed: never a made-up 0. */
+void tc_render_prometheus(const struct tc_result *r, const struct tc_render_meta *m, FILE *out);
+
+/* The value of a figure in its Nagios unit, as '.'-decimal text. */
+void tc_figure_text(const struct tc_perf *p, char *buf, size_t size);
+
+#endif

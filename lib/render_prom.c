@@ -1,0 +1,133 @@
+#include "render.h"
+
+#include <string.h>
+
+#include "decimal.h"
+
+#define PREFIX "tencentcloud_"
+
+/* HELP texts: one per metric name, the same in every file node_exporter reads. */
+static const struct {
+	const char *name;
+	const char *help;
+} helps[] = {
+    {"balance", "Available balance of the account (RealBalance)."},
+    {"cash", "Cash account balance."},
+    {"gift", "Gift (present) account balance."},
+    {"income", "Income-transfer account balance."},
+    {"frozen", "Frozen amount."},
+    {"owed", "Amount in arrears (OweAmount)."},
+    {"credit_limit", "Credit limit of a credit account."},
+    {"credit_available", "Credit still available to a credit account."},
+    {"pending_orders", "Unpaid (status 1) and paying (status 12) orders."},
+    {"pending_amount", "Total amount of the pending orders."},
+    {"oldest_pending", "Age of the oldest pending order."},
+    {"pool", "Funds not yet allocated to member or customer accounts."},
+    {"accounts_available", "Funds available to the member or customer accounts together."},
+    {"accounts_total", "Member or customer accounts checked."},
+    {"accounts_low", "Member or customer accounts below the thresholds or in arrears."},
+    {"shortfall", "Funds needed to bring every low account back to the warning bound."},
+    {"voucher_balance", "Value left on unused vouchers."},
+    {"voucher_expiring", "Value left on vouchers that expire within the warning window."},
+    {"voucher_expires_in", "Time until the earliest voucher with value left expires."},
+    {"runway", "Time until the available funds run out at the recent daily spend."},
+    {"daily_spend", "Mean daily spend."},
+    {"mtd_spend", "Spend of the month so far."},
+    {"budget_used", "Month-to-date spend as a ratio of the monthly budget."},
+};
+
+static const char *help_of(const char *name) {
+	for (size_t i = 0; i < sizeof helps / sizeof helps[0]; i++) {
+		if (strcmp(helps[i].name, name) == 0) {
+			return helps[i].help;
+		}
+	}
+	return "A figure of a tc-billing-plugins check.";
+}
+
+static void label_value(FILE *out, const char *v) {
+	for (; *v; v++) {
+		if (*v == '\\' || *v == '"') {
+			fputc('\\', out);
+			fputc(*v, out);
+		} else if (*v == '\n') {
+			fputs("\\n", out);
+		} else {
+			fputc(*v, out);
+		}
+	}
+}
+
+static void labels(FILE *out, const struct tc_render_meta *m, const char *currency) {
+	fputs("{account=\"", out);
+	label_value(out, m->account);
+	fputs("\",check=\"", out);
+	label_value(out, m->check);
+	if (currency && *currency) {
+		fputs("\",currency=\"", out);
+		label_value(out, currency);
+	}
+	fputs("\"}", out);
+}
+
+static void family(FILE *out, const char *name, const char *help) {
+	fprintf(out, "# HELP " PREFIX "%s %s\n# TYPE " PREFIX "%s gauge\n", name, help, name);
+}
+
+/* Name suffix and value in base units: seconds, ratios. */
+static void base_unit(const struct tc_perf *p, char *name, size_t nsize, char *value,
+		      size_t vsize) {
+	struct tc_decimal_style style = {.group = false, .trim = true};
+	int64_t v = p->value;
+	int scale = p->scale;
+	const char *suffix = "";
+	switch (p->measure) {
+	case TC_MEASURE_MINUTES:
+		v *= 60;
+		suffix = "_seconds";
+		break;
+	case TC_MEASURE_DAYS:
+		v *= 86400;
+		suffix = "_seconds";
+		break;
+	case TC_MEASURE_PERCENT:
+		scale += 2;
+		suffix = "_ratio";
+		break;
+	case TC_MEASURE_MONEY:
+	case TC_MEASURE_COUNT:
+		break;
+	}
+	snprintf(name, nsize, "%s%s", p->name, suffix);
+	tc_decimal_format(v, scale, style, value, vsize);
+}
+
+void tc_render_prometheus(const struct tc_result *r, const struct tc_render_meta *m, FILE *out) {
+	family(out, "up", "Whether the check read the account's data (1) or failed (0).");
+	fputs(PREFIX "up", out);
+	labels(out, m, NULL);
+	fprintf(out, " %d\n", r->failed ? 0 : 1);
+	family(out, "check_state", "State of the check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.");
+	fputs(PREFIX "check_state", out);
+	labels(out, m, NULL);
+	fprintf(out, " %d\n", (int)r->state);
+	int64_t last = r->failed ? m->last_success : m->now;
+	if (last > 0) {
+		family(out, "last_success_timestamp_seconds",
+		       "UNIX time of the last run that read the account's data.");
+		fputs(PREFIX "last_success_timestamp_seconds", out);
+		labels(out, m, NULL);
+		fprintf(out, " %lld\n", (long long)last);
+	}
+	if (r->failed) {
+		return;
+	}
+	for (size_t i = 0; i < r->nperf; i++) {
+		char name[64], value[48];
+		base_unit(&r->perf[i], name, sizeof name, value, sizeof value);
+		family(out, name, help_of(r->perf[i].name));
+		fprintf(out, PREFIX "%s", name);
+		labels(out, m, r->perf[i].measure == TC_MEASURE_MONEY ? r->perf[i].currency : NULL);
+		fprintf(out, " %s\n", value);
+	}
+}
