@@ -1,5 +1,5 @@
 #include "allocation_logic.h"
-#include "render.h"
+#include "rendered.h"
 #include "tap.h"
 
 #define YUAN "\xc2\xa5"

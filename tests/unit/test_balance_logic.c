@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "balance_logic.h"
-#include "render.h"
+#include "rendered.h"
 #include "tap.h"
 
 static struct tc_balance account(int64_t real, int64_t owe) {

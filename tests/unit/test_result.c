@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "result.h"
-#include "render.h"
+#include "rendered.h"
 #include "tap.h"
 
 START_TEST(ok_with_perfdata_and_lines) {

@@ -1,4 +1,4 @@
-#include "render.h"
+#include "rendered.h"
 #include "runway_logic.h"
 #include "tap.h"
 

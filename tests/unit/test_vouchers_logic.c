@@ -1,4 +1,4 @@
-#include "render.h"
+#include "rendered.h"
 #include "tap.h"
 #include "vouchers_logic.h"
 

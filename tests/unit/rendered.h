@@ -1,6 +1,6 @@
 /* Renders a result as Nagios text into a string the test frees. */
-#ifndef TC_TEST_RENDER_H
-#define TC_TEST_RENDER_H
+#ifndef TC_TEST_RENDERED_H
+#define TC_TEST_RENDERED_H
 
 #include <stdio.h>
 #include <stdlib.h>

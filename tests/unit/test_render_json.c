@@ -1,0 +1,75 @@
+#include <string.h>
+
+#include "render.h"
+#include "tap.h"
+
+static char *json_of(const struct tc_result *r) {
+	struct tc_render_meta m = {"check_tc_balance", "balance", "main", 1795332737, 0};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	tc_render_json(r, &m, f);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(figures_exactly) {
+	struct tc_result r;
+	struct tc_range w, c;
+	struct tc_error err;
+	tc_range_parse("3000:", &w, &err);
+	tc_range_parse("1000:", &c, &err);
+	tc_result_init(&r, "TC BALANCE");
+	tc_result_raise(&r, TC_WARNING);
+	tc_result_summary(&r, "low \"quoted\"");
+	tc_result_line(&r, "cash: 1");
+	tc_result_figure(&r, "balance", TC_MEASURE_MONEY, "CNY", 1234567, 2, &w, &c, false);
+	tc_result_figure(&r, "oldest_pending", TC_MEASURE_MINUTES, NULL, 45, 0, NULL, NULL, true);
+	tc_result_figure(&r, "budget_used", TC_MEASURE_PERCENT, NULL, 647, 1, NULL, NULL, false);
+	char *out = json_of(&r);
+	ck_assert_str_eq(
+	    out,
+	    "{\"program\":\"check_tc_balance\",\"check\":\"balance\",\"account\":\"main\","
+	    "\"state\":\"WARNING\",\"state_code\":1,\"summary\":\"low \\\"quoted\\\"\","
+	    "\"lines\":[\"cash: 1\"],\"metrics\":[{\"name\":\"balance_cny\",\"value\":12345.67,"
+	    "\"unit\":\"CNY\",\"warning\":\"3000:\",\"critical\":\"1000:\",\"min\":null,"
+	    "\"max\":null},{\"name\":\"oldest_pending_minutes\",\"value\":45,\"unit\":\"min\","
+	    "\"warning\":null,\"critical\":null,\"min\":0,\"max\":null},{\"name\":"
+	    "\"budget_used\",\"value\":64.7,\"unit\":\"%\",\"warning\":null,\"critical\":null,"
+	    "\"min\":null,\"max\":null}],\"values\":{\"balance_cny\":12345.67,"
+	    "\"oldest_pending_minutes\":45,\"budget_used\":64.7}}\n");
+	free(out);
+	tc_result_free(&r);
+}
+END_TEST
+
+START_TEST(failure_has_no_figures) {
+	struct tc_result r;
+	struct tc_error err;
+	tc_result_init(&r, "TC BALANCE");
+	tc_result_figure(&r, "balance", TC_MEASURE_MONEY, "CNY", 1, 2, NULL, NULL, false);
+	tc_error_set(&err, TC_ERR_API, "boom");
+	strcpy(err.code, "InternalError");
+	strcpy(err.request_id, "r-1");
+	tc_result_fail(&r, &err, TC_UNKNOWN);
+	char *out = json_of(&r);
+	ck_assert_ptr_nonnull(strstr(out,
+				     "\"state\":\"UNKNOWN\",\"state_code\":3,\"summary\":\"boom "
+				     "(RequestId r-1)\",\"lines\":[],\"metrics\":[],\"values\":{},"
+				     "\"error\":{\"kind\":\"api\",\"code\":\"InternalError\","
+				     "\"request_id\":\"r-1\"}}"));
+	free(out);
+	tc_result_free(&r);
+}
+END_TEST
+
+static Suite *suite(void) {
+	Suite *s = suite_create("render_json");
+	TCase *tc = tcase_create("render_json");
+	tcase_add_test(tc, figures_exactly);
+	tcase_add_test(tc, failure_has_no_figures);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TC_TEST_MAIN(suite)

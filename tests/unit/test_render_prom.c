@@ -1,0 +1,80 @@
+#include <string.h>
+
+#include "render.h"
+#include "tap.h"
+
+static char *prom_of(const struct tc_result *r, int64_t last_success) {
+	struct tc_render_meta m = {"check_tc_pending", "pending", "acme \"a\"", 1795332737,
+				   last_success};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	tc_render_prometheus(r, &m, f);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(base_units_and_labels) {
+	struct tc_result r;
+	tc_result_init(&r, "TC PENDING");
+	tc_result_figure(&r, "pending_amount", TC_MEASURE_MONEY, "CNY", 170050, 2, NULL, NULL,
+			 true);
+	tc_result_figure(&r, "oldest_pending", TC_MEASURE_MINUTES, NULL, 45, 0, NULL, NULL, true);
+	tc_result_figure(&r, "runway", TC_MEASURE_DAYS, NULL, 93, 1, NULL, NULL, true);
+	tc_result_figure(&r, "budget_used", TC_MEASURE_PERCENT, NULL, 647, 1, NULL, NULL, false);
+	char *out = prom_of(&r, 0);
+	const char *L = "{account=\"acme \\\"a\\\"\",check=\"pending\"";
+	char want[512];
+	snprintf(want, sizeof want, "tencentcloud_up%s} 1\n", L);
+	ck_assert_ptr_nonnull(strstr(out, want));
+	snprintf(want, sizeof want, "tencentcloud_last_success_timestamp_seconds%s} 1795332737\n",
+		 L);
+	ck_assert_ptr_nonnull(strstr(out, want));
+	snprintf(want, sizeof want, "tencentcloud_pending_amount%s,currency=\"CNY\"} 1700.5\n", L);
+	ck_assert_ptr_nonnull(strstr(out, want));
+	snprintf(want, sizeof want, "tencentcloud_oldest_pending_seconds%s} 2700\n", L);
+	ck_assert_ptr_nonnull(strstr(out, want));
+	snprintf(want, sizeof want, "tencentcloud_runway_seconds%s} 803520\n", L);
+	ck_assert_ptr_nonnull(strstr(out, want));
+	snprintf(want, sizeof want, "tencentcloud_budget_used_ratio%s} 0.647\n", L);
+	ck_assert_ptr_nonnull(strstr(out, want));
+	ck_assert_ptr_nonnull(strstr(out, "# TYPE tencentcloud_runway_seconds gauge\n"));
+	ck_assert_ptr_nonnull(strstr(out, "# HELP tencentcloud_oldest_pending_seconds Age of"));
+	free(out);
+	tc_result_free(&r);
+}
+END_TEST
+
+START_TEST(failure_is_up_0_without_figures) {
+	struct tc_result r;
+	struct tc_error err;
+	tc_result_init(&r, "TC PENDING");
+	tc_result_figure(&r, "pending_orders", TC_MEASURE_COUNT, NULL, 0, 0, NULL, NULL, true);
+	tc_error_set(&err, TC_ERR_NETWORK, "down");
+	tc_result_fail(&r, &err, TC_UNKNOWN);
+	char *out = prom_of(&r, 1795000000);
+	ck_assert_ptr_nonnull(
+	    strstr(out, "tencentcloud_up{account=\"acme \\\"a\\\"\",check=\"pending\"} 0\n"));
+	ck_assert_ptr_nonnull(strstr(out, "check=\"pending\"} 3\n"));
+	ck_assert_ptr_nonnull(strstr(out,
+				     "tencentcloud_last_success_timestamp_seconds{account=\"acme "
+				     "\\\"a\\\"\",check=\"pending\"} 1795000000\n"));
+	ck_assert_ptr_null(strstr(out, "pending_orders"));
+	free(out);
+	out = prom_of(&r, 0);
+	ck_assert_ptr_null(strstr(out, "last_success"));
+	free(out);
+	tc_result_free(&r);
+}
+END_TEST
+
+static Suite *suite(void) {
+	Suite *s = suite_create("render_prom");
+	TCase *tc = tcase_create("render_prom");
+	tcase_add_test(tc, base_units_and_labels);
+	tcase_add_test(tc, failure_is_up_0_without_figures);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TC_TEST_MAIN(suite)
