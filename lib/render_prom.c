@@ -24,7 +24,7 @@ static const struct {
     {"oldest_pending", "Age of the oldest pending order."},
     {"pool", "Funds not yet allocated to member or customer accounts."},
     {"accounts_available", "Funds available to the member or customer accounts together."},
-    {"accounts_total", "Member or customer accounts checked."},
+    {"accounts_checked", "Member or customer accounts checked."},
     {"accounts_low", "Member or customer accounts below the thresholds or in arrears."},
     {"shortfall", "Funds needed to bring every low account back to the warning bound."},
     {"voucher_balance", "Value left on unused vouchers."},

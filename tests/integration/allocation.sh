@@ -11,11 +11,11 @@ RID='\(RequestId ????????-????-4???-????-????????????\)'
 A=check_tc_allocation
 
 expect "25 funded members" 0 \
-	"TC ALLOCATION OK - 25 accounts funded; ${Y}10,000.00 unallocated in the pool | 'pool_cny'=10000;;;; 'accounts_available_cny'=125000;;;; 'accounts_total'=25;;;0; 'accounts_low'=0;;;0; 'shortfall_cny'=0;;;0;" \
+	"TC ALLOCATION OK - 25 accounts funded; ${Y}10,000.00 unallocated in the pool | 'pool_cny'=10000;;;; 'accounts_available_cny'=125000;;;; 'accounts_checked'=25;;;0; 'accounts_low'=0;;;0; 'shortfall_cny'=0;;;0;" \
 	check_as org-ok $A "${C[@]}"
 expect_line "25 members in 3 pages of 10" "DescribeOrgMemberAccountBalance: 25 accounts read in 3 requests"
 expect "two members low: allocate from the pool" 1 \
-	"TC ALLOCATION WARNING - 2 of 5 accounts low: allocate ${Y}1,000.00 from the ${Y}10,000.00 pool | 'pool_cny'=10000;;;; 'accounts_available_cny'=16000;;;; 'accounts_total'=5;;;0; 'accounts_low'=2;;;0; 'shortfall_cny'=1000;;;0;" \
+	"TC ALLOCATION WARNING - 2 of 5 accounts low: allocate ${Y}1,000.00 from the ${Y}10,000.00 pool | 'pool_cny'=10000;;;; 'accounts_available_cny'=16000;;;; 'accounts_checked'=5;;;0; 'accounts_low'=2;;;0; 'shortfall_cny'=1000;;;0;" \
 	check_as org-warn $A "${C[@]}"
 expect_line "each low member is listed" "300000000401 data-lab: available ${Y}500.00, owed ${Y}0.00 (WARNING)"
 expect "a member in arrears is CRITICAL" 2 \
@@ -42,7 +42,7 @@ expect "not an organization admin" 3 \
 	"TC ALLOCATION UNKNOWN - DescribeOrgMemberAccountBalance failed: UnsupportedOperation: The account is not the admin of an organization. $RID" \
 	check_as org-notadmin $A "${C[@]}"
 expect "partner customers in USD" 2 \
-	"TC ALLOCATION CRITICAL - 1 of 2 accounts low: allocate \$979.50 from the \$1,000.10 pool | 'pool_usd'=1000.1;;;; 'accounts_available_usd'=5020.5;;;; 'accounts_total'=2;;;0; 'accounts_low'=1;;;0; 'shortfall_usd'=979.5;;;0;" \
+	"TC ALLOCATION CRITICAL - 1 of 2 accounts low: allocate \$979.50 from the \$1,000.10 pool | 'pool_usd'=1000.1;;;; 'accounts_available_usd'=5020.5;;;; 'accounts_checked'=2;;;0; 'accounts_low'=1;;;0; 'shortfall_usd'=979.5;;;0;" \
 	check_as partner-low $A "${C[@]}" --source partner
 expect_line "the pool is the partner's unallocated credit" "pool: partner's unallocated credit \$1,000.10"
 expect "not a partner" 3 \

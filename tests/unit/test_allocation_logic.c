@@ -39,7 +39,7 @@ START_TEST(allocate_or_top_up) {
 	ck_assert_int_eq(s, TC_WARNING);
 	ck_assert_str_eq(out, "TC ALLOCATION WARNING - 1 of 2 accounts low: allocate " YUAN
 			      "500.00 from the " YUAN "10,000.00 pool | 'pool_cny'=10000;;;; "
-			      "'accounts_available_cny'=5500;;;; 'accounts_total'=2;;;0; "
+			      "'accounts_available_cny'=5500;;;; 'accounts_checked'=2;;;0; "
 			      "'accounts_low'=1;;;0; 'shortfall_cny'=500;;;0;");
 	free(out);
 	out = evaluate(49999, a, 2, &c, &s);
