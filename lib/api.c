@@ -123,19 +123,12 @@ int tc_api_parse_envelope(const char *service, const char *action, const char *b
 	return 0;
 }
 
-int tc_api_call(struct tc_api *api, const char *service, const char *version, const char *action,
-		const char *params, struct tc_api_reply *reply, struct tc_error *err) {
-	char url[512], host[256], timestamp[32], authorization[1400];
+/* One attempt: sign, send, and check the HTTP status. */
+static int send_once(struct tc_api *api, const char *url, const char *host, const char *service,
+		     const char *version, const char *action, const char *params,
+		     struct tc_http_response *resp, struct tc_error *err) {
+	char timestamp[32], authorization[1400];
 	struct tc3_signature sig;
-	if (!tc_api_action_allowed(service, action)) {
-		return tc_error_set(err, TC_ERR_INTERNAL,
-				    "refusing %s:%s: not on the read-only allow-list", service,
-				    action);
-	}
-	endpoint_url(api, service, url, sizeof url);
-	if (tc_url_host(url, host, sizeof host) != 0) {
-		return tc_error_set(err, TC_ERR_USAGE, "invalid endpoint %s", url);
-	}
 	int64_t now = (int64_t)time(NULL);
 	snprintf(timestamp, sizeof timestamp, "%lld", (long long)now);
 	struct tc3_request req = {
@@ -172,20 +165,105 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 		headers[n++] = (struct tc_http_header){"X-TC-Token", api->cred->token, true};
 	}
 	headers[n++] = (struct tc_http_header){"Authorization", authorization, true};
-
-	struct tc_http_response resp;
+	api->requests++;
 	int rc =
-	    tc_http_request(api->http, "POST", url, headers, n, params, strlen(params), &resp, err);
+	    tc_http_request(api->http, "POST", url, headers, n, params, strlen(params), resp, err);
 	memset(authorization, 0, sizeof authorization);
 	if (rc != 0) {
 		return tc_error_prefix(err, "%s", action);
 	}
-	if (resp.status != 200) {
-		long status = resp.status;
-		tc_http_response_free(&resp);
-		return tc_error_set(err, TC_ERR_HTTP, "%s: HTTP %ld from %s", action, status, host);
+	if (resp->status != 200) {
+		long status = resp->status;
+		tc_http_response_free(resp);
+		tc_error_set(err, TC_ERR_HTTP, "%s: HTTP %ld from %s", action, status, host);
+		err->retryable = status >= 500;
+		return -1;
 	}
-	rc = tc_api_parse_envelope(service, action, resp.body, resp.len, reply, err);
-	tc_http_response_free(&resp);
+	return 0;
+}
+
+/* Sends until an answer is read or an error is final; keeps the raw body of a
+ * successful answer in *body for the cache. */
+static int exchange(struct tc_api *api, const char *url, const char *host, const char *service,
+		    const char *version, const char *action, const char *params,
+		    struct tc_api_reply *reply, char **body, size_t *len, struct tc_error *err) {
+	long backoff_ms = 200;
+	for (;;) {
+		struct tc_http_response resp;
+		int rc = send_once(api, url, host, service, version, action, params, &resp, err);
+		if (rc == 0) {
+			rc =
+			    tc_api_parse_envelope(service, action, resp.body, resp.len, reply, err);
+			if (rc == 0) {
+				*body = resp.body;
+				*len = resp.len;
+				return 0;
+			}
+			tc_http_response_free(&resp);
+			err->retryable = strncmp(err->code, "RequestLimitExceeded", 20) == 0;
+		}
+		long wait_ms = backoff_ms / 2 + rand() % (backoff_ms + 1);
+		if (!err->retryable || !api->deadline ||
+		    tc_deadline_left_ms(api->deadline) < wait_ms + 300) {
+			return -1;
+		}
+		if (api->verbose && api->trace) {
+			fprintf(api->trace, "retrying %s in %ld ms: %s\n", action, wait_ms,
+				err->message);
+		}
+		struct timespec ts = {wait_ms / 1000, (wait_ms % 1000) * 1000000L};
+		nanosleep(&ts, NULL);
+		api->retries++;
+		backoff_ms *= 2;
+	}
+}
+
+int tc_api_call(struct tc_api *api, const char *service, const char *version, const char *action,
+		const char *params, struct tc_api_reply *reply, struct tc_error *err) {
+	char url[512], host[256];
+	char *body = NULL;
+	size_t len = 0;
+	if (!tc_api_action_allowed(service, action)) {
+		return tc_error_set(err, TC_ERR_INTERNAL,
+				    "refusing %s:%s: not on the read-only allow-list", service,
+				    action);
+	}
+	endpoint_url(api, service, url, sizeof url);
+	if (tc_url_host(url, host, sizeof host) != 0) {
+		return tc_error_set(err, TC_ERR_USAGE, "invalid endpoint %s", url);
+	}
+	if (!api->cache) {
+		int rc = exchange(api, url, host, service, version, action, params, reply, &body,
+				  &len, err);
+		free(body);
+		return rc;
+	}
+	struct tc_cache_entry e;
+	if (tc_cache_open(api->cache, api->cred->secret_id, url, action, params, api->deadline, &e,
+			  err) != 0) {
+		tc_cache_close(&e);
+		return -1;
+	}
+	int64_t now = (int64_t)time(NULL);
+	if (tc_cache_fresh(api->cache, &e, now) &&
+	    tc_api_parse_envelope(service, action, e.body, e.len, reply, err) == 0) {
+		api->cache_hits++;
+		tc_cache_close(&e);
+		return 0;
+	}
+	int rc =
+	    exchange(api, url, host, service, version, action, params, reply, &body, &len, err);
+	if (rc == 0) {
+		struct tc_error ignored;
+		tc_cache_store(&e, body, len, (int64_t)time(NULL), &ignored);
+	} else if (api->cache->stale_on_error && e.body &&
+		   tc_api_parse_envelope(service, action, e.body, e.len, reply,
+					 &api->stale_cause) == 0) {
+		api->stale_cause = *err;
+		api->stale_seconds = now - e.created > 0 ? now - e.created : 1;
+		rc = 0;
+	}
+	free(body);
+	tc_cache_close(&e);
 	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include <json-c/json.h>
 
+#include "cache.h"
 #include "cred.h"
 #include "deadline.h"
 #include "error.h"
@@ -23,6 +24,14 @@ struct tc_api {
 	const char *language; /* NULL: no X-TC-Language */
 	int verbose;
 	FILE *trace;
+	const struct tc_deadline *deadline; /* for retries; NULL: no retry */
+	const struct tc_cache *cache;       /* NULL: no cache */
+	/* what happened, for the output */
+	long requests; /* HTTP requests sent */
+	long retries;  /* of which were retries */
+	long cache_hits;
+	int64_t stale_seconds; /* > 0: an answer was served stale, this old */
+	struct tc_error stale_cause;
 };
 
 struct tc_api_reply {
@@ -33,7 +42,9 @@ struct tc_api_reply {
 
 /* Calls `action` of `service` with a JSON object of parameters ("{}" for none).
  * Fills reply on success; an Error envelope becomes a TC_ERR_API error carrying the
- * code and RequestId. */
+ * code and RequestId. RequestLimitExceeded*, HTTP 5xx and broken connections are
+ * retried with jittered exponential backoff while the deadline allows; nothing else
+ * is. With a cache, a fresh answer is served without a request. */
 int tc_api_call(struct tc_api *api, const char *service, const char *version, const char *action,
 		const char *params, struct tc_api_reply *reply, struct tc_error *err);
 

@@ -18,6 +18,7 @@ int tc_error_set(struct tc_error *err, enum tc_err_kind kind, const char *fmt, .
 	}
 	va_list ap;
 	err->kind = kind;
+	err->retryable = false;
 	err->code[0] = '\0';
 	err->request_id[0] = '\0';
 	va_start(ap, fmt);

@@ -25,6 +25,7 @@ struct tc_error {
 	char code[96];       /* API error code, e.g. AuthFailure.SignatureFailure */
 	char message[512];   /* one line, no trailing newline */
 	char request_id[80]; /* RequestId of the failed call, when there is one */
+	bool retryable;      /* worth another try: rate limit, 5xx, connection reset */
 };
 
 /* Sets kind and a printf-style message (newlines folded to spaces); returns -1 so

@@ -134,6 +134,13 @@ static int map_curl_error(const struct tc_http *h, CURLcode rc, const char *url,
 					    h->opts.max_body);
 		}
 		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory reading %s", host);
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+	case CURLE_GOT_NOTHING:
+	case CURLE_PARTIAL_FILE:
+		tc_error_set(err, TC_ERR_NETWORK, "connection to %s broke: %s", host, detail);
+		err->retryable = true;
+		return -1;
 	default:
 		return tc_error_set(err, TC_ERR_NETWORK, "request to %s failed: %s", host, detail);
 	}

@@ -25,6 +25,9 @@ enum {
 	OPT_FORMAT,
 	OPT_TEXTFILE,
 	OPT_ACCOUNT,
+	OPT_CACHE_DIR,
+	OPT_CACHE_TTL,
+	OPT_CACHE_STALE,
 	OPT_SECRET,
 };
 
@@ -50,6 +53,9 @@ static const struct option common_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"textfile", required_argument, NULL, OPT_TEXTFILE},
     {"account", required_argument, NULL, OPT_ACCOUNT},
+    {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
+    {"cache-ttl", required_argument, NULL, OPT_CACHE_TTL},
+    {"cache-stale-on-error", no_argument, NULL, OPT_CACHE_STALE},
     {"secret-id", required_argument, NULL, OPT_SECRET},
     {"secret-key", required_argument, NULL, OPT_SECRET},
     {"secret", required_argument, NULL, OPT_SECRET},
@@ -83,6 +89,9 @@ static const char common_help[] =
     "      --textfile=PATH    also write Prometheus text to PATH, atomically (.prom)\n"
     "      --account=NAME     account label in JSON and Prometheus output\n"
     "                         (default: the --profile name, else \"default\")\n"
+    "      --cache-dir=DIR    share API answers between runs and checks of an account\n"
+    "      --cache-ttl=SECONDS  how long a cached answer is used (default 60)\n"
+    "      --cache-stale-on-error  on an API failure use an older cached answer, and say so\n"
     "\n"
     "Credentials, first found wins: --credentials-file; TENCENTCLOUD_SECRET_ID and\n"
     "TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN); --profile;\n"
@@ -360,6 +369,20 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 	case OPT_ACCOUNT:
 		c->account = arg;
 		return 0;
+	case OPT_CACHE_DIR:
+		c->cache.dir = arg;
+		return 0;
+	case OPT_CACHE_TTL: {
+		long ttl = 0;
+		if (tc_opts_long("--cache-ttl", arg, 1, 86400, &ttl, err) != 0) {
+			return -1;
+		}
+		c->cache.ttl = ttl;
+		return 0;
+	}
+	case OPT_CACHE_STALE:
+		c->cache.stale_on_error = true;
+		return 0;
 	case OPT_SECRET:
 		return tc_error_set(err, TC_ERR_USAGE,
 				    "secrets are not accepted on the command line, where ps shows "
@@ -416,6 +439,7 @@ int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_c
 	c->timeout = TC_DEFAULT_TIMEOUT;
 	c->timeout_state = TC_UNKNOWN;
 	c->api_offset = TC_BEIJING_OFFSET;
+	c->cache.ttl = 60;
 	c->warning = p->default_warning;
 	c->critical = p->default_critical;
 	*done = false;

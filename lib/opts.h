@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "api.h"
+#include "cache.h"
 #include "error.h"
 #include "range.h"
 #include "state.h"
@@ -37,6 +38,7 @@ struct tc_common {
 	enum tc_format format; /* --format */
 	const char *textfile;  /* --textfile: also write Prometheus text there */
 	const char *account;   /* --account: the account label of JSON/Prometheus */
+	struct tc_cache cache; /* --cache-dir, --cache-ttl, --cache-stale-on-error */
 	char **owned;          /* strings built from --extra-opts */
 	size_t nowned;
 };

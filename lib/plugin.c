@@ -65,6 +65,16 @@ static void arm_alarm(const struct tc_program *p, const struct tc_common *c,
 	alarm((unsigned)c->timeout);
 }
 
+/* An answer served from an old cache entry is said so, in the summary too. */
+static void note_stale(struct tc_result *res, const struct tc_api *api) {
+	char summary[sizeof res->summary];
+	snprintf(summary, sizeof summary, "%s (stale data, %lld s old)", res->summary,
+		 (long long)api->stale_seconds);
+	tc_result_summary(res, "%s", summary);
+	tc_result_line(res, "stale: the API failed (%s); this is the cached answer from %lld s ago",
+		       api->stale_cause.message, (long long)api->stale_seconds);
+}
+
 /* Writes the Prometheus text for node_exporter; a failure to do so is reported
  * without hiding the check's own state. */
 static void write_textfile(struct tc_result *res, const struct tc_common *c,
@@ -126,6 +136,8 @@ static int prepare(struct tc_run *run, struct tc_error *err) {
 	    .language = c->language,
 	    .verbose = c->verbose,
 	    .trace = stderr,
+	    .deadline = &run->deadline,
+	    .cache = c->cache.dir ? &c->cache : NULL,
 	};
 	return 0;
 }
@@ -143,6 +155,7 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 	memset(&run, 0, sizeof run);
 	tc_error_clear(&err);
 	run.program = p;
+	srand((unsigned)time(NULL) ^ (unsigned)getpid()); /* jitter of the retries */
 	tc_result_init(&res, p->prefix);
 	/* numbers are formatted by our own code; never call setlocale(), so the C
 	 * locale's '.' stays in force for json-c and libcurl too */
@@ -162,6 +175,8 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 		arm_alarm(p, &run.opts, &meta);
 		if (prepare(&run, &err) != 0 || check(&run, &res, &err) != 0) {
 			tc_result_fail(&res, &err, run.opts.timeout_state);
+		} else if (run.api.stale_seconds > 0) {
+			note_stale(&res, &run.api);
 		}
 		if (run.opts.textfile && !res.raw) {
 			write_textfile(&res, &run.opts, &meta);

@@ -176,19 +176,24 @@ static void fault_after(struct json_object *fault, struct reply *r) {
 	}
 }
 
-/* A fault with "times": N applies to the first N requests only. */
+/* Whether the fault applies to this request (see "after" and "times"). */
 static bool fault_active(struct sim_server *s, struct json_object *fault, const char *account,
 			 const char *action) {
 	struct json_object *v = NULL;
 	if (!fault) {
 		return false;
 	}
-	if (!json_object_object_get_ex(fault, "times", &v)) {
-		return true;
-	}
 	char name[200];
 	snprintf(name, sizeof name, "%.90s/%.90s", account, action);
-	return count(s, "fault", name) <= json_object_get_int64(v);
+	long n = count(s, "fault", name);
+	/* "after": N lets the first N requests through; "times": N faults N requests */
+	if (json_object_object_get_ex(fault, "after", &v)) {
+		n -= (long)json_object_get_int64(v);
+		if (n <= 0) {
+			return false;
+		}
+	}
+	return !json_object_object_get_ex(fault, "times", &v) || n <= json_object_get_int64(v);
 }
 
 /* ----------------------------------------------------------------- the API */
@@ -281,6 +286,9 @@ static void api(struct sim_server *s, struct MHD_Connection *conn, const struct 
 	long limit = sim_scenario_rate_limit(s->scenario, key->account, auth.service, action);
 	pthread_mutex_lock(&s->lock);
 	count(s, "account", key->account_name);
+	char pair[200];
+	snprintf(pair, sizeof pair, "%.90s/%.90s", key->account_name, action);
+	count(s, "account_action", pair);
 	bool limited = over_rate(s, auth.secret_id, action, limit, now);
 	struct json_object *fault = sim_scenario_fault(s->scenario, key->account, action);
 	bool faulty = fault_active(s, fault, key->account_name, action);

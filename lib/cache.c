@@ -1,0 +1,163 @@
+#include "cache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+
+#include "ini.h"
+#include "sign.h"
+
+#define MAGIC     "tc-billing-cache 1"
+#define MAX_ENTRY (10 * 1024 * 1024)
+
+static void sha256_hex(const char *text, char out[65]) {
+	unsigned char md[32];
+	unsigned int len = 0;
+	EVP_Digest(text, strlen(text), md, &len, EVP_sha256(), NULL);
+	tc3_hex(md, 32, out);
+}
+
+/* <dir>/tc-billing-<uid>/, created 0700 and refused if someone else owns it. */
+static int cache_dir(const char *base, char *out, size_t size, struct tc_error *err) {
+	struct stat st;
+	if (mkdir(base, 0700) != 0 && errno != EEXIST) {
+		return tc_error_set(err, TC_ERR_CONFIG, "cannot create --cache-dir %s: %s", base,
+				    strerror(errno));
+	}
+	snprintf(out, size, "%s/tc-billing-%u", base, (unsigned)getuid());
+	if (mkdir(out, 0700) != 0 && errno != EEXIST) {
+		return tc_error_set(err, TC_ERR_CONFIG, "cannot create %s: %s", out,
+				    strerror(errno));
+	}
+	if (lstat(out, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+	    (st.st_mode & 0077)) {
+		return tc_error_set(err, TC_ERR_CONFIG,
+				    "%s is not a private directory of this user (0700)", out);
+	}
+	return 0;
+}
+
+static int lock(int fd, const struct tc_deadline *d) {
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			return 0;
+		}
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			return -1;
+		}
+		if (d && tc_deadline_left_ms(d) < 20) {
+			return -1;
+		}
+		struct timespec ts = {0, 10 * 1000000L};
+		nanosleep(&ts, NULL);
+	}
+}
+
+static void read_entry(struct tc_cache_entry *e) {
+	size_t len = 0;
+	struct tc_error ignored;
+	char *text = tc_read_file(e->path, MAX_ENTRY, &len, &ignored);
+	char magic[32], owner[32];
+	long long created = 0;
+	int header = 0;
+	if (!text) {
+		return;
+	}
+	/* "tc-billing-cache 1 <created> <owner>\n<body>": anything else is ignored */
+	if (sscanf(text, "tc-billing-cache %31s %lld %31s\n%n", magic, &created, owner, &header) ==
+		3 &&
+	    header > 0 && strcmp(magic, "1") == 0 && strcmp(owner, e->owner) == 0 && created > 0 &&
+	    (size_t)header <= len) {
+		e->len = len - (size_t)header;
+		e->body = malloc(e->len + 1);
+		if (e->body) {
+			memcpy(e->body, text + header, e->len);
+			e->body[e->len] = '\0';
+			e->created = created;
+		}
+	}
+	free(text);
+}
+
+int tc_cache_open(const struct tc_cache *c, const char *secret_id, const char *url,
+		  const char *action, const char *params, const struct tc_deadline *d,
+		  struct tc_cache_entry *e, struct tc_error *err) {
+	char dir[900], key[65], owner[65], lockpath[1100];
+	char *material = NULL;
+	memset(e, 0, sizeof *e);
+	e->lock_fd = -1;
+	if (cache_dir(c->dir, dir, sizeof dir, err) != 0) {
+		return -1;
+	}
+	sha256_hex(secret_id, owner);
+	snprintf(e->owner, sizeof e->owner, "%.16s", owner);
+	if (asprintf(&material, "%s\n%s\n%s\n%s", owner, url, action, params) < 0) {
+		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+	}
+	sha256_hex(material, key);
+	free(material);
+	snprintf(e->path, sizeof e->path, "%s/%s.cache", dir, key);
+	snprintf(lockpath, sizeof lockpath, "%s/%s.lock", dir, key);
+	e->lock_fd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (e->lock_fd < 0) {
+		return tc_error_set(err, TC_ERR_CONFIG, "cannot open %s: %s", lockpath,
+				    strerror(errno));
+	}
+	if (lock(e->lock_fd, d) != 0) {
+		close(e->lock_fd);
+		e->lock_fd = -1;
+		return tc_error_set(err, TC_ERR_TIMEOUT,
+				    "timed out waiting for another run's %s request (cache lock)",
+				    action);
+	}
+	read_entry(e);
+	return 0;
+}
+
+bool tc_cache_fresh(const struct tc_cache *c, const struct tc_cache_entry *e, int64_t now) {
+	return e->body && now >= e->created && now - e->created < c->ttl;
+}
+
+int tc_cache_store(struct tc_cache_entry *e, const char *body, size_t len, int64_t now,
+		   struct tc_error *err) {
+	char tmp[1100];
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", e->path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		return tc_error_set(err, TC_ERR_CONFIG, "cannot write the cache: %s",
+				    strerror(errno));
+	}
+	FILE *f = fdopen(fd, "w");
+	if (!f) {
+		close(fd);
+		unlink(tmp);
+		return tc_error_set(err, TC_ERR_CONFIG, "cannot write the cache");
+	}
+	fprintf(f, MAGIC " %lld %s\n", (long long)now, e->owner);
+	fwrite(body, 1, len, f);
+	/* mkstemp made it 0600 */
+	if (fflush(f) != 0 || fsync(fd) != 0 || fclose(f) != 0 || rename(tmp, e->path) != 0) {
+		unlink(tmp);
+		return tc_error_set(err, TC_ERR_CONFIG, "cannot write the cache: %s",
+				    strerror(errno));
+	}
+	return 0;
+}
+
+void tc_cache_close(struct tc_cache_entry *e) {
+	if (e->lock_fd >= 0) {
+		flock(e->lock_fd, LOCK_UN);
+		close(e->lock_fd);
+		e->lock_fd = -1;
+	}
+	free(e->body);
+	e->body = NULL;
+}

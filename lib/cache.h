@@ -1,0 +1,50 @@
+/* A shared cache of API answers, so that the checks of one account share their calls
+ * (check_tc_balance, check_tc_runway and check_tc_allocation read the same
+ * DescribeAccountBalance) and a fleet of checks stays under the API's rate limits.
+ *
+ * Entries are keyed by a hash of the SecretId (never the secret), the endpoint, the
+ * action and its parameters; files are 0600 in a directory created 0700; written by
+ * temporary file and rename; a lock per entry makes concurrent runs wait for the one
+ * request instead of all making it. A corrupt or foreign file is ignored and replaced. */
+#ifndef TC_CACHE_H
+#define TC_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "deadline.h"
+#include "error.h"
+
+struct tc_cache {
+	const char *dir;     /* --cache-dir */
+	long ttl;            /* --cache-ttl, seconds */
+	bool stale_on_error; /* --cache-stale-on-error */
+};
+
+struct tc_cache_entry {
+	char path[1024]; /* the entry's file */
+	char owner[17];  /* hash of the SecretId, written into the file */
+	int lock_fd;     /* held from tc_cache_open to tc_cache_close */
+	char *body;      /* the cached answer, NULL when there is none */
+	size_t len;
+	int64_t created; /* UNIX time it was written */
+};
+
+/* Finds the entry of a call, takes its lock (waiting at most until the deadline) and
+ * reads it if it is there and sound. */
+int tc_cache_open(const struct tc_cache *c, const char *secret_id, const char *url,
+		  const char *action, const char *params, const struct tc_deadline *d,
+		  struct tc_cache_entry *e, struct tc_error *err);
+
+/* Whether the entry holds an answer younger than the TTL at `now`. */
+bool tc_cache_fresh(const struct tc_cache *c, const struct tc_cache_entry *e, int64_t now);
+
+/* Replaces the entry's answer. */
+int tc_cache_store(struct tc_cache_entry *e, const char *body, size_t len, int64_t now,
+		   struct tc_error *err);
+
+/* Releases the lock and the memory. */
+void tc_cache_close(struct tc_cache_entry *e);
+
+#endif
