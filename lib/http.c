@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
+#include "curl_lazy.h"
 
 struct tc_http {
+	const struct tc_curl *c;
 	CURL *curl;
 	struct tc_http_opts opts;
 	char errbuf[CURL_ERROR_SIZE];
@@ -49,9 +50,8 @@ static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata) {
 
 struct tc_http *tc_http_new(const struct tc_http_opts *opts, struct tc_error *err) {
 	struct tc_http *h = calloc(1, sizeof *h);
-	if (!h || !(h->curl = curl_easy_init())) {
-		free(h);
-		tc_error_set(err, TC_ERR_INTERNAL, "cannot initialise libcurl");
+	if (!h) {
+		tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
 		return NULL;
 	}
 	h->opts = *opts;
@@ -63,7 +63,9 @@ struct tc_http *tc_http_new(const struct tc_http_opts *opts, struct tc_error *er
 
 void tc_http_free(struct tc_http *http) {
 	if (http) {
-		curl_easy_cleanup(http->curl);
+		if (http->curl) {
+			http->c->easy_cleanup(http->curl);
+		}
 		free(http);
 	}
 }
@@ -111,7 +113,7 @@ static int map_curl_error(const struct tc_http *h, CURLcode rc, const char *url,
 			  const struct sink *s, struct tc_error *err) {
 	char host[256] = "?";
 	tc_url_host(url, host, sizeof host);
-	const char *detail = h->errbuf[0] ? h->errbuf : curl_easy_strerror(rc);
+	const char *detail = h->errbuf[0] ? h->errbuf : h->c->easy_strerror(rc);
 	switch (rc) {
 	case CURLE_OPERATION_TIMEDOUT:
 		return tc_error_set(err, TC_ERR_TIMEOUT, "timed out after %d s waiting for %s",
@@ -149,8 +151,17 @@ static int map_curl_error(const struct tc_http *h, CURLcode rc, const char *url,
 int tc_http_request(struct tc_http *h, const char *method, const char *url,
 		    const struct tc_http_header *headers, size_t nheaders, const char *body,
 		    size_t body_len, struct tc_http_response *resp, struct tc_error *err) {
-	CURL *c = h->curl;
 	struct curl_slist *list = NULL;
+	/* libcurl is loaded by the first request of a run, not before */
+	if (!h->curl) {
+		if (!(h->c = tc_curl_load(err))) {
+			return -1;
+		}
+		if (!(h->curl = h->c->easy_init())) {
+			return tc_error_set(err, TC_ERR_INTERNAL, "cannot initialise libcurl");
+		}
+	}
+	CURL *c = h->curl;
 	struct sink s = {.max = h->opts.max_body};
 	memset(resp, 0, sizeof *resp);
 
@@ -165,58 +176,58 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 	for (size_t i = 0; i < nheaders; i++) {
 		char line[8192];
 		snprintf(line, sizeof line, "%s: %s", headers[i].name, headers[i].value);
-		struct curl_slist *grown = curl_slist_append(list, line);
+		struct curl_slist *grown = h->c->slist_append(list, line);
 		memset(line, 0, sizeof line);
 		if (!grown) {
-			curl_slist_free_all(list);
+			h->c->slist_free_all(list);
 			return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
 		}
 		list = grown;
 	}
 	/* libcurl would add "Expect: 100-continue" for large bodies */
-	list = curl_slist_append(list, "Expect:");
+	list = h->c->slist_append(list, "Expect:");
 	if (h->opts.verbose >= 3 && h->opts.trace) {
 		trace_request(h, method, url, headers, nheaders, body, body_len);
 	}
 
 	h->errbuf[0] = '\0';
-	curl_easy_reset(c);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, h->errbuf);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)left);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)left);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &s);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "tc-billing-plugins/" PACKAGE_VERSION);
+	h->c->easy_reset(c);
+	h->c->easy_setopt(c, CURLOPT_URL, url);
+	h->c->easy_setopt(c, CURLOPT_ERRORBUFFER, h->errbuf);
+	h->c->easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	h->c->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	h->c->easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	h->c->easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	h->c->easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	h->c->easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)left);
+	h->c->easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)left);
+	h->c->easy_setopt(c, CURLOPT_HTTPHEADER, list);
+	h->c->easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+	h->c->easy_setopt(c, CURLOPT_WRITEDATA, &s);
+	h->c->easy_setopt(c, CURLOPT_USERAGENT, "tc-billing-plugins/" PACKAGE_VERSION);
 	if (h->opts.cacert) {
-		curl_easy_setopt(c, CURLOPT_CAINFO, h->opts.cacert);
+		h->c->easy_setopt(c, CURLOPT_CAINFO, h->opts.cacert);
 	}
 	if (h->opts.proxy) {
-		curl_easy_setopt(c, CURLOPT_PROXY, h->opts.proxy);
+		h->c->easy_setopt(c, CURLOPT_PROXY, h->opts.proxy);
 	}
 	if (body) {
-		curl_easy_setopt(c, CURLOPT_POST, 1L);
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)body_len);
+		h->c->easy_setopt(c, CURLOPT_POST, 1L);
+		h->c->easy_setopt(c, CURLOPT_POSTFIELDS, body);
+		h->c->easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)body_len);
 	} else {
-		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+		h->c->easy_setopt(c, CURLOPT_HTTPGET, 1L);
 	}
-	CURLcode rc = curl_easy_perform(c);
+	CURLcode rc = h->c->easy_perform(c);
 	for (struct curl_slist *l = list; l; l = l->next) {
 		memset(l->data, 0, strlen(l->data)); /* headers may hold a token */
 	}
-	curl_slist_free_all(list);
+	h->c->slist_free_all(list);
 	if (rc != CURLE_OK) {
 		free(s.buf);
 		return map_curl_error(h, rc, url, &s, err);
 	}
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
+	h->c->easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
 	resp->body = s.buf ? s.buf : strdup("");
 	resp->len = s.len;
 	if (h->opts.verbose >= 3 && h->opts.trace) {

@@ -36,6 +36,7 @@ struct tc_http_response {
 
 struct tc_http;
 
+/* A client; libcurl itself is loaded by its first request. */
 struct tc_http *tc_http_new(const struct tc_http_opts *opts, struct tc_error *err);
 void tc_http_free(struct tc_http *http);
 

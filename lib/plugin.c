@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include <curl/curl.h>
-
+#include "curl_lazy.h"
 #include "render.h"
 #include "textfile.h"
 
@@ -159,14 +158,10 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 	tc_result_init(&res, p->prefix);
 	/* numbers are formatted by our own code; never call setlocale(), so the C
 	 * locale's '.' stays in force for json-c and libcurl too */
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		tc_error_set(&err, TC_ERR_INTERNAL, "cannot initialise libcurl");
-		tc_result_fail(&res, &err, TC_UNKNOWN);
-	} else if (tc_opts_parse(p, argc, argv, &run.opts, &done, stdout, &err) != 0) {
+	if (tc_opts_parse(p, argc, argv, &run.opts, &done, stdout, &err) != 0) {
 		tc_result_fail(&res, &err, TC_UNKNOWN);
 	} else if (done) {
 		tc_common_free(&run.opts);
-		curl_global_cleanup();
 		return TC_UNKNOWN;
 	} else {
 		meta.account = run.opts.account;
@@ -190,6 +185,6 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 	tc_credentials_wipe(&run.cred);
 	tc_http_free(run.http);
 	tc_common_free(&run.opts);
-	curl_global_cleanup();
+	tc_curl_unload();
 	return status;
 }

@@ -12,8 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
-
+#include "curl_lazy.h"
 #include "deadline.h"
 #include "http.h"
 #include "ini.h"
@@ -371,10 +370,9 @@ int main(int argc, char **argv) {
 		       o.event.state, o.event.host, *what ? " / " : "", what);
 		return EXIT_SENT;
 	}
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	int rc = deliver(&o, &err);
 	memset(o.secret, 0, sizeof o.secret);
-	curl_global_cleanup();
+	tc_curl_unload();
 	if (rc != 0) {
 		printf("notify_tc_lark: delivery failed: %s\n", err.message);
 		return EXIT_FAILED;

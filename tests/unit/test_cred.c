@@ -4,8 +4,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
-
 #include "cred.h"
 #include "tap.h"
 
@@ -210,7 +208,6 @@ END_TEST
 static Suite *suite(void) {
 	Suite *s = suite_create("cred");
 	TCase *tc = tcase_create("cred");
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, ini_file);
 	tcase_add_test(tc, tccli_file);

@@ -1,7 +1,5 @@
 #include <string.h>
 
-#include <curl/curl.h>
-
 #include "http.h"
 #include "tap.h"
 
@@ -81,7 +79,6 @@ END_TEST
 static Suite *suite(void) {
 	Suite *s = suite_create("http");
 	TCase *tc = tcase_create("http");
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	tcase_add_test(tc, host_of_urls);
 	tcase_add_test(tc, refused_connection_is_a_network_error);
 	tcase_add_test(tc, spent_deadline_is_a_timeout);

@@ -1,0 +1,54 @@
+#include "curl_lazy.h"
+
+#include <dlfcn.h>
+#include <stdbool.h>
+#include <string.h>
+
+/* The process-wide table of libcurl's entry points, filled once. */
+static struct tc_curl table;
+static void *handle;
+static void (*global_cleanup)(void);
+
+static bool resolve(void **slot, const char *name) {
+	*slot = dlsym(handle, name);
+	return *slot != NULL;
+}
+
+const struct tc_curl *tc_curl_load(struct tc_error *err) {
+	CURLcode (*global_init)(long) = NULL;
+	if (handle) {
+		return &table;
+	}
+	handle = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+	if (!handle) {
+		tc_error_set(err, TC_ERR_INTERNAL, "cannot load libcurl: %s", dlerror());
+		return NULL;
+	}
+	if (!resolve((void **)&table.easy_init, "curl_easy_init") ||
+	    !resolve((void **)&table.easy_setopt, "curl_easy_setopt") ||
+	    !resolve((void **)&table.easy_perform, "curl_easy_perform") ||
+	    !resolve((void **)&table.easy_getinfo, "curl_easy_getinfo") ||
+	    !resolve((void **)&table.easy_reset, "curl_easy_reset") ||
+	    !resolve((void **)&table.easy_cleanup, "curl_easy_cleanup") ||
+	    !resolve((void **)&table.easy_strerror, "curl_easy_strerror") ||
+	    !resolve((void **)&table.slist_append, "curl_slist_append") ||
+	    !resolve((void **)&table.slist_free_all, "curl_slist_free_all") ||
+	    !resolve((void **)&global_init, "curl_global_init") ||
+	    !resolve((void **)&global_cleanup, "curl_global_cleanup") ||
+	    global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		tc_error_set(err, TC_ERR_INTERNAL, "cannot initialise libcurl");
+		dlclose(handle);
+		handle = NULL;
+		return NULL;
+	}
+	return &table;
+}
+
+void tc_curl_unload(void) {
+	if (handle) {
+		global_cleanup();
+		dlclose(handle);
+		handle = NULL;
+		memset(&table, 0, sizeof table);
+	}
+}
