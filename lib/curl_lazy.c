@@ -19,7 +19,7 @@ const struct tc_curl *tc_curl_load(struct tc_error *err) {
 	if (handle) {
 		return &table;
 	}
-	handle = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+	handle = dlopen("libcurl.so.4", RTLD_LAZY | RTLD_LOCAL);
 	if (!handle) {
 		tc_error_set(err, TC_ERR_INTERNAL, "cannot load libcurl: %s", dlerror());
 		return NULL;
