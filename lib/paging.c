@@ -26,24 +26,26 @@ int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
 			tc_api_reply_free(&reply);
 			return -1;
 		}
-		tc_api_reply_free(&reply);
-		if (total < 0) {
-			return tc_error_set(err, TC_ERR_DATA, "%s: negative total %ld", p->action,
-					    total);
-		}
+		int rc = 0;
 		seen += items;
-		if (seen >= total) {
-			if (seen > total) {
-				return tc_error_set(err, TC_ERR_DATA,
-						    "%s: read %ld items but the total is %ld",
-						    p->action, seen, total);
-			}
-			return 0;
+		if (total < 0) {
+			rc = tc_error_set(err, TC_ERR_DATA, "%s: negative total %ld", p->action,
+					  total);
+		} else if (seen > total) {
+			rc = tc_error_set(err, TC_ERR_DATA,
+					  "%s: read %ld items but the total is %ld", p->action,
+					  seen, total);
+		} else if (seen < total && items == 0) {
+			rc = tc_error_set(err, TC_ERR_DATA,
+					  "%s: page %ld came back empty after %ld of %ld items",
+					  p->action, index + 1, seen, total);
 		}
-		if (items == 0) {
-			return tc_error_set(err, TC_ERR_DATA,
-					    "%s: page %ld came back empty after %ld of %ld items",
-					    p->action, index + 1, seen, total);
+		if (rc != 0) {
+			snprintf(err->request_id, sizeof err->request_id, "%s", reply.request_id);
+		}
+		tc_api_reply_free(&reply);
+		if (rc != 0 || seen >= total) {
+			return rc;
 		}
 	}
 	return tc_error_set(err, TC_ERR_DATA, "%s: more than %d pages", p->action, TC_MAX_PAGES);

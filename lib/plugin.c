@@ -170,8 +170,17 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 		arm_alarm(p, &run.opts, &meta);
 		if (prepare(&run, &err) != 0 || check(&run, &res, &err) != 0) {
 			tc_result_fail(&res, &err, run.opts.timeout_state);
-		} else if (run.api.stale_seconds > 0) {
-			note_stale(&res, &run.api);
+		} else {
+			if (run.api.stale_seconds > 0) {
+				note_stale(&res, &run.api);
+			}
+			if (run.cred.source[0] == '/' &&
+			    tc_credentials_file_too_open(run.cred.source)) {
+				tc_result_line(
+				    &res,
+				    "warning: %s can be read by group or others; chmod 600 it",
+				    run.cred.source);
+			}
 		}
 		if (run.opts.textfile && !res.raw) {
 			write_textfile(&res, &run.opts, &meta);

@@ -125,6 +125,9 @@ struct json_object *sim_scenario_fault(const struct sim_scenario *s, struct json
 	if (!f) {
 		f = member(s->root, "faults", action);
 	}
+	if (!f) {
+		f = member(s->root, "faults", "*");
+	}
 	return f;
 }
 

@@ -24,6 +24,7 @@ struct upload {
 };
 
 struct reply {
+	bool stall; /* send half the body, then hang */
 	unsigned status;
 	char *body; /* malloc'd */
 	size_t len;
@@ -146,6 +147,60 @@ static bool fault_before(struct sim_server *s, struct json_object *fault, struct
 	return false;
 }
 
+/* Rewrites every member of the Response but RequestId, for the "wrong type",
+ * "null", "absurd" and "impossible value" faults. */
+static void rewrite_members(struct json_object *response, const char *mode) {
+	json_object_object_foreach(response, k, v) {
+		if (strcmp(k, "RequestId") == 0) {
+			continue;
+		}
+		struct json_object *n = NULL;
+		if (strcmp(mode, "strings") == 0) {
+			n = json_object_new_string("x");
+		} else if (strcmp(mode, "arrays") == 0) {
+			n = json_object_new_array();
+		} else if (strcmp(mode, "absurd") == 0 &&
+			   (json_object_is_type(v, json_type_int) ||
+			    json_object_is_type(v, json_type_double))) {
+			n = json_object_new_double_s(1e30, "1e30");
+		} else if (strcmp(mode, "negative") == 0 &&
+			   (json_object_is_type(v, json_type_int) ||
+			    json_object_is_type(v, json_type_double))) {
+			n = json_object_new_int64(-5);
+		} else if (strcmp(mode, "nulls") != 0) {
+			continue;
+		}
+		json_object_object_add(response, k, n); /* NULL is JSON null */
+	}
+}
+
+static void fault_shape(struct json_object *fault, struct json_object *response) {
+	struct json_object *v = NULL;
+	if (!fault || !json_object_object_get_ex(fault, "body", &v)) {
+		return;
+	}
+	const char *mode = json_object_get_string(v);
+	if (strcmp(mode, "bare") == 0) {
+		/* delete outside the iteration, one member at a time */
+		for (bool again = true; again;) {
+			char key[128] = "";
+			json_object_object_foreach(response, k, ignored) {
+				(void)ignored;
+				if (strcmp(k, "RequestId") != 0) {
+					snprintf(key, sizeof key, "%s", k);
+					break;
+				}
+			}
+			again = key[0] != '\0';
+			if (again) {
+				json_object_object_del(response, key);
+			}
+		}
+	} else {
+		rewrite_members(response, mode);
+	}
+}
+
 static void fault_after(struct json_object *fault, struct reply *r) {
 	struct json_object *v = NULL;
 	if (!fault || !json_object_object_get_ex(fault, "body", &v)) {
@@ -164,6 +219,8 @@ static void fault_after(struct json_object *fault, struct reply *r) {
 		free(r->body);
 		r->body = strdup("<html><body>Service maintenance</body></html>");
 		r->len = strlen(r->body);
+	} else if (strcmp(mode, "stall") == 0) {
+		r->stall = true;
 	} else if (strcmp(mode, "oversized") == 0) {
 		char *big = malloc(OVERSIZED_BODY);
 		if (big) {
@@ -326,6 +383,9 @@ static void api(struct sim_server *s, struct MHD_Connection *conn, const struct 
 	char rid[37];
 	request_id(rid);
 	json_object_object_add(response, "RequestId", json_object_new_string(rid));
+	if (faulty) {
+		fault_shape(fault, response);
+	}
 	json_object_object_add(root, "Response", response);
 	set_json(r, 200, root);
 	json_object_put(root);
@@ -413,7 +473,44 @@ static const char *path_of(const char *url) {
 	return url;
 }
 
+/* Serves the first half of the body, then hangs for a minute before the rest. */
+static ssize_t stall_reader(void *cls, uint64_t pos, char *buf, size_t max) {
+	struct reply *r = cls;
+	size_t half = r->len / 2;
+	if (pos >= r->len) {
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	}
+	if (pos == half) {
+		struct timespec ts = {60, 0};
+		nanosleep(&ts, NULL);
+	}
+	size_t end = pos < half ? half : r->len;
+	size_t n = end - (size_t)pos < max ? end - (size_t)pos : max;
+	memcpy(buf, r->body + pos, n);
+	return (ssize_t)n;
+}
+
+static void free_stalled(void *cls) {
+	struct reply *r = cls;
+	free(r->body);
+	free(r);
+}
+
 static enum MHD_Result send_reply(struct MHD_Connection *conn, struct reply *r) {
+	if (r->stall) {
+		struct reply *copy = malloc(sizeof *copy);
+		if (!copy) {
+			free(r->body);
+			return MHD_NO;
+		}
+		*copy = *r;
+		struct MHD_Response *resp = MHD_create_response_from_callback(
+		    copy->len, 1024, stall_reader, copy, free_stalled);
+		MHD_add_response_header(resp, "Content-Type", "application/json");
+		enum MHD_Result ret = MHD_queue_response(conn, copy->status, resp);
+		MHD_destroy_response(resp);
+		return ret;
+	}
 	struct MHD_Response *resp = MHD_create_response_from_buffer(
 	    r->len, r->body ? r->body : (void *)"",
 	    r->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);

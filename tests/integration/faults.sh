@@ -1,0 +1,148 @@
+#!/bin/bash
+# The fault matrix: every check against every way the truth can fail to arrive.
+# Each case must end UNKNOWN (exit 3), in one line naming the cause (with the
+# RequestId when the API gave one), within -t + 1 s. Prints the matrix as a table:
+#   top_srcdir=. top_builddir=_build bash tests/integration/faults.sh | grep '^#'
+. "$top_srcdir/tests/integration/lib.sh"
+
+T=2 # -t for every case
+CHECKS=(balance pending vouchers allocation runway)
+
+# name | simulator fault (JSON, for every action of the account) | expected words
+FAULTS=$(
+	cat <<'LIST'
+http-500|{"http_status":500}|HTTP 500
+http-502|{"http_status":502}|HTTP 502
+http-503|{"http_status":503}|HTTP 503
+slow|{"delay_ms":10000}|timed out after 2 s
+stall|{"body":"stall"}|timed out after 2 s
+malformed|{"body":"malformed"}|malformed JSON
+truncated|{"body":"truncated"}|truncated JSON
+empty|{"body":"empty"}|empty body
+not-json|{"body":"not_json"}|malformed JSON
+oversized|{"body":"oversized"}|larger than 10485760 bytes
+missing-fields|{"body":"bare"}|is missing
+wrong-types|{"body":"strings"}|field
+nulls|{"body":"nulls"}|is missing
+arrays|{"body":"arrays"}|field
+absurd|{"body":"absurd"}|field
+negative|{"body":"negative"}|negative
+AuthFailure.SignatureFailure|{"error":{"code":"AuthFailure.SignatureFailure","message":"The provided credentials could not be validated."}}|AuthFailure.SignatureFailure
+AuthFailure.SecretIdNotFound|{"error":{"code":"AuthFailure.SecretIdNotFound","message":"The SecretId is not found."}}|AuthFailure.SecretIdNotFound
+AuthFailure.SignatureExpire|{"error":{"code":"AuthFailure.SignatureExpire","message":"Signature expired."}}|AuthFailure.SignatureExpire
+AuthFailure.TokenFailure|{"error":{"code":"AuthFailure.TokenFailure","message":"Token error."}}|AuthFailure.TokenFailure
+AuthFailure.UnauthorizedOperation|{"error":{"code":"AuthFailure.UnauthorizedOperation","message":"no"}}|lacks CAM permission
+UnauthorizedOperation.CamNoAuth|{"error":{"code":"UnauthorizedOperation.CamNoAuth","message":"no"}}|lacks CAM permission
+UnauthorizedOperation.UinNoAuth|{"error":{"code":"UnauthorizedOperation.UinNoAuth","message":"no"}}|UnauthorizedOperation.UinNoAuth
+RequestLimitExceeded|{"error":{"code":"RequestLimitExceeded","message":"too many"}}|RequestLimitExceeded
+RequestLimitExceeded.UinLimitExceeded|{"error":{"code":"RequestLimitExceeded.UinLimitExceeded","message":"too many"}}|RequestLimitExceeded.UinLimitExceeded
+InternalError|{"error":{"code":"InternalError","message":"internal"}}|InternalError
+InternalError.GatewayError|{"error":{"code":"InternalError.GatewayError","message":"gateway"}}|InternalError.GatewayError
+InternalError.UnknownError|{"error":{"code":"InternalError.UnknownError","message":"unknown"}}|InternalError.UnknownError
+ResourceUnavailable|{"error":{"code":"ResourceUnavailable","message":"unavailable"}}|ResourceUnavailable
+ServiceUnavailable|{"error":{"code":"ServiceUnavailable","message":"unavailable"}}|ServiceUnavailable
+FailedOperation|{"error":{"code":"FailedOperation","message":"failed"}}|FailedOperation
+FailedOperation.PayPriceError|{"error":{"code":"FailedOperation.PayPriceError","message":"failed"}}|FailedOperation.PayPriceError
+FailedOperation.InvalidAppId|{"error":{"code":"FailedOperation.InvalidAppId","message":"failed"}}|FailedOperation.InvalidAppId
+FailedOperation.QueryCountFailed|{"error":{"code":"FailedOperation.QueryCountFailed","message":"failed"}}|FailedOperation.QueryCountFailed
+FailedOperation.SummaryDataNotReady|{"error":{"code":"FailedOperation.SummaryDataNotReady","message":"not ready"}}|FailedOperation.SummaryDataNotReady
+InvalidParameter|{"error":{"code":"InvalidParameter","message":"bad"}}|InvalidParameter
+InvalidParameterValue|{"error":{"code":"InvalidParameterValue","message":"bad"}}|InvalidParameterValue
+OperationDenied.ServiceBusy|{"error":{"code":"OperationDenied.ServiceBusy","message":"busy"}}|OperationDenied.ServiceBusy
+UnsupportedOperation|{"error":{"code":"UnsupportedOperation","message":"no"}}|UnsupportedOperation
+LIST
+)
+
+# one account per fault, with data for every check, and the fault on every action
+python3 - "$WORK/faults.json" "$FAULTS" <<'PY'
+import json, sys
+accounts = []
+for line in sys.argv[2].splitlines():
+    name, fault, _ = line.split("|")
+    n = "fault-%03d" % (len(accounts) + 1)
+    accounts.append({"name": n, "uin": 190000000000 + len(accounts),
+        "keys": [{"secret_id": "AKIDsim" + n.upper().replace("-", "") + "0" * (26 - len(n)),
+                  "secret_key": "simSecret-%s-do-not-use" % n}],
+        "balance": {"cash": 1234567}, "deals": [{"id": "1", "status": 1, "age_minutes": 5, "amount": 1}],
+        "vouchers": [{"id": "v", "balance": 100000000, "expires_in_days": 60}],
+        "members": [{"uin": 300000000001, "name": "m", "real": 500000}], "spend": {"daily": "1.00"},
+        "rate_limits": {"*": 1000000}, "faults": {"*": json.loads(fault)}})
+accounts.append({"name": "f-ok", "uin": 199999999999,
+    "keys": [{"secret_id": "AKIDsimFOK00000000000000000000", "secret_key": "simSecret-f-ok-do-not-use"}],
+    "balance": {"cash": 1234567}, "deals": [], "vouchers": [], "members": [{"uin": 300000000001, "name": "m", "real": 500000}],
+    "spend": {"daily": "1.00"}})
+json.dump({"accounts": accounts}, open(sys.argv[1], "w"))
+PY
+SCENARIO="$WORK/faults.json"
+start_sim api tls
+start_sim skewed tls --clock-offset 600
+E="https://127.0.0.1:$PORT_api"
+
+TABLE="$WORK/table"
+printf '%-40s' "fault \\ check" >"$TABLE"
+for c in "${CHECKS[@]}"; do printf ' %-15s' "$c" >>"$TABLE"; done
+echo >>"$TABLE"
+
+# case NAME WORDS RID ARGS...: every check with ARGS; RID=1 when a RequestId is due
+case_all() {
+	local name=$1 words=$2 rid=$3
+	shift 3
+	printf '%-40s' "$name" >>"$TABLE"
+	local pids=""
+	for c in "${CHECKS[@]}"; do
+		(
+			run "$@" "$PLUGINS/check_tc_$c" -t $T
+			lines=$(printf '%s\n' "$OUT" | wc -l)
+			good=1
+			[ "$RC" -eq 3 ] && [ "$lines" -eq 1 ] && [[ $OUT == *" UNKNOWN - "*"$words"* ]] &&
+				[ "$ELAPSED" -le $(((T + 1) * 1000)) ] && [ -z "$ERR" ] || good=0
+			if [ "$rid" = 1 ] && [[ $OUT != *"(RequestId "*")" ]]; then good=0; fi
+			printf '%s %s %d %s\n' "$good" "$RC" "$ELAPSED" "$OUT" >"$WORK/case.$c"
+		) &
+		pids="$pids $!"
+	done
+	# shellcheck disable=SC2086
+	wait $pids
+	for c in "${CHECKS[@]}"; do
+		read -r good rc ms out <"$WORK/case.$c"
+		state=$([ "$rc" = 3 ] && echo UNKNOWN || echo "EXIT-$rc")
+		printf ' %-15s' "$state $(printf '%d.%01d' $((ms / 1000)) $((ms % 1000 / 100)))s" >>"$TABLE"
+		if [ "$good" = 1 ]; then
+			ok "$c / $name"
+		else
+			not_ok "$c / $name" "exit $rc after $ms ms: $out" "wanted: UNKNOWN naming '$words'"
+		fi
+	done
+	echo >>"$TABLE"
+}
+
+# as_fault N: the environment of fault account N
+i=0
+while IFS='|' read -r name fault words; do
+	i=$((i + 1))
+	n=fault-$(printf %03d $i)
+	rid=0
+	[[ $fault == '{"error"'* || $fault == '{"body":"bare"}' || $fault == '{"body":"strings"}' ||
+		$fault == '{"body":"nulls"}' || $fault == '{"body":"arrays"}' || $fault == '{"body":"absurd"}' ||
+		$fault == '{"body":"negative"}' ]] && rid=1
+	case_all "$name" "$words" "$rid" env TENCENTCLOUD_SECRET_ID="$(key_id "$n")" TENCENTCLOUD_SECRET_KEY="$(key_secret "$n")" \
+		ARGS="--endpoint $E --cacert $WORK/cert.pem" sh -c 'exec "$0" $ARGS "$@"'
+done <<<"$FAULTS"
+
+OKENV=(env TENCENTCLOUD_SECRET_ID=AKIDsimFOK00000000000000000000 TENCENTCLOUD_SECRET_KEY=simSecret-f-ok-do-not-use)
+case_all "connection refused" "cannot connect to 127.0.0.1:1" 0 "${OKENV[@]}" \
+	ARGS="--endpoint https://127.0.0.1:1" sh -c 'exec "$0" $ARGS "$@"'
+case_all "DNS failure" "cannot resolve" 0 "${OKENV[@]}" \
+	ARGS="--endpoint https://tencentcloud-billing.invalid" sh -c 'exec "$0" $ARGS "$@"'
+case_all "untrusted certificate" "TLS failure" 0 "${OKENV[@]}" \
+	ARGS="--endpoint $E" sh -c 'exec "$0" $ARGS "$@"'
+case_all "wrong secret" "AuthFailure.SignatureFailure" 1 env TENCENTCLOUD_SECRET_ID=AKIDsimFOK00000000000000000000 \
+	TENCENTCLOUD_SECRET_KEY=wrong ARGS="--endpoint $E --cacert $WORK/cert.pem" sh -c 'exec "$0" $ARGS "$@"'
+case_all "clock skew (SignatureExpire)" "AuthFailure.SignatureExpire" 1 "${OKENV[@]}" \
+	ARGS="--endpoint https://127.0.0.1:$PORT_skewed --cacert $WORK/cert.pem" sh -c 'exec "$0" $ARGS "$@"'
+case_all "no credentials" "no credentials found" 0 env -u TENCENTCLOUD_SECRET_ID -u TENCENTCLOUD_SECRET_KEY \
+	ARGS="--endpoint $E --cacert $WORK/cert.pem --metadata-url http://127.0.0.1:1" sh -c 'exec "$0" $ARGS "$@"'
+
+echo "# fault matrix: state and seconds of each check (-t $T)"
+sed 's/^/# /' "$TABLE"
+finish
