@@ -48,4 +48,24 @@ memcheck "notify_tc_lark" 0 TC_LARK_WEBHOOK="http://127.0.0.1:$(cat "$WORK/hook.
 	"$P/notify_tc_lark" --state CRITICAL --host h --service s --output o
 memcheck "tc_billing_sim --help" 0 "$top_builddir/sim/tc_billing_sim" --help
 
+# the simulator itself, serving TLS requests (good, refused, faulty) until SIGTERM
+"${VG[@]}" --log-file="$WORK/vg-sim.log" "$top_builddir/sim/tc_billing_sim" --scenario "$SCENARIO" \
+	--tls-cert "$WORK/cert.pem" --tls-key "$WORK/key.pem" --port-file "$WORK/vg.port" >/dev/null 2>&1 &
+VSIM=$!
+for _ in $(seq 1 200); do [ -s "$WORK/vg.port" ] && break; sleep 0.05; done
+VC=(--endpoint "https://127.0.0.1:$(cat "$WORK/vg.port")" --cacert "$WORK/cert.pem" -t 30)
+check_as ok check_tc_balance "${VC[@]}" | grep -q '^TC BALANCE OK - ' &&
+	ok "the simulator under valgrind answers" || not_ok "the simulator under valgrind answers"
+check_as pend-many check_tc_pending "${VC[@]}" >/dev/null
+check_as truncated check_tc_balance "${VC[@]}" >/dev/null
+TENCENTCLOUD_SECRET_ID=$(key_id ok) TENCENTCLOUD_SECRET_KEY=wrong "$P/check_tc_balance" "${VC[@]}" >/dev/null
+kill -TERM $VSIM
+wait $VSIM
+rc=$?
+if [ $rc -eq 0 ] && [ ! -s "$WORK/vg-sim.log" ]; then
+	ok "memcheck: tc_billing_sim serving requests"
+else
+	not_ok "memcheck: tc_billing_sim serving requests" "exit $rc" "$(head -30 "$WORK/vg-sim.log")"
+fi
+
 finish

@@ -66,16 +66,6 @@ START_TEST(only_http_and_https) {
 }
 END_TEST
 
-START_TEST(deadline_counts_down) {
-	struct tc_deadline d;
-	tc_deadline_start(&d, 2);
-	int64_t left = tc_deadline_left_ms(&d);
-	ck_assert(left > 1900 && left <= 2000);
-	d.end_ms = 0;
-	ck_assert_int_eq(tc_deadline_left_ms(&d), 0);
-}
-END_TEST
-
 static Suite *suite(void) {
 	Suite *s = suite_create("http");
 	TCase *tc = tcase_create("http");
@@ -83,7 +73,6 @@ static Suite *suite(void) {
 	tcase_add_test(tc, refused_connection_is_a_network_error);
 	tcase_add_test(tc, spent_deadline_is_a_timeout);
 	tcase_add_test(tc, only_http_and_https);
-	tcase_add_test(tc, deadline_counts_down);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,115 @@
+/* The common main flow: what it prints and returns for help, bad options, an error
+ * from the check, and a result. Each test runs forked; stdout goes to a file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plugin.h"
+#include "tap.h"
+
+static int ok_check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+	(void)err;
+	tc_result_raise(res, TC_WARNING);
+	tc_result_summary(res, "checked with -w %s", run->opts.warning);
+	tc_result_figure(res, "things", TC_MEASURE_COUNT, NULL, 7, 0, &run->warning, &run->critical,
+			 true);
+	return 0;
+}
+
+static int failing_check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+	(void)run;
+	(void)res;
+	tc_error_set(err, TC_ERR_API, "DescribeAccountBalance failed: InternalError: boom");
+	strcpy(err->request_id, "r-9");
+	return -1;
+}
+
+static const struct tc_program program = {
+    .name = "check_tc_test",
+    .prefix = "TC TEST",
+    .purpose = "A test.",
+    .threshold_help = "on things",
+    .default_warning = "5",
+    .default_critical = "10",
+};
+
+/* Runs tc_plugin_main and returns what it printed; *status gets its return value. */
+static char *run_main(tc_check_fn check, int *status, int argc, char **argv) {
+	static char out[4096];
+	char path[] = "/tmp/tc-plugin-XXXXXX";
+	int fd = mkstemp(path);
+	fflush(stdout);
+	int saved = dup(1);
+	dup2(fd, 1);
+	setenv("TENCENTCLOUD_SECRET_ID", "AKIDtest", 1);
+	setenv("TENCENTCLOUD_SECRET_KEY", "secret", 1);
+	*status = tc_plugin_main(&program, argc, argv, check);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	FILE *f = fopen(path, "r");
+	size_t n = fread(out, 1, sizeof out - 1, f);
+	out[n] = '\0';
+	fclose(f);
+	close(fd);
+	unlink(path);
+	return out;
+}
+
+START_TEST(result_and_exit_status) {
+	int status;
+	char *argv[] = {"check_tc_test", "-w", "6", NULL};
+	char *out = run_main(ok_check, &status, 3, argv);
+	ck_assert_int_eq(status, 1);
+	ck_assert_str_eq(out, "TC TEST WARNING - checked with -w 6 | 'things'=7;6;10;0;\n");
+}
+END_TEST
+
+START_TEST(an_error_is_one_unknown_line) {
+	int status;
+	char *argv[] = {"check_tc_test", NULL};
+	char *out = run_main(failing_check, &status, 1, argv);
+	ck_assert_int_eq(status, 3);
+	ck_assert_str_eq(out,
+			 "TC TEST UNKNOWN - DescribeAccountBalance failed: InternalError: boom "
+			 "(RequestId r-9)\n");
+}
+END_TEST
+
+START_TEST(json_format) {
+	int status;
+	char *argv[] = {"check_tc_test", "--format", "json", "--account", "main", NULL};
+	char *out = run_main(ok_check, &status, 5, argv);
+	ck_assert_int_eq(status, 1);
+	ck_assert_ptr_nonnull(
+	    strstr(out, "{\"program\":\"check_tc_test\",\"check\":\"test\","
+			"\"account\":\"main\",\"state\":\"WARNING\",\"state_code\":1,"));
+}
+END_TEST
+
+START_TEST(usage_errors_and_help) {
+	int status;
+	char *bad[] = {"check_tc_test", "-w", "x", NULL};
+	char *out = run_main(ok_check, &status, 3, bad);
+	ck_assert_int_eq(status, 3);
+	ck_assert_str_eq(out, "TC TEST UNKNOWN - -w: invalid threshold range 'x'\n");
+	char *help[] = {"check_tc_test", "--help", NULL};
+	out = run_main(ok_check, &status, 2, help);
+	ck_assert_int_eq(status, 3);
+	ck_assert_ptr_nonnull(strstr(out, "Usage: check_tc_test"));
+}
+END_TEST
+
+static Suite *suite(void) {
+	Suite *s = suite_create("plugin");
+	TCase *tc = tcase_create("plugin");
+	tcase_add_test(tc, result_and_exit_status);
+	tcase_add_test(tc, an_error_is_one_unknown_line);
+	tcase_add_test(tc, json_format);
+	tcase_add_test(tc, usage_errors_and_help);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+TC_TEST_MAIN(suite)
