@@ -65,21 +65,20 @@ fi
 
 "$NAGIOS" "$N/nagios.cfg" >"$N/daemon.out" 2>&1 &
 NP=$!
-state=""
-for _ in $(seq 1 150); do
-	if [ -f "$N/status.dat" ] &&
-		state=$(awk '/^servicestatus/{s=1} s&&/service_description=Tencent Cloud balance/{b=1}
-			b&&/current_state=/{print; exit}' "$N/status.dat") &&
-		awk '/service_description=Tencent Cloud balance/{b=1} b&&/has_been_checked=1/{f=1} END{exit !f}' \
-			"$N/status.dat"; then
-		cp "$N/status.dat" "$N/snapshot"
+# the servicestatus block of the balance service
+balance_block() {
+	awk '/service_description=Tencent Cloud balance/{b=1} b&&/^\t}/{exit} b' "$1" 2>/dev/null
+}
+for _ in $(seq 1 300); do
+	if [ -f "$N/status.dat" ] && cp "$N/status.dat" "$N/snapshot" 2>/dev/null &&
+		balance_block "$N/snapshot" | grep -q $'^\thas_been_checked=1'; then
 		break
 	fi
 	sleep 0.1
 done
 kill "$NP" 2>/dev/null
 wait "$NP" 2>/dev/null
-OUT=$(awk '/service_description=Tencent Cloud balance/{b=1} b&&/^\t}/{exit} b' "$N/snapshot" 2>/dev/null)
+OUT=$(balance_block "$N/snapshot")
 expect_line "Nagios ran check_tc_balance: WARNING" $'\tcurrent_state=1'
 expect_line "Nagios recorded the summary" $'\tplugin_output=TC BALANCE WARNING - \xc2\xa52,500.00 available (warning: below \xc2\xa53,000.00)'
 expect_line "Nagios recorded the perfdata" \
