@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "money.h"
 
 void tc_result_init(struct tc_result *r, const char *prefix) {
 	memset(r, 0, sizeof *r);
@@ -88,12 +89,7 @@ void tc_result_figure(struct tc_result *r, const char *name, enum tc_measure mea
 	snprintf(p.name, sizeof p.name, "%s", name);
 	if (measure == TC_MEASURE_MONEY) {
 		char cur[8];
-		size_t i = 0;
-		for (; currency && currency[i] && i + 1 < sizeof cur; i++) {
-			cur[i] = (char)(currency[i] >= 'A' && currency[i] <= 'Z' ? currency[i] + 32
-										 : currency[i]);
-		}
-		cur[i] = '\0';
+		tc_currency_label(currency ? currency : "", cur, sizeof cur);
 		snprintf(p.currency, sizeof p.currency, "%s", currency ? currency : "");
 		snprintf(p.label, sizeof p.label, "%s_%s", name, cur);
 	} else {
