@@ -68,7 +68,9 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	o->cfg.currency = run->opts.currency;
 	o->cfg.days = (int)days;
 	o->cfg.offset = offset;
-	pending_evaluate(orders.items, orders.n, now, &o->cfg, res);
+	/* ages are measured from when the orders were read, not from when the window was
+	 * set: a slow answer must not make an order look younger than it is */
+	pending_evaluate(orders.items, orders.n, (int64_t)time(NULL), &o->cfg, res);
 	tc_result_line(res, "%s over the last %ld days: %ld requests",
 		       o->partner ? "DescribeAgentPayDealsV2" : "DescribeDealsByCond", days,
 		       orders.requests);

@@ -38,8 +38,11 @@ not_ok() {
 	TESTS_FAILED=$((TESTS_FAILED + 1))
 	echo "not ok $TESTS_RUN - $1"
 	shift
-	for line in "$@"; do
-		printf '# %s\n' "$line"
+	local arg line
+	for arg in "$@"; do
+		while IFS= read -r line; do
+			printf '# %s\n' "$line"
+		done <<<"$arg"
 	done
 }
 

@@ -20,6 +20,10 @@ expect_line "the threshold crossed is named" "warning: oldest order age above 30
 expect_line "each pending order is listed" \
 	"20261122000102: TencentDB for MySQL, ${Y}500.00, paying (status 12), created 20??-??-?? ??:??:??, age 10 min"
 has_line "20261122000103*" && not_ok "a delivered order is not listed" || ok "a delivered order is not listed"
+expect "a slow answer (1.2 s per request)" 1 "TC PENDING WARNING - 2 pending orders *; oldest 45 min: *" \
+	check_as pend-slow $P "${C[@]}"
+expect_line "ages count from when the orders were read, not from the request" \
+	"20261122000102: TencentDB for MySQL, ${Y}500.00, paying (status 12), created *, age 10 min"
 expect "paying for two days" 2 \
 	"TC PENDING CRITICAL - 1 pending order (${Y}99.00); oldest 2d 0h: 20261120000201 COS ${Y}99.00 paying | 'pending_orders'=1;;;0; 'pending_amount_cny'=99;;;0; 'oldest_pending_minutes'=2880;30;1440;0;" \
 	check_as pend-crit $P "${C[@]}"
