@@ -23,7 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 	memcpy(text, data, size);
 	text[size] = '\0';
 	if (sim_parse_authorization(text, &auth) == 0) {
-		(void)sim_verify_signature(&auth, "secret", "POST", header, text, data, size, 1700000000);
+		(void)sim_verify_signature(&auth, "secret", "POST", header, text, data, size,
+					   1700000000);
 	}
 	if (tc_json_parse(text, size, &o, &err) == 0) {
 		json_object_put(o);
