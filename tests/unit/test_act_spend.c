@@ -1,0 +1,102 @@
+/* The spend actions as the simulator serves them: a daily cost series and the
+ * month-to-date bill, amounts as decimal strings with 8 decimals. */
+#include "simcall.h"
+#include "tap.h"
+
+static const char spend[] = "{\"spend\":{\"daily\":\"100.00\",\"today\":\"40.5\","
+			    "\"days\":{\"2\":\"120.50\"},\"month_to_date\":\"1234.56\"}}";
+
+static const char series[] =
+    "{\"BeginTime\":\"2026-11-19 00:00:00\",\"EndTime\":\"2026-11-22 23:59:59\","
+    "\"BillType\":\"1\",\"PeriodType\":\"day\",\"Dimensions\":\"time\",\"FeeType\":"
+    "\"cashPayAmount\",\"PageSize\":100,\"PageNo\":1}";
+
+START_TEST(daily_series) {
+	struct simcall sc;
+	simcall_run(&sc, sim_describe_cost_explorer_summary, spend, series);
+	/* 19th: 3 days ago (daily), 20th: the "2" override, 21st: daily, 22nd: today */
+	ck_assert_str_eq(simcall_text(&sc, "TotalDetail.TimeDetail.0.Time"),
+			 "\"2026-11-19 00:00:00\"");
+	ck_assert_str_eq(simcall_text(&sc, "TotalDetail.TimeDetail.0.Money"), "\"100.00000000\"");
+	ck_assert_str_eq(simcall_text(&sc, "TotalDetail.TimeDetail.1.Money"), "\"120.50000000\"");
+	ck_assert_str_eq(simcall_text(&sc, "TotalDetail.TimeDetail.2.Money"), "\"100.00000000\"");
+	ck_assert_str_eq(simcall_text(&sc, "TotalDetail.TimeDetail.3.Money"), "\"40.50000000\"");
+	ck_assert_str_eq(simcall_text(&sc, "TotalDetail.Total"), "\"361.00000000\"");
+	ck_assert_int_eq(json_object_array_length(simcall_get(sc.response, "Detail")), 1);
+	ck_assert_str_eq(simcall_text(&sc, "Header.HeadDetail.3.Name"), "\"2026-11-22 00:00:00\"");
+	simcall_free(&sc);
+}
+END_TEST
+
+START_TEST(future_days_and_no_spend_are_zero) {
+	struct simcall sc;
+	simcall_run(&sc, sim_describe_cost_explorer_summary, "{}",
+		    "{\"BeginTime\":\"2026-11-22 00:00:00\",\"EndTime\":\"2026-11-23 23:59:59\","
+		    "\"BillType\":\"1\",\"PeriodType\":\"day\",\"Dimensions\":\"time\",\"FeeType\":"
+		    "\"cashPayAmount\",\"PageSize\":100,\"PageNo\":2}");
+	ck_assert_str_eq(simcall_text(&sc, "TotalDetail.TimeDetail.1.Money"), "\"0.00000000\"");
+	ck_assert_str_eq(simcall_text(&sc, "TotalDetail.Total"), "\"0.00000000\"");
+	/* past the first page the detail is empty */
+	ck_assert_str_eq(simcall_text(&sc, "Detail"), "[]");
+	simcall_free(&sc);
+}
+END_TEST
+
+START_TEST(series_rules) {
+	struct simcall sc;
+	simcall_run(&sc, sim_describe_cost_explorer_summary, spend,
+		    "{\"BeginTime\":\"2026-11-19 00:00:00\",\"EndTime\":\"2026-11-22 23:59:59\"}");
+	simcall_assert_fails(&sc, "MissingParameter");
+	simcall_free(&sc);
+	simcall_run(&sc, sim_describe_cost_explorer_summary, spend,
+		    "{\"BeginTime\":\"2026-11-19 00:00:00\",\"EndTime\":\"2026-11-22 23:59:59\","
+		    "\"BillType\":\"1\",\"PeriodType\":\"month\",\"Dimensions\":\"time\","
+		    "\"FeeType\":\"cashPayAmount\",\"PageSize\":100,\"PageNo\":1}");
+	simcall_assert_fails(&sc, "InvalidParameterValue");
+	simcall_free(&sc);
+}
+END_TEST
+
+START_TEST(month_to_date) {
+	struct simcall sc;
+	simcall_run(&sc, sim_describe_bill_summary_by_product, spend,
+		    "{\"BeginTime\":\"2026-11\",\"EndTime\":\"2026-11\"}");
+	ck_assert_str_eq(simcall_text(&sc, "Ready"), "1");
+	ck_assert_str_eq(simcall_text(&sc, "SummaryTotal.RealTotalCost"), "\"1234.56000000\"");
+	ck_assert_str_eq(simcall_text(&sc, "SummaryTotal.VoucherPayAmount"), "\"0.00000000\"");
+	simcall_free(&sc);
+	/* another month has no spend in the scenario */
+	simcall_run(&sc, sim_describe_bill_summary_by_product, spend,
+		    "{\"BeginTime\":\"2026-10\",\"EndTime\":\"2026-10\"}");
+	ck_assert_str_eq(simcall_text(&sc, "SummaryTotal.RealTotalCost"), "\"0.00000000\"");
+	simcall_free(&sc);
+}
+END_TEST
+
+START_TEST(bill_not_ready) {
+	struct simcall sc;
+	simcall_run(&sc, sim_describe_bill_summary_by_product, "{\"spend\":{\"bill_ready\":0}}",
+		    "{\"BeginTime\":\"2026-11\",\"EndTime\":\"2026-11\"}");
+	ck_assert_str_eq(simcall_text(&sc, "Ready"), "0");
+	ck_assert_str_eq(simcall_text(&sc, "SummaryTotal"), "null");
+	simcall_free(&sc);
+	simcall_run(&sc, sim_describe_bill_summary_by_product, spend,
+		    "{\"BeginTime\":\"2026-10\",\"EndTime\":\"2026-11\"}");
+	simcall_assert_fails(&sc, "InvalidParameterValue");
+	simcall_free(&sc);
+}
+END_TEST
+
+static Suite *suite(void) {
+	Suite *s = suite_create("act_spend");
+	TCase *t = tcase_create("act_spend");
+	tcase_add_test(t, daily_series);
+	tcase_add_test(t, future_days_and_no_spend_are_zero);
+	tcase_add_test(t, series_rules);
+	tcase_add_test(t, month_to_date);
+	tcase_add_test(t, bill_not_ready);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+TC_TEST_MAIN(suite)
