@@ -255,7 +255,9 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 	    exchange(api, url, host, service, version, action, params, reply, &body, &len, err);
 	if (rc == 0) {
 		struct tc_error ignored;
-		tc_cache_store(&e, body, len, (int64_t)time(NULL), &ignored);
+		if (tc_cache_store(&e, body, len, (int64_t)time(NULL), &ignored) == 0) {
+			tc_cache_tidy(api->cache, (int64_t)time(NULL));
+		}
 	} else if (api->cache->stale_on_error && e.body &&
 		   tc_api_parse_envelope(service, action, e.body, e.len, reply,
 					 &api->stale_cause) == 0) {

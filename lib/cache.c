@@ -1,5 +1,6 @@
 #include "cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -15,8 +16,9 @@
 #include "ini.h"
 #include "sign.h"
 
-#define MAGIC     "tc-billing-cache 1"
-#define MAX_ENTRY (10 * 1024 * 1024)
+#define MAGIC      "tc-billing-cache 1"
+#define MAX_ENTRY  (10 * 1024 * 1024)
+#define TIDY_EVERY 3600 /* seconds between two prunings of a directory */
 
 static void sha256_hex(const char *text, char out[65]) {
 	unsigned char md[32];
@@ -160,4 +162,86 @@ void tc_cache_close(struct tc_cache_entry *e) {
 	}
 	free(e->body);
 	e->body = NULL;
+}
+
+static int64_t mtime_of(const char *path) {
+	struct stat st;
+	return lstat(path, &st) == 0 ? (int64_t)st.st_mtime : -1;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Removes an entry (its answer and its lock file) if no run holds its lock. */
+static int remove_entry(const char *lockpath, const char *cachepath) {
+	int removed = 0;
+	int fd = open(lockpath, O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0) {
+		return 0;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+		removed += unlink(cachepath) == 0;
+		removed += unlink(lockpath) == 0;
+	}
+	close(fd);
+	return removed;
+}
+
+int tc_cache_prune(const struct tc_cache *c, int64_t now) {
+	char dir[900];
+	struct tc_error ignored;
+	if (cache_dir(c->dir, dir, sizeof dir, &ignored) != 0) {
+		return -1;
+	}
+	DIR *d = opendir(dir);
+	if (!d) {
+		return -1;
+	}
+	int64_t horizon = now - (c->ttl > 0 ? c->ttl : 0) - TC_CACHE_KEEP_SECONDS;
+	int removed = 0;
+	for (struct dirent *de = readdir(d); de; de = readdir(d)) {
+		const char *name = de->d_name;
+		char path[1200], cachepath[1200];
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		if (ends_with(name, ".lock")) {
+			/* an entry is as old as its answer, or its lock file if it has none */
+			snprintf(cachepath, sizeof cachepath, "%s/%.*s.cache", dir,
+				 (int)(strlen(name) - 5), name);
+			int64_t t = mtime_of(cachepath);
+			if (t < 0) {
+				t = mtime_of(path);
+			}
+			if (t >= 0 && t < horizon) {
+				removed += remove_entry(path, cachepath);
+			}
+		} else if (strstr(name, ".cache.") && mtime_of(path) >= 0 &&
+			   mtime_of(path) < horizon) {
+			removed += unlink(path) == 0; /* tc_cache_store's temporary */
+		}
+	}
+	closedir(d);
+	return removed;
+}
+
+void tc_cache_tidy(const struct tc_cache *c, int64_t now) {
+	char dir[900], stamp[1000];
+	struct tc_error ignored;
+	struct stat st;
+	if (cache_dir(c->dir, dir, sizeof dir, &ignored) != 0) {
+		return;
+	}
+	snprintf(stamp, sizeof stamp, "%s/pruned", dir);
+	int fd = open(stamp, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		return;
+	}
+	/* a new stamp is dated now: the first pruning comes an hour later */
+	if (fstat(fd, &st) == 0 && now - (int64_t)st.st_mtime >= TIDY_EVERY &&
+	    flock(fd, LOCK_EX | LOCK_NB) == 0) {
+		futimens(fd, NULL);
+		tc_cache_prune(c, now);
+	}
+	close(fd);
 }

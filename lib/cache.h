@@ -47,4 +47,17 @@ int tc_cache_store(struct tc_cache_entry *e, const char *body, size_t len, int64
 /* Releases the lock and the memory. */
 void tc_cache_close(struct tc_cache_entry *e);
 
+/* Entries nobody rewrote for this long past the TTL are removed: keys that carry a
+ * date (the daily cost series, a month's bill) would otherwise pile up for ever. It
+ * is also how old an answer --cache-stale-on-error can serve. */
+#define TC_CACHE_KEEP_SECONDS 86400
+
+/* Removes the entries older than TTL + TC_CACHE_KEEP_SECONDS at `now` whose lock is
+ * free, and temporaries a crashed run left; returns how many files went, or -1. */
+int tc_cache_prune(const struct tc_cache *c, int64_t now);
+
+/* tc_cache_prune at most once an hour per directory (a stamp file says when), for
+ * calling after every store. */
+void tc_cache_tidy(const struct tc_cache *c, int64_t now);
+
 #endif

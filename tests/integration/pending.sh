@@ -60,4 +60,9 @@ expect "--api-timezone: times read as UTC+9 are an hour older" 1 "TC PENDING WAR
 expect "bad --api-timezone" 3 "TC PENDING UNKNOWN - invalid time zone offset 'Mars': use +HH:MM, -HH:MM or UTC" \
 	check_as pend-none $P "${C[@]}" --api-timezone Mars
 
+expect "--cache-dir: orders are read anew each run" 1 "TC PENDING WARNING - 2 pending orders *" \
+	check_as pend-warn $P "${C[@]}" --cache-dir "$WORK/pending-cache"
+n=$(find "$WORK/pending-cache" -name '*.cache' | wc -l)
+[ "$n" = 0 ] && ok "no cache entries for a window that ends now" || not_ok "no cache entries" "$n files"
+
 finish

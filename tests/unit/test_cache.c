@@ -1,9 +1,12 @@
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cache.h"
@@ -111,6 +114,99 @@ START_TEST(private_directory) {
 }
 END_TEST
 
+/* Stores an answer for `action` and closes the entry; *e keeps its paths. */
+static void store(const struct tc_cache *c, const char *action, struct tc_cache_entry *e) {
+	struct tc_error err;
+	ck_assert_int_eq(tc_cache_open(c, "AKIDone", "https://h/", action, "{}", NULL, e, &err), 0);
+	ck_assert_int_eq(tc_cache_store(e, "{}", 2, (int64_t)time(NULL), &err), 0);
+	tc_cache_close(e);
+}
+
+static void age(const char *path, int64_t seconds) {
+	struct timespec t[2] = {{.tv_sec = time(NULL) - seconds}, {.tv_sec = time(NULL) - seconds}};
+	ck_assert_int_eq(utimensat(AT_FDCWD, path, t, 0), 0);
+}
+
+static bool exists(const char *path) {
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+/* The lock file of an entry. */
+static const char *lock_of(const struct tc_cache_entry *e) {
+	static char path[1100];
+	snprintf(path, sizeof path, "%.*s.lock", (int)(strlen(e->path) - 6), e->path);
+	return path;
+}
+
+START_TEST(old_entries_are_pruned) {
+	struct tc_cache c = {.dir = dir, .ttl = 60};
+	struct tc_cache_entry old, recent, held;
+	struct tc_error err;
+	char tmp[1200], lockonly[1200];
+	int64_t keep = 60 + TC_CACHE_KEEP_SECONDS;
+	store(&c, "DescribeCostExplorerSummary", &old);
+	store(&c, "DescribeAccountBalance", &recent);
+	store(&c, "DescribeVoucherInfo", &held);
+	age(old.path, keep + 10);
+	age(recent.path, keep - 100); /* a day past its TTL, almost: kept */
+	age(held.path, keep + 10);
+	/* a temporary a crashed run left, and a lock whose request never answered */
+	snprintf(tmp, sizeof tmp, "%s.Xy12ab", old.path);
+	snprintf(lockonly, sizeof lockonly, "%s/tc-billing-%u/abc.lock", dir, (unsigned)getuid());
+	fclose(fopen(tmp, "w"));
+	fclose(fopen(lockonly, "w"));
+	age(tmp, keep + 10);
+	age(lockonly, keep + 10);
+	/* another run is using this one */
+	ck_assert_int_eq(tc_cache_open(&c, "AKIDone", "https://h/", "DescribeVoucherInfo", "{}",
+				       NULL, &held, &err),
+			 0);
+
+	ck_assert_int_eq(tc_cache_prune(&c, (int64_t)time(NULL)), 4);
+	ck_assert(!exists(old.path));
+	ck_assert(!exists(lock_of(&old)));
+	ck_assert(!exists(tmp));
+	ck_assert(!exists(lockonly));
+	ck_assert(exists(recent.path));
+	ck_assert(exists(lock_of(&recent)));
+	ck_assert(exists(held.path));
+	tc_cache_close(&held);
+	/* once free, it goes too */
+	ck_assert_int_eq(tc_cache_prune(&c, (int64_t)time(NULL)), 2);
+	ck_assert(!exists(held.path));
+	/* a longer TTL keeps entries longer */
+	struct tc_cache week = {.dir = dir, .ttl = 7 * 86400};
+	age(recent.path, keep + 10);
+	ck_assert_int_eq(tc_cache_prune(&week, (int64_t)time(NULL)), 0);
+	ck_assert_int_eq(tc_cache_prune(&c, (int64_t)time(NULL)), 2);
+}
+END_TEST
+
+START_TEST(tidy_prunes_at_most_hourly) {
+	struct tc_cache c = {.dir = dir, .ttl = 60};
+	struct tc_cache_entry e;
+	char stamp[1100];
+	int64_t now = (int64_t)time(NULL);
+	store(&c, "DescribeAccountBalance", &e);
+	age(e.path, 60 + TC_CACHE_KEEP_SECONDS + 10);
+	snprintf(stamp, sizeof stamp, "%s/tc-billing-%u/pruned", dir, (unsigned)getuid());
+	/* the first call only dates the stamp */
+	tc_cache_tidy(&c, now);
+	ck_assert(exists(stamp));
+	ck_assert(exists(e.path));
+	tc_cache_tidy(&c, now + 3599);
+	ck_assert(exists(e.path));
+	/* an hour later it prunes, and dates the stamp anew */
+	age(stamp, 3600);
+	tc_cache_tidy(&c, now);
+	ck_assert(!exists(e.path));
+	struct stat st;
+	ck_assert_int_eq(stat(stamp, &st), 0);
+	ck_assert_int_ge((int64_t)st.st_mtime, now);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("cache");
 	TCase *tc = tcase_create("cache");
@@ -119,6 +215,8 @@ static Suite *suite(void) {
 	tcase_add_test(tc, foreign_and_corrupt_entries_are_ignored);
 	tcase_add_test(tc, a_held_lock_times_out);
 	tcase_add_test(tc, private_directory);
+	tcase_add_test(tc, old_entries_are_pruned);
+	tcase_add_test(tc, tidy_prunes_at_most_hourly);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -88,8 +88,11 @@ static const char *fails_with(const char *id, const char *secret, const char *to
 	return err.code;
 }
 
-/* GET or POST `path` (a full URL when `proxy` is set) without a signature. */
-static long plain_request(const char *method, const char *url, const char *proxy, char **body) {
+static char body[4096]; /* of the last plain request */
+
+/* GET or POST `url` without a signature, through `proxy` when set; returns the
+ * HTTP status and leaves the body in `body`. */
+static long plain_request(const char *method, const char *url, const char *proxy) {
 	struct tc_error err;
 	struct tc_http_opts ho = {.deadline = &deadline, .proxy = proxy};
 	struct tc_http *http = tc_http_new(&ho, &err);
@@ -99,8 +102,17 @@ static long plain_request(const char *method, const char *url, const char *proxy
 				 strcmp(method, "POST") == 0 ? "" : NULL, 0, &resp, &err);
 	ck_assert_msg(rc == 0, "%s", err.message);
 	tc_http_free(http);
-	*body = resp.body;
-	return resp.status;
+	long status = resp.status;
+	snprintf(body, sizeof body, "%s", resp.body);
+	tc_http_response_free(&resp);
+	return status;
+}
+
+/* plain_request for a path of the simulator. */
+static long fetch(const char *method, const char *path) {
+	char url[192];
+	snprintf(url, sizeof url, "%s%s", endpoint, path);
+	return plain_request(method, url, NULL);
 }
 
 START_TEST(answers_a_signed_request) {
@@ -178,7 +190,6 @@ END_TEST
 START_TEST(counters_and_reset) {
 	struct tc_api_reply reply;
 	struct tc_error err;
-	char url[128], *body = NULL;
 	start();
 	for (int i = 0; i < 2; i++) {
 		ck_assert_int_eq(
@@ -186,10 +197,8 @@ START_TEST(counters_and_reset) {
 		tc_api_reply_free(&reply);
 	}
 	(void)fails_with("AKIDserveOK", "wrong", NULL, "2018-07-09");
-	snprintf(url, sizeof url, "%s/__sim/requests", endpoint);
-	ck_assert_int_eq(plain_request("GET", url, NULL, &body), 200);
+	ck_assert_int_eq(fetch("GET", "/__sim/requests"), 200);
 	struct json_object *o = json_tokener_parse(body);
-	free(body);
 	ck_assert_int_eq(json_object_get_int64(json_object_object_get(o, "total")), 3);
 	ck_assert_int_eq(json_object_get_int64(
 			     json_object_object_get(o, "account_action:ok/DescribeAccountBalance")),
@@ -197,47 +206,32 @@ START_TEST(counters_and_reset) {
 	ck_assert_int_eq(
 	    json_object_get_int64(json_object_object_get(o, "action:DescribeAccountBalance")), 3);
 	json_object_put(o);
-	snprintf(url, sizeof url, "%s/__sim/reset", endpoint);
-	ck_assert_int_eq(plain_request("POST", url, NULL, &body), 200);
-	free(body);
-	snprintf(url, sizeof url, "%s/__sim/requests", endpoint);
-	ck_assert_int_eq(plain_request("GET", url, NULL, &body), 200);
+	ck_assert_int_eq(fetch("POST", "/__sim/reset"), 200);
+	ck_assert_int_eq(fetch("GET", "/__sim/requests"), 200);
 	ck_assert_str_eq(body, "{\"total\":0}");
-	free(body);
 	stop();
 }
 END_TEST
 
 START_TEST(unsigned_and_unknown_requests) {
-	char url[128], *body = NULL;
 	start();
 	/* no X-TC-Action: an envelope, as the service answers, with HTTP 200 */
-	snprintf(url, sizeof url, "%s/", endpoint);
-	ck_assert_int_eq(plain_request("POST", url, NULL, &body), 200);
+	ck_assert_int_eq(fetch("POST", "/"), 200);
 	ck_assert_ptr_nonnull(strstr(body, "\"Code\":\"MissingParameter\""));
 	ck_assert_ptr_nonnull(strstr(body, "\"RequestId\":"));
-	free(body);
-	ck_assert_int_eq(plain_request("GET", url, NULL, &body), 200);
+	ck_assert_int_eq(fetch("GET", "/"), 200);
 	ck_assert_ptr_nonnull(strstr(body, "\"Code\":\"UnsupportedProtocol\""));
-	free(body);
-	snprintf(url, sizeof url, "%s/elsewhere", endpoint);
-	ck_assert_int_eq(plain_request("GET", url, NULL, &body), 404);
-	free(body);
+	ck_assert_int_eq(fetch("GET", "/elsewhere"), 404);
 	stop();
 }
 END_TEST
 
 START_TEST(cvm_role_metadata) {
-	char url[160], *body = NULL;
 	start();
-	snprintf(url, sizeof url, "%s/latest/meta-data/cam/security-credentials/", endpoint);
-	ck_assert_int_eq(plain_request("GET", url, NULL, &body), 200);
+	ck_assert_int_eq(fetch("GET", "/latest/meta-data/cam/security-credentials/"), 200);
 	ck_assert_str_eq(body, "monitor");
-	free(body);
-	snprintf(url, sizeof url, "%s/latest/meta-data/cam/security-credentials/monitor", endpoint);
-	ck_assert_int_eq(plain_request("GET", url, NULL, &body), 200);
+	ck_assert_int_eq(fetch("GET", "/latest/meta-data/cam/security-credentials/monitor"), 200);
 	struct json_object *o = json_tokener_parse(body);
-	free(body);
 	ck_assert_str_eq(json_object_get_string(json_object_object_get(o, "TmpSecretId")),
 			 "AKIDserveROLE");
 	ck_assert_str_eq(json_object_get_string(json_object_object_get(o, "Token")), "role-token");
@@ -245,22 +239,18 @@ START_TEST(cvm_role_metadata) {
 	ck_assert_int_gt(json_object_get_int64(json_object_object_get(o, "ExpiredTime")),
 			 (int64_t)time(NULL));
 	json_object_put(o);
-	snprintf(url, sizeof url, "%s/latest/meta-data/cam/security-credentials/other", endpoint);
-	ck_assert_int_eq(plain_request("GET", url, NULL, &body), 404);
-	free(body);
+	ck_assert_int_eq(fetch("GET", "/latest/meta-data/cam/security-credentials/other"), 404);
 	stop();
 }
 END_TEST
 
 START_TEST(proxy_form_targets) {
-	char *body = NULL;
 	start();
 	/* a client that uses the simulator as its HTTP proxy sends absolute-form targets */
-	ck_assert_int_eq(plain_request("GET", "http://billing.tencentcloudapi.com/__sim/requests",
-				       endpoint, &body),
-			 200);
+	ck_assert_int_eq(
+	    plain_request("GET", "http://billing.tencentcloudapi.com/__sim/requests", endpoint),
+	    200);
 	ck_assert_str_eq(body, "{\"total\":0}");
-	free(body);
 	stop();
 }
 END_TEST
