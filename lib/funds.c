@@ -69,14 +69,10 @@ static int fund_page(void *ctx, struct json_object *response, long *items, long 
 		     struct tc_error *err) {
 	struct fund_pages *p = ctx;
 	struct json_object *list = NULL;
-	int64_t count = 0;
-	if (tc_json_array(response, "Data", TC_OPTIONAL, &list, err) != 0 ||
-	    tc_json_int(response, p->customers ? "Total" : "TotalCount", TC_REQUIRED, &count, NULL,
-			err) != 0) {
+	if (tc_page_list(response, "Data", p->customers ? "Total" : "TotalCount", &list, items,
+			 total, err) != 0) {
 		return -1;
 	}
-	*total = (long)count;
-	*items = list ? (long)json_object_array_length(list) : 0;
 	struct tc_fund_account *grown =
 	    realloc(p->out->items, (p->out->n + (size_t)*items + 1) * sizeof *grown);
 	if (!grown) {

@@ -118,14 +118,10 @@ static int deal_page(void *ctx, struct json_object *response, long *items, long 
 		     struct tc_error *err) {
 	struct order_pages *p = ctx;
 	struct json_object *list = NULL;
-	int64_t count = 0;
-	if (tc_json_array(response, p->agent ? "AgentPayDealSet" : "Deals", TC_OPTIONAL, &list,
-			  err) != 0 ||
-	    tc_json_int(response, "TotalCount", TC_REQUIRED, &count, NULL, err) != 0) {
+	if (tc_page_list(response, p->agent ? "AgentPayDealSet" : "Deals", "TotalCount", &list,
+			 items, total, err) != 0) {
 		return -1;
 	}
-	*total = (long)count;
-	*items = list ? (long)json_object_array_length(list) : 0;
 	for (long i = 0; i < *items; i++) {
 		struct tc_order order;
 		struct json_object *d = json_object_array_get_idx(list, (size_t)i);

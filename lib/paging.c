@@ -2,6 +2,8 @@
 
 #include <stdio.h>
 
+#include "jsonx.h"
+
 int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
 		struct tc_error *err) {
 	long seen = 0;
@@ -49,4 +51,17 @@ int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
 		}
 	}
 	return tc_error_set(err, TC_ERR_DATA, "%s: more than %d pages", p->action, TC_MAX_PAGES);
+}
+
+int tc_page_list(struct json_object *response, const char *list_key, const char *total_key,
+		 struct json_object **list, long *items, long *total, struct tc_error *err) {
+	int64_t count = 0;
+	*list = NULL;
+	if (tc_json_array(response, list_key, TC_OPTIONAL, list, err) != 0 ||
+	    tc_json_int(response, total_key, TC_REQUIRED, &count, NULL, err) != 0) {
+		return -1;
+	}
+	*total = (long)count;
+	*items = *list ? (long)json_object_array_length(*list) : 0;
+	return 0;
 }

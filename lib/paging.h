@@ -33,4 +33,9 @@ struct tc_pager {
 /* Returns 0 after every item was read; *requests counts the calls made. */
 int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests, struct tc_error *err);
 
+/* For a page reader: the page's list `list_key` (absent or null: no items) and the
+ * reported total `total_key` (required); sets *list (or NULL), *items and *total. */
+int tc_page_list(struct json_object *response, const char *list_key, const char *total_key,
+		 struct json_object **list, long *items, long *total, struct tc_error *err);
+
 #endif

@@ -66,13 +66,9 @@ static int cost_page(void *ctx, struct json_object *response, long *items, long 
 		     struct tc_error *err) {
 	struct cost_pages *p = ctx;
 	struct json_object *rows = NULL;
-	int64_t count = 0;
-	if (tc_json_array(response, "Detail", TC_OPTIONAL, &rows, err) != 0 ||
-	    tc_json_int(response, "Total", TC_REQUIRED, &count, NULL, err) != 0) {
+	if (tc_page_list(response, "Detail", "Total", &rows, items, total, err) != 0) {
 		return -1;
 	}
-	*total = (long)count;
-	*items = rows ? (long)json_object_array_length(rows) : 0;
 	for (long i = 0; i < *items; i++) {
 		if (tc_cost_series_add_row(p->out, json_object_array_get_idx(rows, (size_t)i),
 					   p->offset, err) != 0) {

@@ -53,11 +53,10 @@ static int voucher_page(void *ctx, struct json_object *response, long *items, lo
 			struct tc_error *err) {
 	struct voucher_pages *p = ctx;
 	struct json_object *list = NULL;
-	int64_t count = 0, balance = 0;
+	int64_t balance = 0;
 	const char *unit = NULL;
 	bool has_balance = false;
-	if (tc_json_array(response, "VoucherInfos", TC_OPTIONAL, &list, err) != 0 ||
-	    tc_json_int(response, "TotalCount", TC_REQUIRED, &count, NULL, err) != 0 ||
+	if (tc_page_list(response, "VoucherInfos", "TotalCount", &list, items, total, err) != 0 ||
 	    tc_json_money(response, "TotalBalance", TC_UNIT_MICRO, TC_OPTIONAL, &balance,
 			  &has_balance, err) != 0 ||
 	    tc_json_string(response, "Unit", TC_OPTIONAL, &unit, err) != 0) {
@@ -69,8 +68,6 @@ static int voucher_page(void *ctx, struct json_object *response, long *items, lo
 	if (has_balance && p->out->requests == 0) {
 		p->out->total_balance = balance;
 	}
-	*total = (long)count;
-	*items = list ? (long)json_object_array_length(list) : 0;
 	struct tc_voucher *grown =
 	    realloc(p->out->items, (p->out->n + (size_t)*items + 1) * sizeof *grown);
 	if (!grown) {

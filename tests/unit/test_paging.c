@@ -105,6 +105,34 @@ START_TEST(page_errors_carry_the_request_id) {
 }
 END_TEST
 
+START_TEST(page_list_reads_list_and_total) {
+	struct json_object *list = NULL;
+	long items = -1, total = -1;
+	struct tc_error err;
+	struct json_object *r = json_tokener_parse("{\"Deals\":[{},{}],\"TotalCount\":7}");
+	ck_assert_int_eq(tc_page_list(r, "Deals", "TotalCount", &list, &items, &total, &err), 0);
+	ck_assert_ptr_nonnull(list);
+	ck_assert_int_eq(items, 2);
+	ck_assert_int_eq(total, 7);
+	json_object_put(r);
+	/* an absent or null list is an empty page */
+	r = json_tokener_parse("{\"Deals\":null,\"TotalCount\":0}");
+	ck_assert_int_eq(tc_page_list(r, "Deals", "TotalCount", &list, &items, &total, &err), 0);
+	ck_assert_ptr_null(list);
+	ck_assert_int_eq(items, 0);
+	json_object_put(r);
+	/* the total is required, and the list must be a list */
+	r = json_tokener_parse("{\"Deals\":[]}");
+	ck_assert_int_eq(tc_page_list(r, "Deals", "TotalCount", &list, &items, &total, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.message, "TotalCount"));
+	json_object_put(r);
+	r = json_tokener_parse("{\"Deals\":{},\"TotalCount\":1}");
+	ck_assert_int_eq(tc_page_list(r, "Deals", "TotalCount", &list, &items, &total, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.message, "Deals"));
+	json_object_put(r);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("paging");
 	TCase *tc = tcase_create("paging");
@@ -113,6 +141,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, short_page_is_an_error);
 	tcase_add_test(tc, more_than_the_total_is_an_error);
 	tcase_add_test(tc, page_errors_carry_the_request_id);
+	tcase_add_test(tc, page_list_reads_list_and_total);
 	suite_add_tcase(s, tc);
 	return s;
 }
