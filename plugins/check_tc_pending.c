@@ -107,7 +107,8 @@ int main(int argc, char **argv) {
 		"      --days=N           look back N days (default 30; partners: at most 15)\n"
 		"      --partner          China-site partner: orders paid for customers\n"
 		"      --warning-count=RANGE, --critical-count=RANGE  on the number of orders\n"
-		"      --warning-amount=RANGE, --critical-amount=RANGE  on their total amount\n",
+		"      --warning-amount=RANGE, --critical-amount=RANGE  on their total amount\n"
+		"Orders are read anew each run: the --cache-* options do not apply.\n",
 	    .options = own_options,
 	    .handle = handle,
 	    .ctx = &options,
