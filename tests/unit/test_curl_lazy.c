@@ -1,3 +1,5 @@
+#include <stdlib.h>
+
 #include "curl_lazy.h"
 #include "tap.h"
 
@@ -19,10 +21,31 @@ START_TEST(loads_once_and_unloads) {
 }
 END_TEST
 
+/* GnuTLS, which Debian's libcurl brings in through librtmp, is not initialised */
+START_TEST(gnutls_left_alone) {
+	struct tc_error err;
+	unsetenv("GNUTLS_NO_IMPLICIT_INIT");
+	ck_assert_ptr_nonnull(tc_curl_load(&err));
+	ck_assert_str_eq(getenv("GNUTLS_NO_IMPLICIT_INIT"), "1");
+	tc_curl_unload();
+}
+END_TEST
+
+START_TEST(a_users_gnutls_setting_is_kept) {
+	struct tc_error err;
+	setenv("GNUTLS_NO_IMPLICIT_INIT", "0", 1);
+	ck_assert_ptr_nonnull(tc_curl_load(&err));
+	ck_assert_str_eq(getenv("GNUTLS_NO_IMPLICIT_INIT"), "0");
+	tc_curl_unload();
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("curl_lazy");
 	TCase *tc = tcase_create("curl_lazy");
 	tcase_add_test(tc, loads_once_and_unloads);
+	tcase_add_test(tc, gnutls_left_alone);
+	tcase_add_test(tc, a_users_gnutls_setting_is_kept);
 	suite_add_tcase(s, tc);
 	return s;
 }
