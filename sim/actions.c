@@ -30,7 +30,7 @@ int sim_describe_account_balance(struct sim_call *c, struct json_object *respons
 	json_object_object_add(response, "Balance", json_object_new_int64(real));
 	json_object_object_add(response, "Uin",
 			       json_object_object_get_ex(account, "uin", &uin)
-				   ? json_object_get(uin)
+				   ? sim_copy(uin)
 				   : json_object_new_int64(0));
 	json_object_object_add(response, "RealBalance", json_object_new_int64(real));
 	json_object_object_add(response, "CashAccountBalance", json_object_new_int64(cash));

@@ -46,13 +46,19 @@ int sim_param_int(struct sim_call *c, const char *name, bool required, int64_t f
 		  int64_t *out);
 int sim_param_string(struct sim_call *c, const char *name, bool required, const char **out);
 
-/* The account's list `key` with every {"repeat": N, ...} entry expanded into N
- * entries (ids, names and UINs numbered). A new reference; NULL when absent. */
+/* A copy of the account's list `key` with every {"repeat": N, ...} entry expanded
+ * into N entries (ids, names and UINs numbered); NULL when absent. */
 struct json_object *sim_list(struct json_object *account, const char *key);
 
 /* Members of a list entry, with defaults. */
 int64_t sim_int(struct json_object *o, const char *key, int64_t fallback);
 const char *sim_str(struct json_object *o, const char *key, const char *fallback);
+
+/* A private copy of a scenario value (NULL stays NULL). The serving threads share the
+ * scenario, and json-c's reference counts are not atomic: a reply that held a
+ * scenario object itself would count it up and down from several threads at once
+ * and free it under the others. */
+struct json_object *sim_copy(struct json_object *value);
 
 /* A JSON number written with exactly `text` ("1000.10"), as the service sends floats. */
 struct json_object *sim_decimal(const char *text);

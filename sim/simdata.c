@@ -71,6 +71,14 @@ const char *sim_str(struct json_object *o, const char *key, const char *fallback
 		   : fallback;
 }
 
+struct json_object *sim_copy(struct json_object *value) {
+	struct json_object *copy = NULL;
+	if (value && json_object_deep_copy(value, &copy, NULL) != 0) {
+		return NULL;
+	}
+	return copy;
+}
+
 struct json_object *sim_decimal(const char *text) {
 	return json_object_new_double_s(strtod(text, NULL), text);
 }
@@ -112,7 +120,7 @@ struct json_object *sim_list(struct json_object *account, const char *key) {
 		struct json_object *item = json_object_array_get_idx(list, i);
 		int64_t repeat = sim_int(item, "repeat", 0);
 		if (repeat <= 0) {
-			json_object_array_add(out, json_object_get(item));
+			json_object_array_add(out, sim_copy(item));
 			continue;
 		}
 		for (int64_t k = 0; k < repeat; k++) {
@@ -129,7 +137,7 @@ void sim_apply_overrides(struct json_object *account, const char *key,
 	if (json_object_object_get_ex(account, key, &fields) &&
 	    json_object_is_type(fields, json_type_object)) {
 		json_object_object_foreach(fields, k, v) {
-			json_object_object_add(response, k, json_object_get(v));
+			json_object_object_add(response, k, sim_copy(v));
 		}
 	}
 	/* "<key>_remove": [names] drops fields, for "missing field" replies */

@@ -44,6 +44,8 @@ START_TEST(balance_from_its_parts) {
 	ck_assert_str_eq(simcall_text(&sc, "FreezeAmount"), "2000");
 	ck_assert_str_eq(simcall_text(&sc, "OweAmount"), "0");
 	ck_assert_str_eq(simcall_text(&sc, "Uin"), "100000000001");
+	/* a copy: the scenario is shared by the serving threads */
+	ck_assert_ptr_ne(simcall_get(sc.response, "Uin"), simcall_get(sc.account, "uin"));
 	ck_assert_str_eq(simcall_text(&sc, "IsCreditLimited"), "false");
 	ck_assert_str_eq(simcall_text(&sc, "IsAllowArrears"), "false");
 	simcall_free(&sc);

@@ -3,6 +3,7 @@
  * window, rate limits, faults, counters, the CVM metadata and proxy-form targets. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,10 @@ static const char scenario_text[] =
     "\"rate_limits\":{\"DescribeAccountBalance\":0}},"
     "{\"name\":\"flaky\",\"keys\":[{\"secret_id\":\"AKIDserveFLAKY\",\"secret_key\":\"k\"}],"
     "\"faults\":{\"DescribeAccountBalance\":{\"after\":1,\"times\":1,\"error\":{\"code\":"
-    "\"ResourceUnavailable\",\"message\":\"try later\"}}}}],"
+    "\"ResourceUnavailable\",\"message\":\"try later\"}}}},"
+    "{\"name\":\"busy\",\"uin\":7,\"balance\":{\"cash\":1},\"balance_fields\":{\"Extra\":"
+    "{\"a\":[1,2]}},\"keys\":[{\"secret_id\":\"AKIDserveBUSY\",\"secret_key\":\"k\"}],"
+    "\"rate_limits\":{\"DescribeAccountBalance\":1000000}}],"
     "\"cvm_role\":{\"account\":\"ok\",\"name\":\"monitor\",\"secret_id\":\"AKIDserveROLE\","
     "\"secret_key\":\"role-secret\",\"token\":\"role-token\"}}";
 
@@ -255,6 +259,44 @@ START_TEST(proxy_form_targets) {
 }
 END_TEST
 
+/* Eight threads of 100 calls each for one account: every answer right, no crash (the
+ * serving threads share the scenario; see sim_copy). */
+static void *hammer(void *arg) {
+	int *ok = arg;
+	for (int i = 0; i < 100; i++) {
+		struct tc_api_reply reply;
+		struct tc_error err;
+		if (call("AKIDserveBUSY", "k", NULL, "2018-07-09", &reply, &err) == 0) {
+			struct json_object *v = json_object_object_get(reply.response, "Uin");
+			*ok += json_object_get_int64(v) == 7;
+			tc_api_reply_free(&reply);
+		}
+	}
+	return NULL;
+}
+
+START_TEST(concurrent_requests) {
+	pthread_t threads[8];
+	int ok[8] = {0};
+	struct tc_api_reply reply;
+	struct tc_error err;
+	start();
+	/* libcurl is loaded and initialised once, before the threads */
+	ck_assert_int_eq(call("AKIDserveBUSY", "k", NULL, "2018-07-09", &reply, &err), 0);
+	tc_api_reply_free(&reply);
+	for (int i = 0; i < 8; i++) {
+		ck_assert_int_eq(pthread_create(&threads[i], NULL, hammer, &ok[i]), 0);
+	}
+	int total = 0;
+	for (int i = 0; i < 8; i++) {
+		pthread_join(threads[i], NULL);
+		total += ok[i];
+	}
+	ck_assert_int_eq(total, 800);
+	stop();
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("serve");
 	TCase *t = tcase_create("serve");
@@ -266,6 +308,8 @@ static Suite *suite(void) {
 	tcase_add_test(t, unsigned_and_unknown_requests);
 	tcase_add_test(t, cvm_role_metadata);
 	tcase_add_test(t, proxy_form_targets);
+	tcase_add_test(t, concurrent_requests);
+	tcase_set_timeout(t, 60);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -113,6 +113,29 @@ START_TEST(fail_records_code_and_message) {
 }
 END_TEST
 
+/* replies must never hold the shared scenario's objects (see sim_copy) */
+START_TEST(copies_never_share) {
+	struct json_object *a = simcall_json("{\"members\":[{\"uin\":1}],"
+					     "\"balance_fields\":{\"Extra\":{\"x\":1}}}");
+	struct json_object *l = sim_list(a, "members");
+	struct json_object *first =
+	    json_object_array_get_idx(json_object_object_get(a, "members"), 0);
+	ck_assert_ptr_ne(json_object_array_get_idx(l, 0), first);
+	ck_assert_str_eq(
+	    json_object_to_json_string_ext(json_object_array_get_idx(l, 0), JSON_C_TO_STRING_PLAIN),
+	    "{\"uin\":1}");
+	struct json_object *r = json_object_new_object();
+	sim_apply_overrides(a, "balance_fields", r);
+	ck_assert_ptr_ne(
+	    json_object_object_get(r, "Extra"),
+	    json_object_object_get(json_object_object_get(a, "balance_fields"), "Extra"));
+	ck_assert_ptr_null(sim_copy(NULL));
+	json_object_put(r);
+	json_object_put(l);
+	json_object_put(a);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("simdata");
 	TCase *t = tcase_create("simdata");
@@ -123,6 +146,7 @@ static Suite *suite(void) {
 	tcase_add_test(t, decimals_keep_their_text);
 	tcase_add_test(t, overrides_add_and_remove);
 	tcase_add_test(t, fail_records_code_and_message);
+	tcase_add_test(t, copies_never_share);
 	suite_add_tcase(s, t);
 	return s;
 }
