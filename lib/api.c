@@ -258,7 +258,7 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 		if (tc_cache_store(&e, body, len, (int64_t)time(NULL), &ignored) == 0) {
 			tc_cache_tidy(api->cache, (int64_t)time(NULL));
 		}
-	} else if (api->cache->stale_on_error && e.body &&
+	} else if (tc_cache_servable_stale(api->cache, &e, now) &&
 		   tc_api_parse_envelope(service, action, e.body, e.len, reply,
 					 &api->stale_cause) == 0) {
 		api->stale_cause = *err;

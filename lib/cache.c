@@ -128,6 +128,12 @@ bool tc_cache_fresh(const struct tc_cache *c, const struct tc_cache_entry *e, in
 	return e->body && now >= e->created && now - e->created < c->ttl;
 }
 
+bool tc_cache_servable_stale(const struct tc_cache *c, const struct tc_cache_entry *e,
+			     int64_t now) {
+	return c->stale_on_error && e->body && now >= e->created &&
+	       now - e->created <= c->ttl + TC_CACHE_KEEP_SECONDS;
+}
+
 int tc_cache_store(struct tc_cache_entry *e, const char *body, size_t len, int64_t now,
 		   struct tc_error *err) {
 	char tmp[1100];

@@ -40,6 +40,10 @@ int tc_cache_open(const struct tc_cache *c, const char *secret_id, const char *u
 /* Whether the entry holds an answer younger than the TTL at `now`. */
 bool tc_cache_fresh(const struct tc_cache *c, const struct tc_cache_entry *e, int64_t now);
 
+/* Whether --cache-stale-on-error may serve the entry at `now`: it holds an answer
+ * no older than the TTL + TC_CACHE_KEEP_SECONDS, even if no run pruned it. */
+bool tc_cache_servable_stale(const struct tc_cache *c, const struct tc_cache_entry *e, int64_t now);
+
 /* Replaces the entry's answer. */
 int tc_cache_store(struct tc_cache_entry *e, const char *body, size_t len, int64_t now,
 		   struct tc_error *err);

@@ -62,6 +62,11 @@ expect "--cache-stale-on-error serves it and says how old" 0 \
 	"TC BALANCE OK - ${Y}12,345.67 available (stale data, [0-9]* s old) | *" \
 	check_as flaky check_tc_balance "${C[@]}" --cache-dir "$CACHE" --cache-ttl 1 --cache-stale-on-error
 expect_line "the failure is named" "stale: the API failed (DescribeAccountBalance failed: InternalError: *"
+f=$(grep -l '"RealBalance":1234567' "$dir"/*.cache)
+sed -i "1s/^tc-billing-cache 1 [0-9]* /tc-billing-cache 1 $(($(date +%s) - 2 * 86400)) /" "$f"
+expect "an answer more than a day past its TTL is not served stale" 3 \
+	"TC BALANCE UNKNOWN - DescribeAccountBalance failed: InternalError: *" \
+	check_as flaky check_tc_balance "${C[@]}" --cache-dir "$CACHE" --cache-ttl 1 --cache-stale-on-error
 
 # ---- 200 checks for 4 accounts at once, with the documented rate limit of 20/s
 fleet() {

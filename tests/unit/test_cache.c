@@ -48,6 +48,14 @@ START_TEST(store_and_reuse) {
 	ck_assert(tc_cache_fresh(&c, &e, 1059));
 	ck_assert(!tc_cache_fresh(&c, &e, 1060));
 	ck_assert(!tc_cache_fresh(&c, &e, 999)); /* from the future: not trusted */
+	/* stale answers only when asked for, and at most a day past the TTL */
+	ck_assert(!tc_cache_servable_stale(&c, &e, 1060));
+	c.stale_on_error = true;
+	ck_assert(tc_cache_servable_stale(&c, &e, 1060));
+	ck_assert(tc_cache_servable_stale(&c, &e, 1000 + 60 + TC_CACHE_KEEP_SECONDS));
+	ck_assert(!tc_cache_servable_stale(&c, &e, 1000 + 60 + TC_CACHE_KEEP_SECONDS + 1));
+	ck_assert(!tc_cache_servable_stale(&c, &e, 999));
+	c.stale_on_error = false;
 	tc_cache_close(&e);
 
 	/* other parameters, another key: other entries */
