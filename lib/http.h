@@ -15,6 +15,7 @@
 
 struct tc_http_opts {
 	const char *cacert; /* CA bundle file, NULL for the system store */
+	const char *capath; /* CA directory (OpenSSL hashed names), NULL: the system's */
 	const char *proxy;  /* NULL: libcurl's https_proxy/no_proxy handling */
 	size_t max_body;    /* 0: TC_HTTP_MAX_BODY */
 	const struct tc_deadline *deadline;
@@ -51,6 +52,10 @@ void tc_http_response_free(struct tc_http_response *resp);
 /* Caps each following request at `ms` (0: only the deadline), for calls that must
  * not spend the whole budget, like the metadata service on a host that is no CVM. */
 void tc_http_set_cap_ms(struct tc_http *http, long ms);
+
+/* Whether `dir` is a CA directory OpenSSL can search by hashed names ("5ad8a5d6.0"),
+ * as update-ca-certificates keeps /etc/ssl/certs. */
+bool tc_ca_dir_usable(const char *dir);
 
 /* The host[:port] part of an http(s) URL, for the Host header that is signed. */
 int tc_url_host(const char *url, char *buf, size_t size);

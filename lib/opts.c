@@ -20,6 +20,7 @@ enum {
 	OPT_LANGUAGE,
 	OPT_PROXY,
 	OPT_CACERT,
+	OPT_CAPATH,
 	OPT_METADATA_URL,
 	OPT_API_TIMEZONE,
 	OPT_FORMAT,
@@ -48,6 +49,7 @@ static const struct option common_options[] = {
     {"language", required_argument, NULL, OPT_LANGUAGE},
     {"proxy", required_argument, NULL, OPT_PROXY},
     {"cacert", required_argument, NULL, OPT_CACERT},
+    {"capath", required_argument, NULL, OPT_CAPATH},
     {"metadata-url", required_argument, NULL, OPT_METADATA_URL},
     {"api-timezone", required_argument, NULL, OPT_API_TIMEZONE},
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -83,6 +85,8 @@ static const char common_help[] =
     "      --language=zh-CN|en-US  language of API error messages\n"
     "      --proxy=URL        HTTP(S) proxy (default: https_proxy/no_proxy variables)\n"
     "      --cacert=FILE      CA bundle to verify the API's certificate with\n"
+    "      --capath=DIR       CA directory with OpenSSL hashed names (default: the\n"
+    "                         system's, e.g. /etc/ssl/certs)\n"
     "      --metadata-url=URL CVM metadata service (default http://metadata.tencentyun.com)\n"
     "      --api-timezone=+HH:MM  zone of the times the API writes (default +08:00)\n"
     "      --format=nagios|json|prometheus  output format (exit status as in nagios)\n"
@@ -339,6 +343,9 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 		return 0;
 	case OPT_CACERT:
 		c->cacert = arg;
+		return 0;
+	case OPT_CAPATH:
+		c->capath = arg;
 		return 0;
 	case OPT_METADATA_URL:
 		c->metadata_url = arg;

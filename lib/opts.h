@@ -33,6 +33,7 @@ struct tc_common {
 	const char *language;
 	const char *proxy;
 	const char *cacert;
+	const char *capath;
 	const char *metadata_url;
 	int api_offset;        /* --api-timezone, seconds east of UTC */
 	enum tc_format format; /* --format */

@@ -106,6 +106,7 @@ static int prepare(struct tc_run *run, struct tc_error *err) {
 	run->deadline.end_ms = tc_monotonic_ms() + (int64_t)c->timeout * 1000 - DEADLINE_MARGIN_MS;
 	struct tc_http_opts ho = {
 	    .cacert = c->cacert,
+	    .capath = c->capath,
 	    .proxy = c->proxy,
 	    .deadline = &run->deadline,
 	    .verbose = c->verbose,
