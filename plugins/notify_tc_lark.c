@@ -33,6 +33,7 @@ struct options {
 	bool quiet_critical;
 	int timeout;
 	const char *cacert;
+	const char *capath;
 	const char *proxy;
 	int verbose;
 	char webhook[2048];
@@ -48,7 +49,7 @@ static void usage(FILE *out) {
 	    "host|service]\n"
 	    "         [--state S] [--host H] [--service S] [--output TEXT] [--type T] [--time T]\n"
 	    "         [--text] [--quiet-hours HH:MM-HH:MM [--timezone ZONE] [--quiet-critical]]\n"
-	    "         [-t SECONDS] [--cacert FILE] [--proxy URL]\n\n"
+	    "         [-t SECONDS] [--cacert FILE] [--capath DIR] [--proxy URL]\n\n"
 	    "  --config FILE     ini with [lark] webhook=URL and secret=SECRET (mode 0600);\n"
 	    "                    else TC_LARK_WEBHOOK and TC_LARK_SECRET from the environment\n"
 	    "  --source NAME     read state, host, service, output and time from that system's\n"
@@ -144,6 +145,7 @@ static int parse(int argc, char **argv, struct options *o, struct tc_error *err)
 		O_TZ,
 		O_QUIET_CRIT,
 		O_CACERT,
+		O_CAPATH,
 		O_PROXY,
 		O_SECRET
 	};
@@ -162,6 +164,7 @@ static int parse(int argc, char **argv, struct options *o, struct tc_error *err)
 	    {"timezone", required_argument, NULL, O_TZ},
 	    {"quiet-critical", no_argument, NULL, O_QUIET_CRIT},
 	    {"cacert", required_argument, NULL, O_CACERT},
+	    {"capath", required_argument, NULL, O_CAPATH},
 	    {"proxy", required_argument, NULL, O_PROXY},
 	    {"webhook", required_argument, NULL, O_SECRET},
 	    {"secret", required_argument, NULL, O_SECRET},
@@ -238,6 +241,9 @@ static int parse(int argc, char **argv, struct options *o, struct tc_error *err)
 		case O_CACERT:
 			o->cacert = optarg;
 			break;
+		case O_CAPATH:
+			o->capath = optarg;
+			break;
 		case O_PROXY:
 			o->proxy = optarg;
 			break;
@@ -305,6 +311,7 @@ static int deliver(const struct options *o, struct tc_error *err) {
 	struct tc_deadline d;
 	tc_deadline_start(&d, o->timeout);
 	struct tc_http_opts ho = {.cacert = o->cacert,
+				  .capath = o->capath,
 				  .proxy = o->proxy,
 				  .deadline = &d,
 				  .verbose = o->verbose,
