@@ -256,7 +256,7 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 	if (rc == 0) {
 		struct tc_error ignored;
 		if (tc_cache_store(&e, body, len, (int64_t)time(NULL), &ignored) == 0) {
-			tc_cache_tidy(api->cache, (int64_t)time(NULL));
+			tc_cache_tidy(api->cache, &e, (int64_t)time(NULL));
 		}
 	} else if (tc_cache_servable_stale(api->cache, &e, now) &&
 		   tc_api_parse_envelope(service, action, e.body, e.len, reply,

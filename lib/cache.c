@@ -128,10 +128,15 @@ bool tc_cache_fresh(const struct tc_cache *c, const struct tc_cache_entry *e, in
 	return e->body && now >= e->created && now - e->created < c->ttl;
 }
 
+/* How long an answer is kept: its TTL and a day. */
+static int64_t kept_seconds(const struct tc_cache *c) {
+	return (c->ttl > 0 ? c->ttl : 0) + TC_CACHE_KEEP_SECONDS;
+}
+
 bool tc_cache_servable_stale(const struct tc_cache *c, const struct tc_cache_entry *e,
 			     int64_t now) {
 	return c->stale_on_error && e->body && now >= e->created &&
-	       now - e->created <= c->ttl + TC_CACHE_KEEP_SECONDS;
+	       now - e->created <= kept_seconds(c);
 }
 
 int tc_cache_store(struct tc_cache_entry *e, const char *body, size_t len, int64_t now,
@@ -195,17 +200,12 @@ static int remove_entry(const char *lockpath, const char *cachepath) {
 	return removed;
 }
 
-int tc_cache_prune(const struct tc_cache *c, int64_t now) {
-	char dir[900];
-	struct tc_error ignored;
-	if (cache_dir(c->dir, dir, sizeof dir, &ignored) != 0) {
-		return -1;
-	}
+/* Removes what in `dir` is older than `horizon` (see tc_cache_prune). */
+static int prune_dir(const char *dir, int64_t horizon) {
 	DIR *d = opendir(dir);
 	if (!d) {
 		return -1;
 	}
-	int64_t horizon = now - (c->ttl > 0 ? c->ttl : 0) - TC_CACHE_KEEP_SECONDS;
 	int removed = 0;
 	for (struct dirent *de = readdir(d); de; de = readdir(d)) {
 		const char *name = de->d_name;
@@ -222,22 +222,36 @@ int tc_cache_prune(const struct tc_cache *c, int64_t now) {
 			if (t >= 0 && t < horizon) {
 				removed += remove_entry(path, cachepath);
 			}
-		} else if (strstr(name, ".cache.") && mtime_of(path) >= 0 &&
-			   mtime_of(path) < horizon) {
-			removed += unlink(path) == 0; /* tc_cache_store's temporary */
+		} else if (strstr(name, ".cache.")) {
+			/* tc_cache_store's temporary, left by a run that crashed */
+			int64_t t = mtime_of(path);
+			if (t >= 0 && t < horizon) {
+				removed += unlink(path) == 0;
+			}
 		}
 	}
 	closedir(d);
 	return removed;
 }
 
-void tc_cache_tidy(const struct tc_cache *c, int64_t now) {
-	char dir[900], stamp[1000];
+int tc_cache_prune(const struct tc_cache *c, int64_t now) {
+	char dir[900];
 	struct tc_error ignored;
-	struct stat st;
 	if (cache_dir(c->dir, dir, sizeof dir, &ignored) != 0) {
+		return -1;
+	}
+	return prune_dir(dir, now - kept_seconds(c));
+}
+
+void tc_cache_tidy(const struct tc_cache *c, const struct tc_cache_entry *e, int64_t now) {
+	char dir[1024], stamp[1100];
+	struct stat st;
+	/* the entry's directory, which tc_cache_open made sure of */
+	const char *slash = strrchr(e->path, '/');
+	if (!slash) {
 		return;
 	}
+	snprintf(dir, sizeof dir, "%.*s", (int)(slash - e->path), e->path);
 	snprintf(stamp, sizeof stamp, "%s/pruned", dir);
 	int fd = open(stamp, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd < 0) {
@@ -247,7 +261,7 @@ void tc_cache_tidy(const struct tc_cache *c, int64_t now) {
 	if (fstat(fd, &st) == 0 && now - (int64_t)st.st_mtime >= TIDY_EVERY &&
 	    flock(fd, LOCK_EX | LOCK_NB) == 0) {
 		futimens(fd, NULL);
-		tc_cache_prune(c, now);
+		prune_dir(dir, now - kept_seconds(c));
 	}
 	close(fd);
 }

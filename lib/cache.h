@@ -61,7 +61,7 @@ void tc_cache_close(struct tc_cache_entry *e);
 int tc_cache_prune(const struct tc_cache *c, int64_t now);
 
 /* tc_cache_prune at most once an hour per directory (a stamp file says when), for
- * calling after every store. */
-void tc_cache_tidy(const struct tc_cache *c, int64_t now);
+ * calling after a store into entry `e`. */
+void tc_cache_tidy(const struct tc_cache *c, const struct tc_cache_entry *e, int64_t now);
 
 #endif

@@ -15,8 +15,8 @@ struct tc_http {
 	struct tc_http_opts opts;
 	char errbuf[CURL_ERROR_SIZE];
 	long cap_ms;
-	bool trust_chosen; /* ca_dir below is decided */
-	char ca_dir[1024]; /* the CA directory used alone, "" for libcurl's defaults */
+	bool system_checked;   /* system_dir below is decided */
+	char system_dir[1024]; /* the system's CA directory if usable alone, else "" */
 };
 
 bool tc_ca_dir_usable(const char *dir) {
@@ -45,26 +45,28 @@ bool tc_ca_dir_usable(const char *dir) {
  * a run (callgrind); the directory gives the same trust and only the issuer's file is
  * read. */
 static void set_trust(struct tc_http *h, CURL *c) {
+	const char *dir = h->opts.capath;
 	if (h->opts.cacert) {
 		h->c->easy_setopt(c, CURLOPT_CAINFO, h->opts.cacert);
-		if (h->opts.capath) {
-			h->c->easy_setopt(c, CURLOPT_CAPATH, h->opts.capath);
+		if (dir) {
+			h->c->easy_setopt(c, CURLOPT_CAPATH, dir);
 		}
 		return;
 	}
-	if (!h->trust_chosen) {
-		char *system = NULL;
-		if (h->opts.capath) {
-			snprintf(h->ca_dir, sizeof h->ca_dir, "%s", h->opts.capath);
-		} else if (h->c->easy_getinfo(c, CURLINFO_CAPATH, &system) == CURLE_OK && system &&
-			   tc_ca_dir_usable(system)) {
-			snprintf(h->ca_dir, sizeof h->ca_dir, "%s", system);
+	if (!dir) {
+		if (!h->system_checked) { /* once per client: it reads the directory */
+			char *system = NULL;
+			if (h->c->easy_getinfo(c, CURLINFO_CAPATH, &system) == CURLE_OK && system &&
+			    tc_ca_dir_usable(system)) {
+				snprintf(h->system_dir, sizeof h->system_dir, "%s", system);
+			}
+			h->system_checked = true;
 		}
-		h->trust_chosen = true;
+		dir = h->system_dir[0] ? h->system_dir : NULL;
 	}
-	if (h->ca_dir[0]) {
+	if (dir) {
 		h->c->easy_setopt(c, CURLOPT_CAINFO, (char *)NULL);
-		h->c->easy_setopt(c, CURLOPT_CAPATH, h->ca_dir);
+		h->c->easy_setopt(c, CURLOPT_CAPATH, dir);
 	}
 }
 

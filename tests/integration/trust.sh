@@ -39,10 +39,18 @@ expect "a certificate for another name: refused" 3 \
 	"TC BALANCE UNKNOWN - DescribeAccountBalance: TLS failure with 127.0.0.1:$PORT_misnamed: *" \
 	balance_as ok --endpoint "https://127.0.0.1:$PORT_misnamed" --capath "$WORK/cadir"
 
+# traced FILE [options]: check_tc_balance against the good simulator, its file system
+# calls written to FILE
+traced() {
+	local out=$1
+	shift
+	TENCENTCLOUD_SECRET_ID=$(key_id ok) TENCENTCLOUD_SECRET_KEY=$(key_secret ok) \
+		strace -f -e trace=%file -o "$out" "$PLUGINS/check_tc_balance" "${G[@]}" "$@" >/dev/null 2>&1
+}
+
 # by default the hashed system directory is searched; the bundle file is not read
 sysdir=/etc/ssl/certs
-TENCENTCLOUD_SECRET_ID=$(key_id ok) TENCENTCLOUD_SECRET_KEY=$(key_secret ok) \
-	strace -f -e trace=%file -o "$WORK/strace.out" "$PLUGINS/check_tc_balance" "${G[@]}" >/dev/null 2>&1
+traced "$WORK/strace.out"
 if grep -q "ca-certificates.crt" "$WORK/strace.out"; then
 	not_ok "the system CA bundle file is not read" "$(grep ca-certificates.crt "$WORK/strace.out" | head -2)"
 else
@@ -54,9 +62,7 @@ else
 	not_ok "the system CA directory is searched" "$(grep -c /etc/ssl "$WORK/strace.out") file calls under /etc/ssl"
 fi
 # with --cacert, that file is what is read
-TENCENTCLOUD_SECRET_ID=$(key_id ok) TENCENTCLOUD_SECRET_KEY=$(key_secret ok) \
-	strace -f -e trace=%file -o "$WORK/strace2.out" "$PLUGINS/check_tc_balance" "${G[@]}" \
-	--cacert "$WORK/ca.pem" >/dev/null 2>&1
+traced "$WORK/strace2.out" --cacert "$WORK/ca.pem"
 grep -q "\"$WORK/ca.pem\"" "$WORK/strace2.out" && ok "--cacert reads its file" || not_ok "--cacert reads its file"
 
 finish

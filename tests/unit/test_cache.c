@@ -200,14 +200,14 @@ START_TEST(tidy_prunes_at_most_hourly) {
 	age(e.path, 60 + TC_CACHE_KEEP_SECONDS + 10);
 	snprintf(stamp, sizeof stamp, "%s/tc-billing-%u/pruned", dir, (unsigned)getuid());
 	/* the first call only dates the stamp */
-	tc_cache_tidy(&c, now);
+	tc_cache_tidy(&c, &e, now);
 	ck_assert(exists(stamp));
 	ck_assert(exists(e.path));
-	tc_cache_tidy(&c, now + 3599);
+	tc_cache_tidy(&c, &e, now + 3599);
 	ck_assert(exists(e.path));
 	/* an hour later it prunes, and dates the stamp anew */
 	age(stamp, 3600);
-	tc_cache_tidy(&c, now);
+	tc_cache_tidy(&c, &e, now);
 	ck_assert(!exists(e.path));
 	struct stat st;
 	ck_assert_int_eq(stat(stamp, &st), 0);
