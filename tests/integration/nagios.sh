@@ -29,7 +29,7 @@ CFG
 cat >"$N/nagios.cfg" <<CFG
 log_file=$N/nagios.log
 resource_file=$N/resource.cfg
-cfg_file=$top_srcdir/nagios/tc-billing-commands.cfg
+cfg_file=$top_builddir/nagios/tc-billing-commands.cfg
 cfg_file=$top_srcdir/nagios/tc-billing-templates.cfg
 cfg_file=$top_srcdir/nagios/tc-billing-example.cfg
 object_cache_file=$N/objects.cache
@@ -90,8 +90,8 @@ I="$WORK/icinga"
 mkdir -p "$I/run" "$I/cache" "$I/data" "$I/log" "$I/spool"
 cat >"$I/icinga2.conf" <<CONF
 const PluginContribDir = "$PLUGINS"
-include "$top_srcdir/nagios/icinga2/tc-billing-commands.conf"
-include "$top_srcdir/nagios/icinga2/tc-billing-services.conf"
+include "$top_builddir/nagios/icinga2/tc-billing-commands.conf"
+include "$top_builddir/nagios/icinga2/tc-billing-services.conf"
 object CheckCommand "dummy" { command = [ "/bin/true" ] }
 object Host "tencentcloud" {
 	check_command = "dummy"

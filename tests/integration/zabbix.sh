@@ -5,7 +5,7 @@
 
 ZJS=$(command -v zabbix_js) || { echo "Bail out! zabbix_js missing (Debian package zabbix-proxy-sqlite3)"; exit 1; }
 python3 -c 'import yaml' 2>/dev/null || { echo "Bail out! python3-yaml missing"; exit 1; }
-Z="$top_srcdir/zabbix"
+Z="$top_builddir/zabbix"
 export TC_PLUGIN_DIR=$PLUGINS
 
 start_sim api tls
@@ -44,7 +44,7 @@ done <"$WORK/template.tap"
 [ $template_rc -eq 0 ] || not_ok "template checks exited $template_rc"
 
 # the media type's script is lark_webhook.js, and zabbix_js runs it against a webhook
-python3 - "$Z/media_lark.yaml" "$Z/lark_webhook.js" <<'PY' && ok "media type embeds lark_webhook.js verbatim" || not_ok "media type script"
+python3 - "$top_srcdir/zabbix/media_lark.yaml" "$top_srcdir/zabbix/lark_webhook.js" <<'PY' && ok "media type embeds lark_webhook.js verbatim" || not_ok "media type script"
 import sys, yaml
 m = yaml.safe_load(open(sys.argv[1]))["zabbix_export"]["media_types"][0]
 sys.exit(0 if m["script"] == open(sys.argv[2]).read() and m["type"] == "WEBHOOK" else 1)
@@ -54,11 +54,11 @@ SIM_PIDS="$SIM_PIDS $!"
 for _ in $(seq 1 100); do [ -s "$WORK/hook.port" ] && break; sleep 0.05; done
 URL="http://127.0.0.1:$(cat "$WORK/hook.port")/open-apis/bot/v2/hook/t"
 params() { printf '{"URL":"%s","Secret":"%s","Subject":"[High] tencentcloud: TC balance below 1000","Message":"balance 500.00","Severity":"High","Status":"PROBLEM","HTTPProxy":""}' "$URL" "$1"; }
-run "$ZJS" -s "$Z/lark_webhook.js" -p "$(params s3cr3t)"
+run "$ZJS" -s "$top_srcdir/zabbix/lark_webhook.js" -p "$(params s3cr3t)"
 [ "$RC" -eq 0 ] && [ "${OUT##*$'\n'}" = OK ] && ok "zabbix_js: delivered" || not_ok "zabbix_js delivered" "$OUT"
 case $(tail -n 1 "$WORK/hook.log") in *'"sign_ok": true'*'[High] tencentcloud: TC balance below 1000'*'"template": "red"'*) ok "zabbix_js: signed like notify_tc_lark, red card" ;;
 *) not_ok "zabbix_js signature" "$(tail -n 1 "$WORK/hook.log")" ;; esac
-run "$ZJS" -s "$Z/lark_webhook.js" -p "$(params wrong)"
+run "$ZJS" -s "$top_srcdir/zabbix/lark_webhook.js" -p "$(params wrong)"
 [ "$RC" -ne 0 ] && [[ $OUT == *"Lark notification failed: Lark refused the message: code 19021"* ]] &&
 	ok "zabbix_js: a wrong secret fails with Lark's code" || not_ok "zabbix_js wrong secret" "$OUT"
 
