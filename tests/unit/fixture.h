@@ -1,0 +1,45 @@
+/* Recorded API answers for the unit tests: tests/data/<Action>/<name>.json holds the
+ * whole HTTP body ({"Response": {...}}) of an official example answer or of a variant
+ * the official models allow. The client's readers and the simulator's tests read the
+ * same files, so both are judged against what Tencent publishes, not against each
+ * other. */
+#ifndef TC_TEST_FIXTURE_H
+#define TC_TEST_FIXTURE_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef TEST_DATA_DIR
+#error "TEST_DATA_DIR names tests/data (set by Makefile.am)"
+#endif
+
+/* The text of tests/data/<action>/<name>.json; the caller frees it. *len gets its
+ * length. Fails the test when the file cannot be read. */
+static inline char *fixture_text(const char *action, const char *name, size_t *len) {
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s/%s.json", TEST_DATA_DIR, action, name);
+	FILE *f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "fixture %s cannot be opened", path);
+	size_t cap = 4096, n = 0;
+	char *buf = malloc(cap + 1);
+	ck_assert_ptr_nonnull(buf);
+	size_t got;
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			cap *= 2;
+			buf = realloc(buf, cap + 1);
+			ck_assert_ptr_nonnull(buf);
+		}
+	}
+	ck_assert_msg(!ferror(f), "fixture %s cannot be read", path);
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+#endif
