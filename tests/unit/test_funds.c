@@ -48,14 +48,6 @@ START_TEST(customers_in_usd_floats) {
 }
 END_TEST
 
-/* "x" * pad + n times 腾 (3 bytes): a name long enough to be cut at any byte */
-static void long_name(char *buf, size_t size, int pad, int n) {
-	snprintf(buf, size, "%.*s", pad, "xx");
-	for (int i = 0; i < n; i++) {
-		strcat(buf, "\xe8\x85\xbe");
-	}
-}
-
 START_TEST(long_cjk_names_are_cut_on_characters) {
 	for (int pad = 0; pad < 3; pad++) {
 		for (int n = 25; n < 40; n++) {

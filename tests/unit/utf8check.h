@@ -1,10 +1,12 @@
-/* A strict UTF-8 checker for the tests (Unicode Table 3-7: no overlong forms, no
- * surrogates, nothing above U+10FFFF), independent of the code it checks. */
+/* UTF-8 for the tests: a strict checker (Unicode Table 3-7: no overlong forms, no
+ * surrogates, nothing above U+10FFFF), independent of the code it checks, and long
+ * CJK names to cut. */
 #ifndef TC_TEST_UTF8CHECK_H
 #define TC_TEST_UTF8CHECK_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 static inline bool utf8_valid(const char *text) {
@@ -58,6 +60,14 @@ static inline bool no_controls(const char *text) {
 		}
 	}
 	return true;
+}
+
+/* "x" * pad then n times U+817E (3 bytes): a name long enough to be cut at any byte */
+static inline void long_name(char *buf, size_t size, int pad, int n) {
+	snprintf(buf, size, "%.*s", pad, "xx");
+	for (int i = 0; i < n; i++) {
+		strncat(buf, "\xe8\x85\xbe", size - strlen(buf) - 1);
+	}
 }
 
 #endif
