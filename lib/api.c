@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "jsonx.h"
+#include "result.h"
 #include "sign.h"
 
 struct allowed_action {
@@ -100,16 +101,20 @@ int tc_api_parse_envelope(const char *service, const char *action, const char *b
 			json_object_put(root);
 			return tc_error_prefix(err, "%s error envelope", action);
 		}
+		/* the service's words, shown cleaned and cut on a character boundary */
+		char shown_code[sizeof err->code], shown[301];
+		tc_text_copy(shown_code, sizeof shown_code, code, TC_TEXT_ONE_LINE);
+		tc_text_copy(shown, sizeof shown, message, TC_TEXT_ONE_LINE);
 		if (is_permission_code(code)) {
 			tc_error_set(err, TC_ERR_API,
 				     "%s refused: the key lacks CAM permission %s:%s (%s)", action,
 				     service, action, code);
 		} else {
-			tc_error_set(err, TC_ERR_API, "%s failed: %s: %.300s", action, code,
-				     message ? message : "");
+			tc_error_set(err, TC_ERR_API, "%s failed: %s: %s", action, shown_code,
+				     shown);
 		}
-		snprintf(err->code, sizeof err->code, "%s", code);
-		snprintf(err->request_id, sizeof err->request_id, "%s", rid ? rid : "");
+		snprintf(err->code, sizeof err->code, "%s", shown_code);
+		tc_text_copy(err->request_id, sizeof err->request_id, rid, TC_TEXT_ONE_LINE);
 		json_object_put(root);
 		return -1;
 	}

@@ -6,6 +6,7 @@
 
 #include "jsonx.h"
 #include "paging.h"
+#include "result.h"
 
 #define MEMBER_PAGE   10 /* the API's maximum */
 #define CUSTOMER_PAGE 100
@@ -27,8 +28,8 @@ int tc_member_from_json(struct json_object *m, struct tc_fund_account *out, stru
 	if (out->owed < 0 || credit < 0) {
 		return tc_error_set(err, TC_ERR_DATA, "member %.30s has a negative amount", uin);
 	}
-	snprintf(out->uin, sizeof out->uin, "%s", uin);
-	snprintf(out->name, sizeof out->name, "%s", name ? name : "");
+	tc_text_copy(out->uin, sizeof out->uin, uin, TC_TEXT_ONE_LINE);
+	tc_text_copy(out->name, sizeof out->name, name, TC_TEXT_ONE_LINE);
 	out->credit = is_credit || credit > 0;
 	/* a credit member can spend its credit line too */
 	out->available = out->credit ? real + credit : real;
@@ -47,7 +48,7 @@ int tc_customer_from_json(struct json_object *c, struct tc_fund_account *out,
 		return -1;
 	}
 	snprintf(out->uin, sizeof out->uin, "%lld", (long long)uin);
-	snprintf(out->name, sizeof out->name, "%s", name ? name : "");
+	tc_text_copy(out->name, sizeof out->name, name, TC_TEXT_ONE_LINE);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "decimal.h"
 #include "jsonx.h"
 #include "paging.h"
+#include "result.h"
 #include "timeutil.h"
 
 #define DEALS_PAGE       1000
@@ -18,7 +19,7 @@ static int copy_string(struct json_object *obj, const char *key, enum tc_field n
 	if (tc_json_string(obj, key, need, &s, err) != 0) {
 		return -1;
 	}
-	snprintf(dst, size, "%s", s ? s : "");
+	tc_text_copy(dst, size, s, TC_TEXT_ONE_LINE);
 	return 0;
 }
 

@@ -12,6 +12,14 @@ void tc_figure_text(const struct tc_perf *p, char *buf, size_t size) {
 	tc_decimal_format(p->value, p->scale, style, buf, size);
 }
 
+/* A JSON string of text from outside (the API, the command line): valid UTF-8
+ * without control characters, as the summary and lines already are. */
+static struct json_object *text(const char *s) {
+	char clean[1024];
+	tc_text_copy(clean, sizeof clean, s, TC_TEXT_ONE_LINE);
+	return json_object_new_string(clean);
+}
+
 /* A JSON number written with exactly our decimal text: no float rounding. */
 static struct json_object *number(int64_t value, int scale) {
 	char text[48];
@@ -60,7 +68,7 @@ void tc_render_json(const struct tc_result *r, const struct tc_render_meta *m, F
 	struct json_object *values = json_object_new_object();
 	json_object_object_add(o, "program", json_object_new_string(m->program));
 	json_object_object_add(o, "check", json_object_new_string(m->check));
-	json_object_object_add(o, "account", json_object_new_string(m->account));
+	json_object_object_add(o, "account", text(m->account));
 	json_object_object_add(o, "state", json_object_new_string(tc_state_name(r->state)));
 	json_object_object_add(o, "state_code", json_object_new_int(r->state));
 	json_object_object_add(o, "summary", json_object_new_string(r->summary));
@@ -87,9 +95,8 @@ void tc_render_json(const struct tc_result *r, const struct tc_render_meta *m, F
 		struct json_object *e = json_object_new_object();
 		json_object_object_add(e, "kind",
 				       json_object_new_string(tc_error_kind_name(r->error.kind)));
-		json_object_object_add(e, "code", json_object_new_string(r->error.code));
-		json_object_object_add(e, "request_id",
-				       json_object_new_string(r->error.request_id));
+		json_object_object_add(e, "code", text(r->error.code));
+		json_object_object_add(e, "request_id", text(r->error.request_id));
 		json_object_object_add(o, "error", e);
 	}
 	fprintf(out, "%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));

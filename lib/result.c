@@ -30,23 +30,106 @@ void tc_result_raise(struct tc_result *r, enum tc_state s) {
 	r->state = tc_state_worst(r->state, s);
 }
 
-/* A '|' would start perfdata and newlines would break the line structure. */
-static void sanitize(char *s) {
+/* The length of the valid UTF-8 sequence at `s` and its code point, or 0 and the
+ * length of the invalid part to replace by one U+FFFD (the maximal subpart). */
+static size_t decode(const unsigned char *s, uint32_t *cp, size_t *bad) {
+	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
+	size_t n;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		lo = c == 0xe0 ? 0xa0 : 0x80; /* no overlong forms */
+		hi = c == 0xed ? 0x9f : 0xbf; /* no surrogates */
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		lo = c == 0xf0 ? 0x90 : 0x80;
+		hi = c == 0xf4 ? 0x8f : 0xbf; /* nothing above U+10FFFF */
+	} else {
+		*bad = 1;
+		return 0;
+	}
+	uint32_t v = c & (0xff >> (n + 1));
+	for (size_t i = 1; i < n; i++) {
+		unsigned char min = i == 1 ? lo : 0x80, max = i == 1 ? hi : 0xbf;
+		if (s[i] < min || s[i] > max) {
+			*bad = i;
+			return 0;
+		}
+		v = v << 6 | (s[i] & 0x3f);
+	}
+	*cp = v;
+	return n;
+}
+
+/* What a code point is shown as: NULL to keep it, else its replacement. */
+static const char *replacement(uint32_t cp, unsigned flags) {
+	if (cp == '\n' && (flags & TC_TEXT_KEEP_NEWLINES)) {
+		return NULL;
+	}
+	if (cp == '\n' || cp == '\r' || cp == '\t' || cp == 0x2028 || cp == 0x2029) {
+		return " ";
+	}
+	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069)) {
+		return "\xef\xbf\xbd";
+	}
+	return NULL;
+}
+
+bool tc_text_copy(char *dst, size_t size, const char *src, unsigned flags) {
+	const unsigned char *s = (const unsigned char *)(src ? src : "");
+	size_t used = 0, room = size ? size - 1 : 0;
+	if (size == 0) {
+		return *s != '\0';
+	}
+	while (*s) {
+		uint32_t cp = 0;
+		size_t bad = 0, n = decode(s, &cp, &bad);
+		const char *out = n ? replacement(cp, flags) : "\xef\xbf\xbd";
+		size_t len = out ? strlen(out) : n;
+		if (used + len > room) {
+			size_t dots = room >= 3 ? 3 : 0;
+			while (used > 0 && used + dots > room) {
+				used--; /* back to a character boundary with room for "..." */
+				while (used > 0 && ((unsigned char)dst[used] & 0xc0) == 0x80) {
+					used--;
+				}
+			}
+			memcpy(dst + used, "...", dots);
+			dst[used + dots] = '\0';
+			return true;
+		}
+		memcpy(dst + used, out ? out : (const char *)s, len);
+		used += len;
+		s += n ? n : bad;
+	}
+	dst[used] = '\0';
+	return false;
+}
+
+/* A '|' would start perfdata; the rest is tc_text_copy's. */
+static void no_pipes(char *s) {
 	for (; *s; s++) {
 		if (*s == '|') {
 			*s = '/';
-		} else if (*s == '\n' || *s == '\r') {
-			*s = ' ';
 		}
 	}
 }
 
 void tc_result_summary(struct tc_result *r, const char *fmt, ...) {
 	va_list ap;
+	char *text = NULL;
 	va_start(ap, fmt);
-	vsnprintf(r->summary, sizeof r->summary, fmt, ap);
+	int n = vasprintf(&text, fmt, ap);
 	va_end(ap);
-	sanitize(r->summary);
+	tc_text_copy(r->summary, sizeof r->summary, n < 0 ? "out of memory" : text,
+		     TC_TEXT_ONE_LINE);
+	free(text);
+	no_pipes(r->summary);
 }
 
 void tc_result_line(struct tc_result *r, const char *fmt, ...) {
@@ -58,14 +141,19 @@ void tc_result_line(struct tc_result *r, const char *fmt, ...) {
 	if (n < 0) {
 		return;
 	}
-	char **grown = realloc(r->lines, (r->nlines + 1) * sizeof *grown);
-	if (!grown) {
-		free(line);
-		return;
+	/* a replacement takes at most 3 bytes per byte replaced */
+	size_t size = 3 * (size_t)n + 1;
+	char *clean = malloc(size);
+	char **grown = clean ? realloc(r->lines, (r->nlines + 1) * sizeof *grown) : NULL;
+	if (grown) {
+		tc_text_copy(clean, size, line, TC_TEXT_ONE_LINE);
+		no_pipes(clean);
+		r->lines = grown;
+		r->lines[r->nlines++] = clean;
+	} else {
+		free(clean);
 	}
-	sanitize(line);
-	r->lines = grown;
-	r->lines[r->nlines++] = line;
+	free(line);
 }
 
 void tc_result_add_perf(struct tc_result *r, const struct tc_perf *p) {

@@ -6,6 +6,7 @@
 
 #include "jsonx.h"
 #include "paging.h"
+#include "result.h"
 #include "timeutil.h"
 
 #define VOUCHER_PAGE 1000
@@ -31,9 +32,9 @@ int tc_voucher_from_json(struct json_object *v, int offset, struct tc_voucher *o
 	    tc_json_string(products, "GoodsName", TC_OPTIONAL, &goods, err) != 0) {
 		return -1;
 	}
-	snprintf(out->id, sizeof out->id, "%s", id);
-	snprintf(out->end_text, sizeof out->end_text, "%s", end);
-	snprintf(out->products, sizeof out->products, "%s", goods ? goods : "");
+	tc_text_copy(out->id, sizeof out->id, id, TC_TEXT_ONE_LINE);
+	tc_text_copy(out->end_text, sizeof out->end_text, end, TC_TEXT_ONE_LINE);
+	tc_text_copy(out->products, sizeof out->products, goods, TC_TEXT_ONE_LINE);
 	return 0;
 }
 

@@ -10,7 +10,8 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#define OUTPUT_MAX 4000 /* Lark takes bodies up to 20 KB */
+#include "http.h"
+#include "result.h"
 
 void lark_sign(int64_t timestamp, const char *secret, char *out, size_t size) {
 	char key[1200];
@@ -56,33 +57,203 @@ const char *lark_colour(const char *state) {
 	return "grey";
 }
 
-static char *cut(const char *s) {
-	size_t n = strlen(s ? s : "");
-	if (n <= OUTPUT_MAX) {
-		return strdup(s ? s : "");
+/* Notification types other than problems and recoveries: their title word and colour. */
+static const struct kind {
+	const char *type;
+	const char *word;
+	const char *colour;
+} kinds[] = {
+    {"ACKNOWLEDGEMENT", "ACKNOWLEDGED", "blue"},
+    {"FLAPPINGSTART", "FLAPPING", "yellow"},
+    {"FLAPPINGSTOP", "FLAPPING STOPPED", "turquoise"},
+    {"FLAPPINGEND", "FLAPPING STOPPED", "turquoise"}, /* Icinga 2 */
+    {"FLAPPINGDISABLED", "FLAPPING DISABLED", "turquoise"},
+    {"DOWNTIMESTART", "DOWNTIME STARTED", "indigo"},
+    {"DOWNTIMEEND", "DOWNTIME ENDED", "indigo"},
+    {"DOWNTIMECANCELLED", "DOWNTIME CANCELLED", "indigo"},
+    {"DOWNTIMEREMOVED", "DOWNTIME CANCELLED", "indigo"}, /* Icinga 2 */
+    {"CUSTOM", "CUSTOM", "violet"},
+};
+
+static const struct kind *kind_of(const char *type) {
+	for (size_t i = 0; type && i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (strcasecmp(type, kinds[i].type) == 0) {
+			return &kinds[i];
+		}
 	}
-	/* do not cut a UTF-8 sequence in half */
-	n = OUTPUT_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80) {
-		n--;
+	return NULL;
+}
+
+void lark_look(const struct lark_event *e, const char **word, const char **colour) {
+	const struct kind *k = kind_of(e->type);
+	*word = k ? k->word : state_word(e->state);
+	*colour = k ? k->colour : lark_colour(e->state);
+}
+
+static bool is_type(const struct lark_event *e, const char *type) {
+	return e->type && strcasecmp(e->type, type) == 0;
+}
+
+static bool is_up(const char *state) {
+	const char *s = state_word(state);
+	return strcasecmp(s, "OK") == 0 || strcasecmp(s, "UP") == 0;
+}
+
+/* malloc'd clean copy of at most `max` bytes of `s` (see tc_text_copy) */
+static char *clean(const char *s, size_t max, unsigned flags) {
+	char *out = malloc(max + 1);
+	if (out) {
+		tc_text_copy(out, max + 1, s ? s : "", flags);
 	}
-	char *out = malloc(n + 4);
-	memcpy(out, s, n);
-	memcpy(out + n, "...", 4);
 	return out;
 }
 
-char *lark_body(const struct lark_event *e, bool text, int64_t timestamp, const char *secret) {
-	char title[512], details[OUTPUT_MAX + 512];
-	const char *state = state_word(e->state);
+/* Nagios escapes the newlines of $LONGSERVICEOUTPUT$ as "\n" (and '\' as "\\"). */
+static void unescape_nagios(const char *s, char *out) {
+	for (; *s; s++) {
+		if (s[0] == '\\' && (s[1] == 'n' || s[1] == '\\')) {
+			*out++ = s[1] == 'n' ? '\n' : '\\';
+			s++;
+		} else {
+			*out++ = *s;
+		}
+	}
+	*out = '\0';
+}
+
+#define SUMMARY_MAX   1024
+#define DETAILS_MAX   8192 /* the long output, before the body's own limit */
+#define DETAILS_LINES 50
+#define PERSON_MAX    1024
+#define HELD_MAX      3072
+
+/* The lines after the output's first and the long output: at most `max` bytes and
+ * DETAILS_LINES lines, cut on a character boundary. NULL when there are none. */
+static char *details(const struct lark_event *e, size_t max) {
+	const char *nl = e->output ? strchr(e->output, '\n') : NULL;
+	const char *rest = nl ? nl + 1 : "";
+	const char *more = e->long_output ? e->long_output : "";
+	char *raw = malloc(strlen(rest) + strlen(more) + 2);
+	if (!raw) {
+		return NULL;
+	}
+	strcpy(raw, rest);
+	if (*rest && *more) {
+		strcat(raw, "\n");
+	}
+	unescape_nagios(more, raw + strlen(raw));
+	char *out = max > 0 ? clean(raw, max, TC_TEXT_KEEP_NEWLINES) : NULL;
+	free(raw);
+	if (!out) {
+		return NULL;
+	}
+	char *p = out;
+	for (int lines = 1; (p = strchr(p, '\n')) != NULL; p++) {
+		if (++lines > DETAILS_LINES) {
+			strcpy(p, "\n..."); /* fits: a line is cut off */
+			break;
+		}
+	}
+	size_t n = strlen(out);
+	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == ' ')) {
+		out[--n] = '\0';
+	}
+	if (!*out) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* "CRITICAL acknowledged by alice: comment", "Comment by bob: text", or NULL. */
+static char *who(const struct lark_event *e) {
+	char *author = clean(e->author, PERSON_MAX / 4, TC_TEXT_ONE_LINE);
+	char *comment = clean(e->comment, PERSON_MAX, TC_TEXT_ONE_LINE);
+	char *out = NULL;
+	if (!author || !comment) {
+		/* out of memory: no line */
+	} else if (is_type(e, "ACKNOWLEDGEMENT")) {
+		if (asprintf(&out, "%s acknowledged%s%s%s%s", state_word(e->state),
+			     *author ? " by " : "", author, *comment ? ": " : "", comment) < 0) {
+			out = NULL;
+		}
+	} else if (*author || *comment) {
+		if (asprintf(&out, "Comment%s%s: %s", *author ? " by " : "", author, comment) < 0) {
+			out = NULL;
+		}
+	}
+	free(author);
+	free(comment);
+	return out;
+}
+
+/* '<' and '>' as their full-width forms: a text message has no escape for <at>. */
+static char *no_tags(const char *s) {
+	char *out = malloc(3 * strlen(s) + 1), *o = out;
+	if (!out) {
+		return NULL;
+	}
+	for (; *s; s++) {
+		if (*s == '<' || *s == '>') {
+			memcpy(o, *s == '<' ? "\xef\xbc\x9c" : "\xef\xbc\x9e", 3);
+			o += 3;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static struct json_object *plain(const char *text) {
+	struct json_object *t = json_object_new_object();
+	json_object_object_add(t, "tag", json_object_new_string("plain_text"));
+	json_object_object_add(t, "content", json_object_new_string(text));
+	return t;
+}
+
+static void add_div(struct json_object *elements, const char *text) {
+	if (text && *text) {
+		struct json_object *div = json_object_new_object();
+		json_object_object_add(div, "tag", json_object_new_string("div"));
+		json_object_object_add(div, "text", plain(text));
+		json_object_array_add(elements, div);
+	}
+}
+
+static void add_line(char *buf, size_t size, const char *text) {
+	if (text && *text) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, size - n, "%s%s", n ? "\n" : "", text);
+	}
+}
+
+static char *body_with(const struct lark_event *e, bool text, int64_t timestamp, const char *secret,
+		       size_t details_max) {
+	const char *word, *colour;
+	lark_look(e, &word, &colour);
 	bool service = e->service && *e->service;
-	char *output = cut(e->output);
-	snprintf(title, sizeof title, "[%s] %s%s%s", state, e->host ? e->host : "?",
-		 service ? " / " : "", service ? e->service : "");
-	snprintf(details, sizeof details, "%s\n%s%s%s%s", output,
-		 e->type && *e->type ? "**Type:** " : "", e->type ? e->type : "",
-		 e->when && *e->when ? "  **Time:** " : "", e->when ? e->when : "");
-	free(output);
+	char host[256], svc[256], title[600], note[600] = "";
+	char type[64], when[256];
+	tc_text_copy(host, sizeof host, e->host && *e->host ? e->host : "?", TC_TEXT_ONE_LINE);
+	tc_text_copy(svc, sizeof svc, service ? e->service : "", TC_TEXT_ONE_LINE);
+	tc_text_copy(type, sizeof type, e->type ? e->type : "", TC_TEXT_ONE_LINE);
+	tc_text_copy(when, sizeof when, e->when ? e->when : "", TC_TEXT_ONE_LINE);
+	snprintf(title, sizeof title, "[%s] %s%s%s", word, host, service ? " / " : "", svc);
+	snprintf(note, sizeof note, "%s%s%s%s", *type ? "Type: " : "", type,
+		 *type && *when ? "  " : "", *when ? "Time: " : "");
+	strncat(note, when, sizeof note - strlen(note) - 1);
+
+	char *out_line = NULL;
+	if (e->output) {
+		size_t n = strcspn(e->output, "\n");
+		char *first = strndup(e->output, n);
+		out_line = first ? clean(first, SUMMARY_MAX, TC_TEXT_ONE_LINE) : NULL;
+		free(first);
+	}
+	char *more = details(e, details_max);
+	char *person = who(e);
+	char *held = e->held ? clean(e->held, HELD_MAX, TC_TEXT_KEEP_NEWLINES) : NULL;
 
 	struct json_object *o = json_object_new_object();
 	if (secret) {
@@ -93,37 +264,121 @@ char *lark_body(const struct lark_event *e, bool text, int64_t timestamp, const 
 		json_object_object_add(o, "sign", json_object_new_string(sign));
 	}
 	if (text) {
-		char line[sizeof title + sizeof details + 2];
+		size_t size = sizeof title + sizeof note + SUMMARY_MAX + details_max +
+			      PERSON_MAX * 2 + HELD_MAX + 16;
+		char *all = calloc(1, size);
+		if (all) {
+			add_line(all, size, title);
+			add_line(all, size, out_line);
+			add_line(all, size, more);
+			add_line(all, size, person);
+			add_line(all, size, held);
+			add_line(all, size, note);
+		}
+		char *safe = all ? no_tags(all) : NULL;
 		struct json_object *content = json_object_new_object();
-		snprintf(line, sizeof line, "%s\n%s", title, details);
-		json_object_object_add(content, "text", json_object_new_string(line));
+		json_object_object_add(content, "text", json_object_new_string(safe ? safe : ""));
 		json_object_object_add(o, "msg_type", json_object_new_string("text"));
 		json_object_object_add(o, "content", content);
+		free(all);
+		free(safe);
 	} else {
 		struct json_object *card = json_object_new_object(),
 				   *header = json_object_new_object();
-		struct json_object *t = json_object_new_object(),
-				   *elements = json_object_new_array();
-		struct json_object *div = json_object_new_object(), *md = json_object_new_object();
-		json_object_object_add(t, "tag", json_object_new_string("plain_text"));
-		json_object_object_add(t, "content", json_object_new_string(title));
-		json_object_object_add(header, "title", t);
-		json_object_object_add(header, "template",
-				       json_object_new_string(lark_colour(state)));
-		json_object_object_add(md, "tag", json_object_new_string("lark_md"));
-		json_object_object_add(md, "content", json_object_new_string(details));
-		json_object_object_add(div, "tag", json_object_new_string("div"));
-		json_object_object_add(div, "text", md);
-		json_object_array_add(elements, div);
+		struct json_object *elements = json_object_new_array();
+		json_object_object_add(header, "title", plain(title));
+		json_object_object_add(header, "template", json_object_new_string(colour));
+		add_div(elements, out_line);
+		add_div(elements, more);
+		add_div(elements, person);
+		add_div(elements, held);
+		if (*note) {
+			struct json_object *n = json_object_new_object(),
+					   *list = json_object_new_array();
+			json_object_array_add(list, plain(note));
+			json_object_object_add(n, "tag", json_object_new_string("note"));
+			json_object_object_add(n, "elements", list);
+			json_object_array_add(elements, n);
+		}
 		json_object_object_add(card, "header", header);
 		json_object_object_add(card, "elements", elements);
 		json_object_object_add(o, "msg_type", json_object_new_string("interactive"));
 		json_object_object_add(o, "card", card);
 	}
+	free(out_line);
+	free(more);
+	free(person);
+	free(held);
 	char *body = strdup(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 								  JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(o);
 	return body;
+}
+
+char *lark_body(const struct lark_event *e, bool text, int64_t timestamp, const char *secret) {
+	/* the long output gives way first: halved until the body fits */
+	for (size_t max = DETAILS_MAX;; max /= 2) {
+		char *body = body_with(e, text, timestamp, secret, max);
+		if (!body || strlen(body) <= LARK_BODY_MAX || max == 0) {
+			return body;
+		}
+		free(body);
+	}
+}
+
+int lark_check_webhook(const char *url, struct tc_error *err) {
+	char host[256];
+	bool https = strncmp(url, "https://", 8) == 0, http = strncmp(url, "http://", 7) == 0;
+	if ((https || http) && tc_url_host(url, host, sizeof host) == 0) {
+		/* the host without its port; [::1] keeps its brackets */
+		char *end = host[0] == '[' ? strchr(host, ']') : strchr(host, ':');
+		if (end) {
+			end[host[0] == '[' ? 1 : 0] = '\0';
+		}
+		if (https || strcmp(host, "127.0.0.1") == 0 || strcmp(host, "[::1]") == 0 ||
+		    strcasecmp(host, "localhost") == 0) {
+			return 0;
+		}
+	}
+	return tc_error_set(err, TC_ERR_CONFIG,
+			    "the webhook must be an https:// URL (http:// only to 127.0.0.1, [::1] "
+			    "or localhost)");
+}
+
+void lark_redact_url(const char *url, char *buf, size_t size) {
+	const char *p = strstr(url, "://");
+	const char *path = p ? strchr(p + 3, '/') : NULL;
+	size_t keep;
+	if (!p) {
+		snprintf(buf, size, "(redacted)");
+		return;
+	}
+	if (!path) {
+		keep = strcspn(url, "?#");
+		snprintf(buf, size, "%.*s/(redacted)", (int)keep, url);
+		return;
+	}
+	size_t end = (size_t)(path - url) + strcspn(path, "?#");
+	keep = end;
+	while (keep > 0 && url[keep - 1] != '/') {
+		keep--;
+	}
+	snprintf(buf, size, "%.*s(redacted)", (int)keep, url);
+}
+
+char *lark_redact_body(const char *body) {
+	struct json_object *o = json_tokener_parse(body);
+	if (!o || !json_object_is_type(o, json_type_object)) {
+		json_object_put(o);
+		return strdup("(a body that is not a JSON object)");
+	}
+	if (json_object_object_get_ex(o, "sign", NULL)) {
+		json_object_object_add(o, "sign", json_object_new_string("(redacted)"));
+	}
+	char *out = strdup(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+								 JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	return out;
 }
 
 static int minutes(const char *s, size_t len) {
@@ -153,15 +408,15 @@ int lark_parse_window(const char *text, struct lark_window *w, struct tc_error *
 	return 0;
 }
 
-bool lark_in_window(const struct lark_window *w, int64_t now, const char *tz) {
+/* The local time of `now` in zone `tz` (NULL: the machine's); TZ is put back. */
+static void local_time(int64_t now, const char *tz, struct tm *tm) {
 	char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
-	struct tm tm;
 	time_t t = (time_t)now;
 	if (tz) {
 		setenv("TZ", tz, 1);
 	}
 	tzset();
-	localtime_r(&t, &tm);
+	localtime_r(&t, tm);
 	if (tz) {
 		if (old) {
 			setenv("TZ", old, 1);
@@ -171,9 +426,85 @@ bool lark_in_window(const struct lark_window *w, int64_t now, const char *tz) {
 		tzset();
 	}
 	free(old);
+}
+
+bool lark_in_window(const struct lark_window *w, int64_t now, const char *tz) {
+	struct tm tm;
+	local_time(now, tz, &tm);
 	int m = tm.tm_hour * 60 + tm.tm_min;
 	if (w->start < w->end) {
 		return m >= w->start && m < w->end;
 	}
 	return m >= w->start || m < w->end; /* across midnight */
+}
+
+bool lark_quiet_holds(const struct lark_event *e, bool quiet_critical) {
+	if (is_type(e, "RECOVERY") || is_type(e, "ACKNOWLEDGEMENT") || is_type(e, "CUSTOM")) {
+		return false;
+	}
+	if (!e->type || !*e->type || is_type(e, "PROBLEM")) {
+		if (is_up(e->state)) {
+			return false; /* a recovery the system did not name */
+		}
+		return !lark_is_critical(e->state) || quiet_critical;
+	}
+	return true; /* flapping and downtime can wait */
+}
+
+#define HELD_SUMMARY 200 /* bytes of each held notification's output */
+#define HELD_LISTED  20
+
+void lark_held_line(const struct lark_event *e, int64_t now, char *buf, size_t size) {
+	char state[32], host[256], svc[256], summary[HELD_SUMMARY];
+	bool service = e->service && *e->service;
+	char *first =
+	    strndup(e->output ? e->output : "", strcspn(e->output ? e->output : "", "\n"));
+	tc_text_copy(state, sizeof state, state_word(e->state), TC_TEXT_ONE_LINE);
+	tc_text_copy(host, sizeof host, e->host ? e->host : "?", TC_TEXT_ONE_LINE);
+	tc_text_copy(svc, sizeof svc, service ? e->service : "", TC_TEXT_ONE_LINE);
+	tc_text_copy(summary, sizeof summary, first ? first : "", TC_TEXT_ONE_LINE);
+	free(first);
+	snprintf(buf, size, "%lld\t%s\t%s%s%s\t%s\n", (long long)now, state, host,
+		 service ? " / " : "", svc, summary);
+}
+
+char *lark_held_text(const char *lines, const char *tz) {
+	size_t count = 0, size = 128;
+	for (const char *p = lines; p && *p; p += strcspn(p, "\n") + (p[strcspn(p, "\n")] != 0)) {
+		count++;
+	}
+	if (count == 0) {
+		return NULL;
+	}
+	size += (HELD_SUMMARY + 600) * (count < HELD_LISTED ? count : HELD_LISTED);
+	char *out = malloc(size);
+	if (!out) {
+		return NULL;
+	}
+	size_t n = (size_t)snprintf(out, size, "%zu notification%s held during quiet hours:", count,
+				    count == 1 ? " was" : "s were");
+	size_t listed = 0;
+	for (const char *p = lines; *p && listed < HELD_LISTED; listed++) {
+		size_t len = strcspn(p, "\n");
+		char line[HELD_SUMMARY + 600];
+		snprintf(line, sizeof line, "%.*s", (int)len, p);
+		p += len + (p[len] != '\0');
+		char *state = strchr(line, '\t'), *what = state ? strchr(state + 1, '\t') : NULL;
+		char *summary = what ? strchr(what + 1, '\t') : NULL;
+		if (!summary) {
+			continue; /* not a line we wrote */
+		}
+		*state++ = *what++ = *summary++ = '\0';
+		if (n >= size) {
+			break;
+		}
+		struct tm tm;
+		local_time(strtoll(line, NULL, 10), tz, &tm);
+		n += (size_t)snprintf(out + n, size - n, "\n%02d:%02d %s %s%s%s", tm.tm_hour,
+				      tm.tm_min, state, what, *summary ? ": " : "", summary);
+	}
+	if (count > listed) {
+		snprintf(out + n, size - n, "\n... and %zu more", count - listed);
+	}
+	return out;
 }

@@ -1,16 +1,24 @@
 /* notify_tc_lark: delivers a Nagios, Icinga 2 or Zabbix notification to a Lark (Feishu)
- * group through a custom bot: signed, as an interactive card coloured by state (or
- * plain text), retried on rate limits and server errors within the deadline, held
- * back in quiet hours unless it is critical. The webhook URL and the signing secret
- * come from a file or the environment, never from the command line. */
+ * group through a custom bot: signed, as an interactive card coloured by state and
+ * notification type (or plain text), retried on rate limits and server errors within
+ * the deadline, held back in quiet hours unless it is critical or a recovery; held
+ * notifications are listed by the first one delivered after the window (with
+ * --state-dir). The webhook URL and the signing secret come from a file or the
+ * environment, never from the command line, and never reach a trace. */
 #include <config.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <openssl/evp.h>
 
 #include "curl_lazy.h"
 #include "deadline.h"
@@ -18,6 +26,7 @@
 #include "ini.h"
 #include "jsonx.h"
 #include "lark_logic.h"
+#include "result.h"
 
 enum { EXIT_SENT = 0, EXIT_FAILED = 1, EXIT_USAGE = 3 };
 
@@ -36,6 +45,7 @@ struct options {
 	const char *capath;
 	const char *proxy;
 	int verbose;
+	const char *state_dir;
 	char webhook[2048];
 	char secret[512];
 };
@@ -48,16 +58,27 @@ static void usage(FILE *out) {
 	    "Usage: notify_tc_lark [--config FILE] [--source nagios|icinga|zabbix] [--kind "
 	    "host|service]\n"
 	    "         [--state S] [--host H] [--service S] [--output TEXT] [--type T] [--time T]\n"
-	    "         [--text] [--quiet-hours HH:MM-HH:MM [--timezone ZONE] [--quiet-critical]]\n"
+	    "         [--long-output TEXT] [--author A] [--comment C] [--text]\n"
+	    "         [--quiet-hours HH:MM-HH:MM [--timezone ZONE] [--quiet-critical]\n"
+	    "          [--state-dir DIR]]\n"
 	    "         [-t SECONDS] [--cacert FILE] [--capath DIR] [--proxy URL]\n\n"
 	    "  --config FILE     ini with [lark] webhook=URL and secret=SECRET (mode 0600);\n"
 	    "                    else TC_LARK_WEBHOOK and TC_LARK_SECRET from the environment\n"
-	    "  --source NAME     read state, host, service, output and time from that system's\n"
-	    "                    environment macros (NAGIOS_*, ICINGA_*); options win over them\n"
+	    "  --source NAME     read state, host, service, output, long output, author,\n"
+	    "                    comment and time from that system's environment macros\n"
+	    "                    (NAGIOS_*, ICINGA_*); options win over them\n"
+	    "  --long-output T   the plugin's long output (Nagios $LONGSERVICEOUTPUT$, its \\n\n"
+	    "                    read as newlines); its first lines go into the card\n"
+	    "  --author, --comment  who acknowledged (or sent a custom notification) and why\n"
 	    "  --text            plain text instead of a card\n"
-	    "  --quiet-hours W   hold back all but CRITICAL/DOWN notifications in window W, in\n"
-	    "                    --timezone (IANA name, default the machine's); --quiet-critical\n"
-	    "                    holds back those too\n"
+	    "  --quiet-hours W   hold back problems but CRITICAL/DOWN in window W, in --timezone\n"
+	    "                    (IANA name, default the machine's); --quiet-critical holds\n"
+	    "                    back those too. Recoveries, acknowledgements and custom\n"
+	    "                    notifications are always delivered\n"
+	    "  --state-dir DIR   record held notifications there; the first notification\n"
+	    "                    delivered after the window lists them (without it they are\n"
+	    "                    dropped)\n"
+	    "  -vvv              trace the request, the bot's token and signature redacted\n"
 	    "  -t SECONDS        give up delivering after this long (default 10)\n\n"
 	    "Exit status: 0 delivered or held back in quiet hours, 1 delivery failed, 3 usage.\n",
 	    PACKAGE_NAME, PACKAGE_VERSION);
@@ -92,6 +113,9 @@ static void from_environment(struct options *o) {
 	FILL(host, "HOSTNAME", "HOSTNAME");
 	FILL(type, "NOTIFICATIONTYPE", "NOTIFICATIONTYPE");
 	FILL(when, "LONGDATETIME", "LONGDATETIME");
+	FILL(long_output, "LONGSERVICEOUTPUT", "LONGHOSTOUTPUT");
+	FILL(author, "NOTIFICATIONAUTHOR", "NOTIFICATIONAUTHOR");
+	FILL(comment, "NOTIFICATIONCOMMENT", "NOTIFICATIONCOMMENT");
 	if (!o->host_kind) {
 		FILL(service, "SERVICEDESC", "SERVICEDESC");
 	}
@@ -119,8 +143,8 @@ static int load_secrets(struct options *o, struct tc_error *err) {
 		rc = tc_error_set(err, TC_ERR_CONFIG,
 				  "no webhook: set webhook= in the [lark] section of --config, or "
 				  "TC_LARK_WEBHOOK");
-	} else if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) {
-		rc = tc_error_set(err, TC_ERR_CONFIG, "the webhook is not an http(s) URL");
+	} else if (lark_check_webhook(url, err) != 0) {
+		rc = -1;
 	} else {
 		snprintf(o->webhook, sizeof o->webhook, "%s", url);
 		snprintf(o->secret, sizeof o->secret, "%s", secret ? secret : "");
@@ -147,7 +171,11 @@ static int parse(int argc, char **argv, struct options *o, struct tc_error *err)
 		O_CACERT,
 		O_CAPATH,
 		O_PROXY,
-		O_SECRET
+		O_SECRET,
+		O_LONG_OUTPUT,
+		O_AUTHOR,
+		O_COMMENT,
+		O_STATE_DIR
 	};
 	static const struct option table[] = {
 	    {"config", required_argument, NULL, O_CONFIG},
@@ -168,6 +196,10 @@ static int parse(int argc, char **argv, struct options *o, struct tc_error *err)
 	    {"proxy", required_argument, NULL, O_PROXY},
 	    {"webhook", required_argument, NULL, O_SECRET},
 	    {"secret", required_argument, NULL, O_SECRET},
+	    {"long-output", required_argument, NULL, O_LONG_OUTPUT},
+	    {"author", required_argument, NULL, O_AUTHOR},
+	    {"comment", required_argument, NULL, O_COMMENT},
+	    {"state-dir", required_argument, NULL, O_STATE_DIR},
 	    {"timeout", required_argument, NULL, 't'},
 	    {"verbose", no_argument, NULL, 'v'},
 	    {"help", no_argument, NULL, 'h'},
@@ -215,6 +247,18 @@ static int parse(int argc, char **argv, struct options *o, struct tc_error *err)
 			break;
 		case O_TIME:
 			o->event.when = optarg;
+			break;
+		case O_LONG_OUTPUT:
+			o->event.long_output = optarg;
+			break;
+		case O_AUTHOR:
+			o->event.author = optarg;
+			break;
+		case O_COMMENT:
+			o->event.comment = optarg;
+			break;
+		case O_STATE_DIR:
+			o->state_dir = optarg;
 			break;
 		case O_TEXT:
 			o->text = true;
@@ -307,6 +351,19 @@ static int check_answer(const struct tc_http_response *r, bool *retry, struct tc
 	return 0;
 }
 
+/* -vvv: the request as sent, without the bot's token (the URL's last segment) or a
+ * signature that would be valid for an hour. */
+static void trace_request(const struct options *o, const char *body) {
+	if (o->verbose < 3) {
+		return;
+	}
+	char url[sizeof o->webhook];
+	char *shown = lark_redact_body(body);
+	lark_redact_url(o->webhook, url, sizeof url);
+	fprintf(stderr, "> POST %s\n> %s\n", url, shown ? shown : "");
+	free(shown);
+}
+
 static int deliver(const struct options *o, struct tc_error *err) {
 	struct tc_deadline d;
 	tc_deadline_start(&d, o->timeout);
@@ -314,9 +371,7 @@ static int deliver(const struct options *o, struct tc_error *err) {
 				  .capath = o->capath,
 				  .proxy = o->proxy,
 				  .deadline = &d,
-				  .verbose = o->verbose,
-				  .trace = stderr,
-				  .max_body = 1024 * 1024};
+				  .max_body = 1024 * 1024}; /* traced here, redacted */
 	struct tc_http *http = tc_http_new(&ho, err);
 	if (!http) {
 		return -1;
@@ -330,10 +385,16 @@ static int deliver(const struct options *o, struct tc_error *err) {
 				       o->secret[0] ? o->secret : NULL);
 		struct tc_http_response resp;
 		bool retry = false;
+		trace_request(o, body);
 		rc = tc_http_request(http, "POST", o->webhook, headers, 1, body, strlen(body),
 				     &resp, err);
 		free(body);
 		if (rc == 0) {
+			if (o->verbose >= 3) {
+				fprintf(stderr, "< HTTP %ld, %zu bytes\n< %.*s\n", resp.status,
+					resp.len, (int)(resp.len > 4096 ? 4096 : resp.len),
+					resp.body);
+			}
 			rc = check_answer(&resp, &retry, err);
 			tc_http_response_free(&resp);
 		} else {
@@ -355,11 +416,133 @@ static int deliver(const struct options *o, struct tc_error *err) {
 	return rc;
 }
 
+/* The held-notification file of this bot in --state-dir: named by a hash of the
+ * webhook, so two bots sharing the directory keep their own lists. */
+static int held_path(const struct options *o, char *buf, size_t size) {
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int len = 0;
+	if (mkdir(o->state_dir, 0700) != 0 && errno != EEXIST) {
+		return -1;
+	}
+	EVP_Digest(o->webhook, strlen(o->webhook), md, &len, EVP_sha256(), NULL);
+	int n = snprintf(buf, size, "%s/lark-held-", o->state_dir);
+	for (unsigned int i = 0; i < 8 && n > 0 && (size_t)n + 3 < size; i++) {
+		n += snprintf(buf + n, size - (size_t)n, "%02x", md[i]);
+	}
+	return n > 0 && (size_t)n + 16 < size ? 0 : -1;
+}
+
+/* Runs under the bot's lock file (notifications can run in parallel). */
+static int locked(const char *path) {
+	char lock[4200];
+	snprintf(lock, sizeof lock, "%s.lock", path);
+	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd >= 0 && flock(fd, LOCK_EX) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static int append(const char *path, const char *text) {
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		return -1;
+	}
+	size_t len = strlen(text);
+	ssize_t n = write(fd, text, len);
+	return close(fd) == 0 && n == (ssize_t)len ? 0 : -1;
+}
+
+/* Records a held notification; -1 when it cannot be recorded. */
+static int hold(const struct options *o, int64_t now) {
+	char path[4096], line[2048];
+	int fd, rc = -1;
+	if (held_path(o, path, sizeof path) != 0 || (fd = locked(path)) < 0) {
+		return -1;
+	}
+	lark_held_line(&o->event, now, line, sizeof line);
+	rc = append(path, line);
+	close(fd);
+	return rc;
+}
+
+/* Takes the held list (moved to `claim`, so a parallel notifier does not send it
+ * too); NULL when there is none. */
+static char *claim_held(const struct options *o, char *claim, size_t size) {
+	char path[4096];
+	int fd;
+	claim[0] = '\0';
+	if (held_path(o, path, sizeof path) != 0 || (fd = locked(path)) < 0) {
+		return NULL;
+	}
+	snprintf(claim, size, "%s.%ld", path, (long)getpid());
+	if (rename(path, claim) != 0) {
+		claim[0] = '\0';
+	}
+	close(fd);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = claim[0] ? fopen(claim, "r") : NULL;
+	if (f) {
+		if (getdelim(&text, &len, '\0', f) < 0) {
+			free(text);
+			text = NULL;
+		}
+		fclose(f);
+	}
+	return text;
+}
+
+/* After delivery: the claimed list is done with, or goes back for the next one. */
+static void settle_held(const struct options *o, const char *claim, const char *text,
+			bool delivered) {
+	char path[4096];
+	int fd;
+	if (!claim[0]) {
+		return;
+	}
+	if (!delivered && text && held_path(o, path, sizeof path) == 0 &&
+	    (fd = locked(path)) >= 0) {
+		append(path, text);
+		close(fd);
+	}
+	unlink(claim);
+}
+
+/* "STATE notification for host / service", from text cleaned for one line. */
+static void describe(const struct lark_event *e, char *buf, size_t size) {
+	char state[32], host[256], svc[256];
+	bool service = e->service && *e->service;
+	tc_text_copy(state, sizeof state, e->state, TC_TEXT_ONE_LINE);
+	tc_text_copy(host, sizeof host, e->host, TC_TEXT_ONE_LINE);
+	tc_text_copy(svc, sizeof svc, service ? e->service : "", TC_TEXT_ONE_LINE);
+	snprintf(buf, size, "%s notification for %s%s%s", state, host, service ? " / " : "", svc);
+}
+
+/* Now, or TC_LARK_NOW (UNIX seconds) in the tests: a fake clock for quiet hours. */
+static int clock_now(int64_t *now, struct tc_error *err) {
+	const char *fake = getenv("TC_LARK_NOW");
+	char *end = NULL;
+	*now = (int64_t)time(NULL);
+	if (fake && *fake) {
+		long long v = strtoll(fake, &end, 10);
+		if (*end || v <= 0) {
+			return tc_error_set(err, TC_ERR_USAGE, "invalid TC_LARK_NOW '%.40s'", fake);
+		}
+		*now = v;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv) {
 	struct options o = {.source = "manual", .timeout = 10};
 	struct tc_error err;
+	int64_t now = 0;
+	char what[600], claim[4200] = "", note[128] = "";
 	srand((unsigned)time(NULL) ^ (unsigned)getpid());
-	if (parse(argc, argv, &o, &err) != 0 || load_secrets(&o, &err) != 0) {
+	if (parse(argc, argv, &o, &err) != 0 || load_secrets(&o, &err) != 0 ||
+	    clock_now(&now, &err) != 0) {
 		printf("notify_tc_lark: %s\n", err.message);
 		return EXIT_USAGE;
 	}
@@ -370,21 +553,29 @@ int main(int argc, char **argv) {
 		    "its environment macros\n");
 		return EXIT_USAGE;
 	}
-	const char *what = o.event.service && *o.event.service ? o.event.service : "";
-	if (o.quiet_set && (!lark_is_critical(o.event.state) || o.quiet_critical) &&
-	    lark_in_window(&o.quiet, (int64_t)time(NULL), o.timezone)) {
-		printf("notify_tc_lark: quiet hours: %s notification for %s%s%s held back\n",
-		       o.event.state, o.event.host, *what ? " / " : "", what);
-		return EXIT_SENT;
+	describe(&o.event, what, sizeof what);
+	bool quiet = o.quiet_set && lark_in_window(&o.quiet, now, o.timezone);
+	if (quiet && lark_quiet_holds(&o.event, o.quiet_critical)) {
+		if (!o.state_dir || hold(&o, now) == 0) {
+			printf("notify_tc_lark: quiet hours: %s held back\n", what);
+			return EXIT_SENT;
+		}
+		/* better a message at night than one lost */
+		snprintf(note, sizeof note, " (quiet hours, but --state-dir could not record it)");
 	}
+	char *held = !quiet && o.state_dir ? claim_held(&o, claim, sizeof claim) : NULL;
+	char *held_text = lark_held_text(held, o.timezone);
+	o.event.held = held_text;
 	int rc = deliver(&o, &err);
+	settle_held(&o, claim, held, rc == 0);
+	free(held);
+	free(held_text);
 	memset(o.secret, 0, sizeof o.secret);
 	tc_curl_unload();
 	if (rc != 0) {
 		printf("notify_tc_lark: delivery failed: %s\n", err.message);
 		return EXIT_FAILED;
 	}
-	printf("notify_tc_lark: delivered %s notification for %s%s%s\n", o.event.state,
-	       o.event.host, *what ? " / " : "", what);
+	printf("notify_tc_lark: delivered %s%s\n", what, note);
 	return EXIT_SENT;
 }

@@ -3,6 +3,7 @@
 
 #include "api.h"
 #include "tap.h"
+#include "utf8check.h"
 
 START_TEST(allow_list_is_read_only) {
 	ck_assert(tc_api_action_allowed("billing", "DescribeAccountBalance"));
@@ -110,6 +111,34 @@ START_TEST(broken_envelopes) {
 }
 END_TEST
 
+/* The service answers in Chinese on the Chinese site: a long message is cut on a
+ * character boundary, and what it sends is cleaned of control characters. */
+START_TEST(error_text_is_cut_on_characters) {
+	struct tc_api_reply reply;
+	struct tc_error err;
+	for (int pad = 0; pad < 3; pad++) {
+		char message[1024], body[2048];
+		long_name(message, sizeof message, pad, 150);
+		snprintf(body, sizeof body,
+			 "{\"Response\": {\"Error\": {\"Code\": \"InternalError\", \"Message\": "
+			 "\"%s\"}, \"RequestId\": \"r-1\"}}",
+			 message);
+		ck_assert_int_eq(envelope(body, &reply, &err), -1);
+		ck_assert_msg(utf8_valid(err.message), "pad %d", pad);
+		ck_assert_msg(!strstr(err.message, "\xef\xbf\xbd"), "pad %d: %s", pad, err.message);
+	}
+	ck_assert_int_eq(envelope("{\"Response\": {\"Error\": {\"Code\": \"Internal\\u001b[2J\", "
+				  "\"Message\": \"a\\nb\"}, \"RequestId\": \"r-\\u202e1\"}}",
+				  &reply, &err),
+			 -1);
+	ck_assert_str_eq(err.message,
+			 "DescribeAccountBalance failed: Internal\xef\xbf\xbd[2J: a b");
+	ck_assert_str_eq(err.code, "Internal\xef\xbf\xbd[2J");
+	ck_assert_str_eq(err.request_id, "r-\xef\xbf\xbd"
+					 "1");
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("api");
 	TCase *tc = tcase_create("api");
@@ -120,6 +149,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, error_envelope);
 	tcase_add_test(tc, permission_errors_name_the_permission);
 	tcase_add_test(tc, broken_envelopes);
+	tcase_add_test(tc, error_text_is_cut_on_characters);
 	suite_add_tcase(s, tc);
 	return s;
 }

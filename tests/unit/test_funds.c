@@ -1,7 +1,9 @@
+#include <stdio.h>
 #include <string.h>
 
 #include "funds.h"
 #include "tap.h"
+#include "utf8check.h"
 
 START_TEST(members) {
 	struct tc_fund_account a;
@@ -46,11 +48,35 @@ START_TEST(customers_in_usd_floats) {
 }
 END_TEST
 
+START_TEST(long_cjk_names_are_cut_on_characters) {
+	for (int pad = 0; pad < 3; pad++) {
+		for (int n = 25; n < 40; n++) {
+			char name[256];
+			struct tc_fund_account a;
+			struct tc_error err;
+			long_name(name, sizeof name, pad, n);
+			struct json_object *o = json_tokener_parse(
+			    "{\"MemberUin\": \"1\", \"RealBalance\": 1, \"OweAmount\": 0}");
+			json_object_object_add(o, "MemberName", json_object_new_string(name));
+			ck_assert_int_eq(tc_member_from_json(o, &a, &err), 0);
+			ck_assert_msg(utf8_valid(a.name), "pad %d, %d characters", pad, n);
+			json_object_put(o);
+			o = json_tokener_parse("{\"ClientUin\": 1, \"RemainingCredit\": 1}");
+			json_object_object_add(o, "Name", json_object_new_string(name));
+			ck_assert_int_eq(tc_customer_from_json(o, &a, &err), 0);
+			ck_assert_msg(utf8_valid(a.name), "pad %d, %d characters", pad, n);
+			json_object_put(o);
+		}
+	}
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("funds");
 	TCase *tc = tcase_create("funds");
 	tcase_add_test(tc, members);
 	tcase_add_test(tc, customers_in_usd_floats);
+	tcase_add_test(tc, long_cjk_names_are_cut_on_characters);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,7 +1,9 @@
+#include <stdio.h>
 #include <string.h>
 
 #include "orders.h"
 #include "tap.h"
+#include "utf8check.h"
 #include "timeutil.h"
 
 static struct json_object *parse(const char *t) {
@@ -72,12 +74,39 @@ START_TEST(agent_deal_strings) {
 }
 END_TEST
 
+START_TEST(long_cjk_product_names_are_cut_on_characters) {
+	for (int pad = 0; pad < 3; pad++) {
+		for (int n = 20; n < 45; n++) {
+			char name[256];
+			struct tc_order o;
+			struct tc_error err;
+			long_name(name, sizeof name, pad, n);
+			struct json_object *d =
+			    parse("{\"OrderId\": \"1\", \"Status\": 1, \"CreateTime\": "
+				  "\"2019-02-26 07:24:25\", \"RealTotalCost\": 1}");
+			json_object_object_add(d, "ProductName", json_object_new_string(name));
+			ck_assert_int_eq(tc_order_from_deal(d, 0, &o, &err), 0);
+			ck_assert_msg(utf8_valid(o.product), "pad %d, %d characters", pad, n);
+			json_object_put(d);
+			d = parse(
+			    "{\"DealName\": \"1\", \"Status\": \"1\", \"CreatTime\": "
+			    "\"2020-12-03 11:11:12\", \"GoodsPrice\": {\"RealTotalCost\": 1}}");
+			json_object_object_add(d, "GoodsName", json_object_new_string(name));
+			ck_assert_int_eq(tc_order_from_agent_deal(d, 0, &o, &err), 0);
+			ck_assert_msg(utf8_valid(o.product), "pad %d, %d characters", pad, n);
+			json_object_put(d);
+		}
+	}
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("orders");
 	TCase *tc = tcase_create("orders");
 	tcase_add_test(tc, deal);
 	tcase_add_test(tc, deal_errors);
 	tcase_add_test(tc, agent_deal_strings);
+	tcase_add_test(tc, long_cjk_product_names_are_cut_on_characters);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,6 +2,7 @@
 
 #include "render.h"
 #include "tap.h"
+#include "utf8check.h"
 
 static char *json_of(const struct tc_result *r) {
 	struct tc_render_meta m = {"check_tc_balance", "balance", "main", 1795332737, 0};
@@ -63,11 +64,36 @@ START_TEST(failure_has_no_figures) {
 }
 END_TEST
 
+START_TEST(strings_from_outside_are_valid_utf8) {
+	struct tc_result r;
+	struct tc_error err;
+	struct tc_render_meta m = {"check_tc_balance", "balance", "\xe4\xb8\xbb\xe8\xb4", 0, 0};
+	tc_result_init(&r, "TC BALANCE");
+	tc_error_set(&err, TC_ERR_API, "boom");
+	/* an error code and request id as a broken API could send them */
+	strcpy(err.code, "Internal\xff\x1b[2J");
+	strcpy(err.request_id, "r-1\xe2\x80\xae\xc3");
+	tc_result_fail(&r, &err, TC_UNKNOWN);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	tc_render_json(&r, &m, f);
+	fclose(f);
+	ck_assert_msg(utf8_valid(buf), "%s", buf);
+	ck_assert_ptr_nonnull(strstr(buf, "\"account\":\"\xe4\xb8\xbb\xef\xbf\xbd\""));
+	ck_assert_ptr_nonnull(strstr(buf, "\"code\":\"Internal\xef\xbf\xbd\xef\xbf\xbd[2J\""));
+	ck_assert_ptr_nonnull(strstr(buf, "\"request_id\":\"r-1\xef\xbf\xbd\xef\xbf\xbd\""));
+	free(buf);
+	tc_result_free(&r);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("render_json");
 	TCase *tc = tcase_create("render_json");
 	tcase_add_test(tc, figures_exactly);
 	tcase_add_test(tc, failure_has_no_figures);
+	tcase_add_test(tc, strings_from_outside_are_valid_utf8);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -4,6 +4,7 @@
 #include "result.h"
 #include "rendered.h"
 #include "tap.h"
+#include "utf8check.h"
 
 START_TEST(ok_with_perfdata_and_lines) {
 	struct tc_result r;
@@ -104,6 +105,105 @@ START_TEST(timeout_uses_its_state) {
 }
 END_TEST
 
+/* 腾讯云计算（北京）有限责任公司: 3-byte characters, so a byte cut can fall inside one */
+#define CJK                                                                                        \
+	"\xe8\x85\xbe\xe8\xae\xaf\xe4\xba\x91\xe8\xae\xa1\xe7\xae\x97\xef\xbc\x88\xe5\x8c\x97"     \
+	"\xe4\xba\xac\xef\xbc\x89\xe6\x9c\x89\xe9\x99\x90\xe8\xb4\xa3\xe4\xbb\xbb\xe5\x85\xac"     \
+	"\xe5\x8f\xb8"
+
+/* Whether `out` is `in` cut after whole characters, then "..." (or all of `in`). */
+static bool character_prefix(const char *out, const char *in) {
+	size_t n = strlen(out);
+	if (strcmp(out, in) == 0) {
+		return true;
+	}
+	if (n < 3 || strcmp(out + n - 3, "...") != 0 || strncmp(out, in, n - 3) != 0) {
+		return false;
+	}
+	return ((unsigned char)in[n - 3] & 0xc0) != 0x80; /* the next one starts a character */
+}
+
+START_TEST(long_cjk_summary_is_cut_on_characters) {
+	char name[4096] = "";
+	/* every offset of the cut within a character, every length around the buffer's */
+	for (int pad = 0; pad < 3; pad++) {
+		for (size_t n = 0; n < 40; n++) {
+			name[0] = '\0';
+			for (size_t i = 0; i < n; i++) {
+				strcat(name, CJK);
+			}
+			struct tc_result r;
+			tc_result_init(&r, "TC PENDING");
+			tc_result_summary(&r, "%.*sorder for %s", pad, "xx", name);
+			tc_result_line(&r, "%s", name);
+			char *out = render(&r);
+			ck_assert_msg(utf8_valid(out), "pad %d, %zu names: invalid UTF-8", pad, n);
+			ck_assert(strlen(r.summary) < sizeof r.summary);
+			char in[sizeof name + 16];
+			snprintf(in, sizeof in, "%.*sorder for %s", pad, "xx", name);
+			ck_assert_msg(character_prefix(r.summary, in), "pad %d, %zu names", pad, n);
+			free(out);
+			tc_result_free(&r);
+		}
+	}
+}
+END_TEST
+
+START_TEST(text_copy_at_every_size) {
+	const char *in = "a" CJK "\xf0\x9f\x92\xb0" /* U+1F4B0, 4 bytes */ "b";
+	for (size_t size = 1; size <= strlen(in) + 2; size++) {
+		char out[128];
+		memset(out, 'Z', sizeof out);
+		bool cut = tc_text_copy(out, size, in, TC_TEXT_ONE_LINE);
+		ck_assert_msg(strlen(out) < size, "size %zu", size);
+		ck_assert_msg(utf8_valid(out), "size %zu: invalid UTF-8", size);
+		ck_assert_int_eq(cut, size <= strlen(in));
+		if (size >= 4) {
+			ck_assert_msg(character_prefix(out, in), "size %zu: %s", size, out);
+		}
+		ck_assert_int_eq(out[size], 'Z'); /* nothing written past `size` */
+	}
+}
+END_TEST
+
+START_TEST(invalid_bytes_become_replacement_characters) {
+	struct tc_result r;
+	tc_result_init(&r, "X");
+	/* a stray continuation byte, 0xff, an overlong '/', a surrogate, a cut sequence */
+	tc_result_summary(&r, "%s", "a\x80 b\xff c\xc0\xaf d\xed\xa0\x80 e\xe4\xb8");
+	char *out = render(&r);
+	ck_assert_str_eq(out, "X OK - a\xef\xbf\xbd b\xef\xbf\xbd c\xef\xbf\xbd\xef\xbf\xbd "
+			      "d\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd e\xef\xbf\xbd\n");
+	free(out);
+	tc_result_free(&r);
+}
+END_TEST
+
+START_TEST(controls_and_bidi_overrides_are_replaced) {
+	struct tc_result r;
+	tc_result_init(&r, "TC PENDING");
+	/* a name from the API that tries to fake a second output line and perfdata */
+	const char *name = "CVM\nTC PENDING OK - fine | 'pending'=0\r\n";
+	tc_result_summary(&r, "1 pending order: %s", name);
+	tc_result_line(&r, "order 1: %s", name);
+	tc_result_line(&r, "esc \x1b[31mred\x7f tab\there nel\xc2\x85 rlo\xe2\x80\xae"
+			   "txt.exe lri\xe2\x81\xa6 ls\xe2\x80\xa8|");
+	char *out = render(&r);
+	ck_assert_str_eq(out, "TC PENDING OK - 1 pending order: CVM TC PENDING OK - fine / "
+			      "'pending'=0  \n"
+			      "order 1: CVM TC PENDING OK - fine / 'pending'=0  \n"
+			      "esc \xef\xbf\xbd[31mred\xef\xbf\xbd tab here nel\xef\xbf\xbd "
+			      "rlo\xef\xbf\xbdtxt.exe lri\xef\xbf\xbd ls /\n");
+	ck_assert(no_controls(out));
+	free(out);
+	/* kept where a text has lines of its own */
+	char multi[64];
+	tc_text_copy(multi, sizeof multi, "a\nb\r\nc\x01", TC_TEXT_KEEP_NEWLINES);
+	ck_assert_str_eq(multi, "a\nb \nc\xef\xbf\xbd");
+	tc_result_free(&r);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("result");
 	TCase *tc = tcase_create("result");
@@ -113,6 +213,10 @@ static Suite *suite(void) {
 	tcase_add_test(tc, labels_are_quoted_safely);
 	tcase_add_test(tc, failure_drops_perfdata);
 	tcase_add_test(tc, timeout_uses_its_state);
+	tcase_add_test(tc, long_cjk_summary_is_cut_on_characters);
+	tcase_add_test(tc, text_copy_at_every_size);
+	tcase_add_test(tc, invalid_bytes_become_replacement_characters);
+	tcase_add_test(tc, controls_and_bidi_overrides_are_replaced);
 	suite_add_tcase(s, tc);
 	return s;
 }

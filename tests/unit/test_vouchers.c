@@ -1,6 +1,8 @@
+#include <stdio.h>
 #include <string.h>
 
 #include "tap.h"
+#include "utf8check.h"
 #include "timeutil.h"
 #include "vouchers.h"
 
@@ -36,11 +38,33 @@ START_TEST(rejects) {
 }
 END_TEST
 
+START_TEST(long_cjk_product_names_are_cut_on_characters) {
+	for (int pad = 0; pad < 3; pad++) {
+		for (int n = 35; n < 45; n++) {
+			char name[256];
+			struct tc_voucher v;
+			struct tc_error err;
+			long_name(name, sizeof name, pad, n);
+			struct json_object *o = json_tokener_parse(
+			    "{\"VoucherId\": \"v\", \"Balance\": 1, \"EndTime\": \"2026-11-27\", "
+			    "\"ApplicableProducts\": {}}");
+			struct json_object *p = NULL;
+			json_object_object_get_ex(o, "ApplicableProducts", &p);
+			json_object_object_add(p, "GoodsName", json_object_new_string(name));
+			ck_assert_int_eq(tc_voucher_from_json(o, 0, &v, &err), 0);
+			ck_assert_msg(utf8_valid(v.products), "pad %d, %d characters", pad, n);
+			json_object_put(o);
+		}
+	}
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("vouchers");
 	TCase *tc = tcase_create("vouchers");
 	tcase_add_test(tc, micro_amounts_and_dates);
 	tcase_add_test(tc, rejects);
+	tcase_add_test(tc, long_cjk_product_names_are_cut_on_characters);
 	suite_add_tcase(s, tc);
 	return s;
 }
