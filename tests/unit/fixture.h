@@ -7,12 +7,28 @@
 #define TC_TEST_FIXTURE_H
 
 #include <check.h>
+#include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #ifndef TEST_DATA_DIR
-#error "TEST_DATA_DIR names tests/data (set by Makefile.am)"
+#	error "TEST_DATA_DIR names tests/data (set by Makefile.am)"
+/* The Response object of a fixture; *root holds the parsed body, for the caller
+ * to put. */
+static inline struct json_object *fixture_response(const char *action, const char *name,
+						   struct json_object **root) {
+	size_t len = 0;
+	char *text = fixture_text(action, name, &len);
+	*root = json_tokener_parse(text);
+	free(text);
+	ck_assert_msg(*root != NULL, "fixture %s/%s is not JSON", action, name);
+	struct json_object *response = NULL;
+	ck_assert_msg(json_object_object_get_ex(*root, "Response", &response),
+		      "fixture %s/%s has no Response", action, name);
+	return response;
+}
+
 #endif
 
 /* The text of tests/data/<action>/<name>.json; the caller frees it. *len gets its
@@ -40,6 +56,21 @@ static inline char *fixture_text(const char *action, const char *name, size_t *l
 	if (len)
 		*len = n;
 	return buf;
+}
+
+/* The Response object of a fixture; *root holds the parsed body, for the caller
+ * to put. */
+static inline struct json_object *fixture_response(const char *action, const char *name,
+						   struct json_object **root) {
+	size_t len = 0;
+	char *text = fixture_text(action, name, &len);
+	*root = json_tokener_parse(text);
+	free(text);
+	ck_assert_msg(*root != NULL, "fixture %s/%s is not JSON", action, name);
+	struct json_object *response = NULL;
+	ck_assert_msg(json_object_object_get_ex(*root, "Response", &response),
+		      "fixture %s/%s has no Response", action, name);
+	return response;
 }
 
 #endif

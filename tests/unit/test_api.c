@@ -37,6 +37,30 @@ START_TEST(endpoints) {
 }
 END_TEST
 
+/* The hosts of the current SDKs: intlpartnersmgt only at its .intl host, partners
+ * (China only) never at one; billing follows --site. */
+START_TEST(official_hosts) {
+	struct tc_api api = {.site = TC_SITE_CHINA};
+	char url[256];
+	tc_api_url(&api, "billing", url, sizeof url);
+	ck_assert_str_eq(url, "https://billing.tencentcloudapi.com/");
+	tc_api_url(&api, "intlpartnersmgt", url, sizeof url);
+	ck_assert_str_eq(url, "https://intlpartnersmgt.intl.tencentcloudapi.com/");
+	tc_api_url(&api, "partners", url, sizeof url);
+	ck_assert_str_eq(url, "https://partners.tencentcloudapi.com/");
+	api.site = TC_SITE_INTL;
+	tc_api_url(&api, "billing", url, sizeof url);
+	ck_assert_str_eq(url, "https://billing.intl.tencentcloudapi.com/");
+	tc_api_url(&api, "intlpartnersmgt", url, sizeof url);
+	ck_assert_str_eq(url, "https://intlpartnersmgt.intl.tencentcloudapi.com/");
+	tc_api_url(&api, "partners", url, sizeof url);
+	ck_assert_str_eq(url, "https://partners.tencentcloudapi.com/");
+	api.endpoint = "http://127.0.0.1:8080";
+	tc_api_url(&api, "intlpartnersmgt", url, sizeof url);
+	ck_assert_str_eq(url, "http://127.0.0.1:8080/");
+}
+END_TEST
+
 static int envelope(const char *body, struct tc_api_reply *reply, struct tc_error *err) {
 	return tc_api_parse_envelope("billing", "DescribeAccountBalance", body, strlen(body), reply,
 				     err);
@@ -116,6 +140,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, allow_list_is_read_only);
 	tcase_add_test(tc, refused_before_any_request);
 	tcase_add_test(tc, endpoints);
+	tcase_add_test(tc, official_hosts);
 	tcase_add_test(tc, success);
 	tcase_add_test(tc, error_envelope);
 	tcase_add_test(tc, permission_errors_name_the_permission);
