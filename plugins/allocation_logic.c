@@ -95,8 +95,9 @@ void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n
 		}
 		tc_money_format(a[i].available, cfg->currency, m1, sizeof m1);
 		tc_money_format(a[i].owed, cfg->currency, m2, sizeof m2);
-		tc_result_line(r, "%s %s: available %s, owed %s (%s)", a[i].uin,
-			       a[i].name[0] ? a[i].name : "-", m1, m2, tc_state_name(s));
+		tc_result_line(r, "%s %s: available %s, owed %s (%s)",
+			       a[i].uin[0] ? a[i].uin : "(no UIN)", a[i].name[0] ? a[i].name : "-",
+			       m1, m2, tc_state_name(s));
 	}
 
 	tc_money_format(shortfall, cfg->currency, m1, sizeof m1);

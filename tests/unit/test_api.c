@@ -40,22 +40,24 @@ END_TEST
 /* The hosts of the current SDKs: intlpartnersmgt only at its .intl host, partners
  * (China only) never at one; billing follows --site. */
 START_TEST(official_hosts) {
-	struct tc_api api = {.site = TC_SITE_CHINA};
+	static const struct {
+		enum tc_site site;
+		const char *service, *url;
+	} hosts[] = {
+	    {TC_SITE_CHINA, "billing", "https://billing.tencentcloudapi.com/"},
+	    {TC_SITE_CHINA, "intlpartnersmgt", "https://intlpartnersmgt.intl.tencentcloudapi.com/"},
+	    {TC_SITE_CHINA, "partners", "https://partners.tencentcloudapi.com/"},
+	    {TC_SITE_INTL, "billing", "https://billing.intl.tencentcloudapi.com/"},
+	    {TC_SITE_INTL, "intlpartnersmgt", "https://intlpartnersmgt.intl.tencentcloudapi.com/"},
+	    {TC_SITE_INTL, "partners", "https://partners.tencentcloudapi.com/"},
+	};
 	char url[256];
-	tc_api_url(&api, "billing", url, sizeof url);
-	ck_assert_str_eq(url, "https://billing.tencentcloudapi.com/");
-	tc_api_url(&api, "intlpartnersmgt", url, sizeof url);
-	ck_assert_str_eq(url, "https://intlpartnersmgt.intl.tencentcloudapi.com/");
-	tc_api_url(&api, "partners", url, sizeof url);
-	ck_assert_str_eq(url, "https://partners.tencentcloudapi.com/");
-	api.site = TC_SITE_INTL;
-	tc_api_url(&api, "billing", url, sizeof url);
-	ck_assert_str_eq(url, "https://billing.intl.tencentcloudapi.com/");
-	tc_api_url(&api, "intlpartnersmgt", url, sizeof url);
-	ck_assert_str_eq(url, "https://intlpartnersmgt.intl.tencentcloudapi.com/");
-	tc_api_url(&api, "partners", url, sizeof url);
-	ck_assert_str_eq(url, "https://partners.tencentcloudapi.com/");
-	api.endpoint = "http://127.0.0.1:8080";
+	for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+		struct tc_api api = {.site = hosts[i].site};
+		tc_api_url(&api, hosts[i].service, url, sizeof url);
+		ck_assert_str_eq(url, hosts[i].url);
+	}
+	struct tc_api api = {.site = TC_SITE_INTL, .endpoint = "http://127.0.0.1:8080"};
 	tc_api_url(&api, "intlpartnersmgt", url, sizeof url);
 	ck_assert_str_eq(url, "http://127.0.0.1:8080/");
 }
