@@ -137,9 +137,14 @@ int sim_query_partner_credit(struct sim_call *c, struct json_object *r) {
 }
 
 int sim_query_customers_credit(struct sim_call *c, struct json_object *r) {
+	static const char *const filters[] = {"ClientUin", "Name", "Remark", "Email", NULL},
+				 *const orders[] = {"desc", "asc", NULL};
+	const char *filter = NULL, *order = NULL;
 	int64_t page, size;
 	if (sim_param_int(c, "Page", false, 1, &page) ||
-	    sim_param_int(c, "PageSize", false, 10, &size)) {
+	    sim_param_int(c, "PageSize", false, 10, &size) ||
+	    sim_param_enum(c, "FilterType", false, filters, &filter) ||
+	    sim_param_enum(c, "Order", false, orders, &order)) {
 		return -1;
 	}
 	if (page < 1 || size < 1 || size > 100) {

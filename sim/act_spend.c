@@ -56,15 +56,6 @@ static int time_param(struct sim_call *c, const char *name, int64_t *out) {
 	return 0;
 }
 
-static bool one_of(const char *value, const char *const *allowed) {
-	for (; *allowed; allowed++) {
-		if (strcmp(value, *allowed) == 0) {
-			return true;
-		}
-	}
-	return false;
-}
-
 /* The request as the service documents it; every parameter but the optional three
  * is required, and the enumerations are closed. */
 static int cost_request(struct sim_call *c, int64_t *from, int64_t *to, const char **period,
@@ -78,19 +69,13 @@ static int cost_request(struct sim_call *c, int64_t *from, int64_t *to, const ch
 	const char *bill = NULL, *fee = NULL;
 	int64_t size;
 	if (time_param(c, "BeginTime", from) || time_param(c, "EndTime", to) ||
-	    sim_param_string(c, "BillType", true, &bill) ||
-	    sim_param_string(c, "PeriodType", true, period) ||
-	    sim_param_string(c, "Dimensions", true, dims) ||
-	    sim_param_string(c, "FeeType", true, &fee) ||
+	    sim_param_enum(c, "BillType", true, bills, &bill) ||
+	    sim_param_enum(c, "PeriodType", true, periods, period) ||
+	    sim_param_enum(c, "Dimensions", true, dimensions, dims) ||
+	    sim_param_enum(c, "FeeType", true, fees, &fee) ||
 	    sim_param_int(c, "PageSize", true, 0, &size) ||
 	    sim_param_int(c, "PageNo", true, 0, page)) {
 		return -1;
-	}
-	if (!one_of(bill, bills) || !one_of(*period, periods) || !one_of(fee, fees) ||
-	    !one_of(*dims, dimensions)) {
-		return sim_fail(c, "InvalidParameterValue",
-				"BillType, PeriodType, Dimensions or FeeType is not a documented "
-				"value.");
 	}
 	if (size < 1 || size > 100 || *page < 1 || *to < *from) {
 		return sim_fail(c, "InvalidParameterValue",
@@ -203,11 +188,13 @@ int sim_describe_cost_explorer_summary(struct sim_call *c, struct json_object *r
 }
 
 int sim_describe_bill_summary_by_product(struct sim_call *c, struct json_object *r) {
-	const char *begin = NULL, *end = NULL;
+	static const char *const pay_types[] = {"consume", "refund", "adjustment", NULL};
+	const char *begin = NULL, *end = NULL, *pay_type = NULL;
 	struct json_object *spend = NULL;
 	char month[16];
 	if (sim_param_string(c, "BeginTime", true, &begin) ||
-	    sim_param_string(c, "EndTime", true, &end)) {
+	    sim_param_string(c, "EndTime", true, &end) ||
+	    sim_param_enum(c, "PayType", false, pay_types, &pay_type)) {
 		return -1;
 	}
 	if (strlen(begin) != 7 || strcmp(begin, end) != 0) {

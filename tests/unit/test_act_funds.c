@@ -125,6 +125,12 @@ START_TEST(customers_in_pages) {
 	simcall_run(&sc, sim_query_customers_credit, partner, "{\"Page\":1,\"PageSize\":101}");
 	simcall_assert_fails(&sc, "InvalidParameterValue");
 	simcall_free(&sc);
+	simcall_run(&sc, sim_query_customers_credit, partner, "{\"FilterType\":\"Uin\"}");
+	simcall_assert_fails(&sc, "InvalidParameterValue");
+	simcall_free(&sc);
+	simcall_run(&sc, sim_query_customers_credit, partner, "{\"Order\":\"up\"}");
+	simcall_assert_fails(&sc, "InvalidParameterValue");
+	simcall_free(&sc);
 	simcall_run(&sc, sim_query_customers_credit, org, "{}");
 	simcall_assert_fails(&sc, "UnauthorizedOperation.UinNoAuth");
 	simcall_free(&sc);

@@ -103,6 +103,10 @@ START_TEST(bill_not_ready) {
 		    "{\"BeginTime\":\"2026-10\",\"EndTime\":\"2026-11\"}");
 	simcall_assert_fails(&sc, "InvalidParameterValue");
 	simcall_free(&sc);
+	simcall_run(&sc, sim_describe_bill_summary_by_product, spend,
+		    "{\"BeginTime\":\"2026-11\",\"EndTime\":\"2026-11\",\"PayType\":\"all\"}");
+	simcall_assert_fails(&sc, "InvalidParameterValue");
+	simcall_free(&sc);
 }
 END_TEST
 
