@@ -57,6 +57,11 @@ bool tc_api_action_allowed(const char *service, const char *action);
 /* Checks an --endpoint value: http(s)://host[:port] with at most a trailing "/". */
 int tc_api_check_endpoint(const char *endpoint, struct tc_error *err);
 
+/* The URL a service is called at: --endpoint when given, else the official host of
+ * the service on the site (billing: billing[.intl].tencentcloudapi.com; partners:
+ * China only; intlpartnersmgt: intlpartnersmgt.intl.tencentcloudapi.com). */
+void tc_api_url(const struct tc_api *api, const char *service, char *buf, size_t size);
+
 /* Turns a body into reply or error, exposed for tests. */
 int tc_api_parse_envelope(const char *service, const char *action, const char *body, size_t len,
 			  struct tc_api_reply *reply, struct tc_error *err);

@@ -36,4 +36,32 @@ expect "SDK with an unknown key gets AuthFailure.SecretIdNotFound" 0 \
 expect "SDK sees the missing permission" 0 \
 	"error code=UnauthorizedOperation.CamNoAuth requestId=present" sdk "$(key_id camnoauth)" "$(key_secret camnoauth)"
 
+# The balance, allocation and runway answers, in the shapes the simulator gives them.
+call() { NODE_PATH="$SDK_DIR/node_modules" "$NODE" "$top_srcdir/tests/integration/sdk_call.js" "$PORT_api" "$(key_id "$1")" "$(key_secret "$1")" "${@:2}"; }
+B=(billing.tencentcloudapi.com 2018-07-09)
+IP=(intlpartnersmgt.intl.tencentcloudapi.com 2022-09-28)
+CE='{"BeginTime":"2026-01-01 00:00:00","EndTime":"2026-01-02 23:59:59","BillType":"1","PeriodType":"day","Dimensions":"default","FeeType":"cost","PageSize":100,"PageNo":1}'
+expect "SDK: balance with TempCredit" 0 'ok Uin="90961" RealBalance=500000 TempCredit=0' \
+	call bal-uin-string "${B[@]}" DescribeAccountBalance '{"TempCredit":true}' Uin RealBalance TempCredit
+expect "SDK: temporary credit details" 0 'ok TempCredit=200000 TempAmountInfoList.0.TempAmount=200000' \
+	call bal-temp-credit "${B[@]}" DescribeAccountBalance '{"TempCredit":true}' TempCredit TempAmountInfoList.0.TempAmount
+expect "SDK: organization members" 0 'ok TotalCount=2 Data.0.MemberUin="310000000001" Data.0.OweAmount=500000 Data.0.IsCreditAccount=true' \
+	call org-credit "${B[@]}" DescribeOrgMemberAccountBalance '{"PageNumber":1,"PageSize":10}' TotalCount Data.0.MemberUin Data.0.OweAmount Data.0.IsCreditAccount
+expect "SDK: members without the optional fields" 0 'ok TotalCount=undefined Data.0.MemberName=undefined' \
+	call org-optional "${B[@]}" DescribeOrgMemberAccountBalance '{"PageNumber":1,"PageSize":10}' TotalCount Data.0.MemberName
+expect "SDK: the cost series in TotalDetail" 0 'ok Detail.length=0 TotalDetail.TimeDetail.length=2' \
+	call run-ok "${B[@]}" DescribeCostExplorerSummary "$CE" Detail.length TotalDetail.TimeDetail.length
+expect "SDK: the series in a Detail row" 0 'ok Detail.0.TimeDetail.length=2 TotalDetail=undefined' \
+	call run-detail-row "${B[@]}" DescribeCostExplorerSummary "$CE" Detail.0.TimeDetail.length TotalDetail
+expect "SDK: a documented value refused" 0 'error code=InvalidParameterValue requestId=present' \
+	call run-ok "${B[@]}" DescribeCostExplorerSummary "${CE/default/time}"
+expect "SDK: month to date" 0 'ok Ready=1 SummaryTotal.RealTotalCost="0.00000000"' \
+	call run-billzero "${B[@]}" DescribeBillSummaryByProduct '{"BeginTime":"2026-01","EndTime":"2026-01"}' Ready SummaryTotal.RealTotalCost
+expect "SDK: a bill with SummaryTotal null" 0 'ok Ready=1 SummaryTotal=null' \
+	call run-bill-null "${B[@]}" DescribeBillSummaryByProduct '{"BeginTime":"2026-01","EndTime":"2026-01"}' Ready SummaryTotal
+expect "SDK: partner credit" 0 'ok RemainingCredit=1000.1' \
+	call partner-low "${IP[@]}" QueryPartnerCredit '{}' RemainingCredit
+expect "SDK: customers" 0 'ok Total=500 Data.0.ClientUin=410000000001 Data.99.RemainingCredit=2000' \
+	call partner-500 "${IP[@]}" QueryCustomersCredit '{"Page":1,"PageSize":100}' Total Data.0.ClientUin Data.99.RemainingCredit
+
 finish

@@ -38,6 +38,32 @@ START_TEST(endpoints) {
 }
 END_TEST
 
+/* The hosts of the current SDKs: intlpartnersmgt only at its .intl host, partners
+ * (China only) never at one; billing follows --site. */
+START_TEST(official_hosts) {
+	static const struct {
+		enum tc_site site;
+		const char *service, *url;
+	} hosts[] = {
+	    {TC_SITE_CHINA, "billing", "https://billing.tencentcloudapi.com/"},
+	    {TC_SITE_CHINA, "intlpartnersmgt", "https://intlpartnersmgt.intl.tencentcloudapi.com/"},
+	    {TC_SITE_CHINA, "partners", "https://partners.tencentcloudapi.com/"},
+	    {TC_SITE_INTL, "billing", "https://billing.intl.tencentcloudapi.com/"},
+	    {TC_SITE_INTL, "intlpartnersmgt", "https://intlpartnersmgt.intl.tencentcloudapi.com/"},
+	    {TC_SITE_INTL, "partners", "https://partners.tencentcloudapi.com/"},
+	};
+	char url[256];
+	for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+		struct tc_api api = {.site = hosts[i].site};
+		tc_api_url(&api, hosts[i].service, url, sizeof url);
+		ck_assert_str_eq(url, hosts[i].url);
+	}
+	struct tc_api api = {.site = TC_SITE_INTL, .endpoint = "http://127.0.0.1:8080"};
+	tc_api_url(&api, "intlpartnersmgt", url, sizeof url);
+	ck_assert_str_eq(url, "http://127.0.0.1:8080/");
+}
+END_TEST
+
 static int envelope(const char *body, struct tc_api_reply *reply, struct tc_error *err) {
 	return tc_api_parse_envelope("billing", "DescribeAccountBalance", body, strlen(body), reply,
 				     err);
@@ -145,6 +171,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, allow_list_is_read_only);
 	tcase_add_test(tc, refused_before_any_request);
 	tcase_add_test(tc, endpoints);
+	tcase_add_test(tc, official_hosts);
 	tcase_add_test(tc, success);
 	tcase_add_test(tc, error_envelope);
 	tcase_add_test(tc, permission_errors_name_the_permission);
