@@ -1,5 +1,6 @@
 #include "jsonx.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "decimal.h"
@@ -133,4 +134,17 @@ int tc_json_array(struct json_object *obj, const char *key, enum tc_field need,
 	}
 	*out = v;
 	return 0;
+}
+
+bool tc_json_display(struct json_object *obj, const char *key, char *dst, size_t size) {
+	struct json_object *v = field(obj, key);
+	const char *text = NULL;
+	if (v && json_object_is_type(v, json_type_string)) {
+		text = json_object_get_string(v);
+	} else if (v && (json_object_is_type(v, json_type_int) ||
+			 json_object_is_type(v, json_type_double))) {
+		text = json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
+	}
+	snprintf(dst, size, "%s", text ? text : "");
+	return text && *text;
 }

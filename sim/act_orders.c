@@ -1,6 +1,12 @@
 /* DescribeDealsByCond (billing) and DescribeAgentPayDealsV2 (partners) from the
  * account's "deals" and "agent_deals": {"id", "status", "age_minutes", "product",
- * "product_code", "amount" (cents), "owner", "repeat"}. */
+ * "product_code", "amount" (cents), "owner", "repeat"}, in the official examples'
+ * shapes. "deal_item"/"deal_item_remove" and "agent_deal_item"/
+ * "agent_deal_item_remove" replace or drop fields of every order, "deal_fields"/
+ * "agent_deal_fields" (and _remove) of the Response. DescribeDealsByCond's Offset
+ * is a record offset unless the account has "deals_offset": "page" (page index
+ * from 0, the documented reading). A partner start older than 15 days is refused
+ * with InvalidParameter, as the service does. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +108,10 @@ int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r) {
 	    !json_object_is_type(set, json_type_array)) {
 		set = NULL;
 	}
+	/* "which page, from 0" as the documentation has it, or a record offset */
+	if (strcmp(sim_str(c->account, "deals_offset", "record"), "page") == 0) {
+		offset *= limit;
+	}
 	size_t n = 0;
 	struct json_object **deals = matching(c, "deals", from, to, set, status, &list, &n);
 	struct json_object *out = json_object_new_array();
@@ -139,10 +149,12 @@ int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r) {
 		/* the service returns null resource ids for large pages */
 		json_object_object_add(deal, "ResourceId",
 				       limit > 200 ? NULL : json_object_new_array());
+		sim_apply_overrides(c->account, "deal_item", deal);
 		json_object_array_add(out, deal);
 	}
 	json_object_object_add(r, "Deals", out);
 	json_object_object_add(r, "TotalCount", json_object_new_int64((int64_t)n));
+	sim_apply_overrides(c->account, "deal_fields", r);
 	free(deals);
 	json_object_put(list);
 	return 0;
@@ -161,7 +173,8 @@ int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r) {
 	if (limit < 1 || limit > AGENT_MAX_LIMIT || offset < 0) {
 		return sim_fail(c, "InvalidParameter", "Limit must be 1-100 and Offset >= 0.");
 	}
-	if (from < c->now - AGENT_SPAN - 3600) {
+	/* exactly as documented: a start given must lie within the last 15 days */
+	if (from < c->now - AGENT_SPAN) {
 		return sim_fail(c, "InvalidParameter",
 				"Only orders of the last 15 days can be queried.");
 	}
@@ -211,10 +224,13 @@ int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r) {
 		add_str(deal, "PaymentMethod", "");
 		add_str(deal, "UpdateTime", when);
 		json_object_object_add(deal, "ResourceIds", json_object_new_array());
+		add_str(deal, "SubGoodsName", sim_str(d, "product", "CVM"));
+		sim_apply_overrides(c->account, "agent_deal_item", deal);
 		json_object_array_add(out, deal);
 	}
 	json_object_object_add(r, "AgentPayDealSet", out);
 	json_object_object_add(r, "TotalCount", json_object_new_int64((int64_t)n));
+	sim_apply_overrides(c->account, "agent_deal_fields", r);
 	free(deals);
 	json_object_put(list);
 	return 0;
