@@ -146,6 +146,37 @@ bool tc_orders_page_full(long items, long total, long limit) {
 	return total == TC_TOTAL_UNKNOWN ? items >= limit : total > items;
 }
 
+static int by_time(const void *a, const void *b) {
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int64_t tc_orders_split_point(const struct tc_order *got, size_t n, int64_t start, int64_t end,
+			      int depth) {
+	int64_t mid = start + (end - start) / 2;
+	int64_t *times = n && depth % 2 == 0 ? malloc(n * sizeof *times) : NULL;
+	if (!times) {
+		return mid;
+	}
+	for (size_t i = 0; i < n; i++) {
+		times[i] = got[i].created;
+	}
+	qsort(times, n, sizeof *times, by_time);
+	/* the boundary between two distinct times closest to the middle, so that the
+	 * orders this answer held fall on both sides */
+	int64_t median = end;
+	size_t best = n;
+	for (size_t i = 0; i + 1 < n; i++) {
+		size_t off = i + 1 < n / 2 ? n / 2 - (i + 1) : (i + 1) - n / 2;
+		if (times[i] != times[i + 1] && (best == n || off < best)) {
+			best = off;
+			median = times[i];
+		}
+	}
+	free(times);
+	return median >= start && median < end ? median : mid;
+}
+
 struct window {
 	struct tc_api *api;
 	struct tc_orders *out;
@@ -155,8 +186,9 @@ struct window {
 };
 
 /* Reads the orders of [start, end] from one answer at Offset 0, splitting the window
- * while an answer may have left some out. */
-static int read_window(struct window *w, int64_t start, int64_t end, struct tc_error *err) {
+ * while an answer may have left some out (depth: how often it was split already). */
+static int read_window(struct window *w, int64_t start, int64_t end, int depth,
+		       struct tc_error *err) {
 	char from[24], to[24], params[256];
 	long limit = w->agent ? TC_AGENT_DEALS_PAGE : TC_DEALS_PAGE, items = 0, total = 0;
 	const char *action = w->agent ? "DescribeAgentPayDealsV2" : "DescribeDealsByCond";
@@ -184,6 +216,7 @@ static int read_window(struct window *w, int64_t start, int64_t end, struct tc_e
 	}
 	w->out->requests++;
 	size_t before = w->out->n;
+	int64_t split = start + (end - start) / 2;
 	bool full = false;
 	int rc = tc_orders_read_page(reply.response, w->agent, w->offset, w->status, w->out, &items,
 				     &total, err);
@@ -194,6 +227,8 @@ static int read_window(struct window *w, int64_t start, int64_t end, struct tc_e
 				  items, limit);
 	} else if ((full = tc_orders_page_full(items, total, limit))) {
 		/* some orders may be missing from this answer: ask for each half */
+		split = tc_orders_split_point(w->out->items + before, w->out->n - before, start,
+					      end, depth);
 		w->out->n = before;
 		if (end <= start) {
 			rc = tc_error_set(err, TC_ERR_DATA,
@@ -209,11 +244,10 @@ static int read_window(struct window *w, int64_t start, int64_t end, struct tc_e
 	if (rc != 0 || !full) {
 		return rc;
 	}
-	int64_t mid = start + (end - start) / 2;
-	if (read_window(w, start, mid, err) != 0) {
+	if (read_window(w, start, split, depth + 1, err) != 0) {
 		return -1;
 	}
-	return read_window(w, mid + 1, end, err);
+	return read_window(w, split + 1, end, depth + 1, err);
 }
 
 static int fetch(struct tc_api *api, int64_t from, int64_t to, int offset, bool agent,
@@ -229,7 +263,7 @@ static int fetch(struct tc_api *api, int64_t from, int64_t to, int offset, bool 
 					   .offset = offset,
 					   .status = statuses[s],
 					   .agent = agent};
-			if (read_window(&w, start, end, err) != 0) {
+			if (read_window(&w, start, end, 0, err) != 0) {
 				return -1;
 			}
 		}

@@ -66,6 +66,15 @@ int tc_orders_read_page(struct json_object *response, bool agent, int offset, in
  * orders out, so that its window must be split. */
 bool tc_orders_page_full(long items, long total, long limit);
 
+/* Where a full window [start, end] is split into [start, p] and [p + 1, end]: at
+ * even depths between the creation times of the orders the full answer held, as
+ * near their middle as their distinct times allow (so that orders bunched in a few
+ * minutes of a month are reached in a few requests); at odd depths, and whenever that
+ * would not shrink both halves, the middle of the window. So the windows at least
+ * halve every second split. */
+int64_t tc_orders_split_point(const struct tc_order *got, size_t n, int64_t start, int64_t end,
+			      int depth);
+
 void tc_orders_free(struct tc_orders *o);
 
 #endif

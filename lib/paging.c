@@ -77,7 +77,7 @@ static int page_list(struct json_object *response, const char *list_key, const c
 		return -1;
 	}
 	if (!has_total && !*list) {
-		return tc_error_set(err, TC_ERR_DATA, "the answer has neither %s nor %s", list_key,
+		return tc_error_set(err, TC_ERR_DATA, "field %s is missing, and so is %s", list_key,
 				    total_key);
 	}
 	if (has_total && count < 0) {

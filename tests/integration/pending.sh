@@ -42,7 +42,8 @@ for acct in pend-many pend-many-page; do
 	expect "1500 orders, --warning-count 1000 ($acct)" 1 \
 		"TC PENDING WARNING - 1500 pending orders (${Y}1,500.00); oldest 30 min: BULK-C-0001 CVM ${Y}1.00 unpaid | 'pending_orders'=1500;1000;;0; 'pending_amount_cny'=1500;;;0; 'oldest_pending_minutes'=30;30;1440;0;" \
 		check_as $acct $P "${C[@]}" --warning-count 1000 -t 30
-	expect_line "the window is split, never paged ($acct)" "DescribeDealsByCond over the last 30 days: * requests"
+	expect_line "the window is split between the orders' times, never paged ($acct)" \
+		"DescribeDealsByCond over the last 30 days: 4 requests"
 	expect_line "the listing is capped ($acct)" "... and 1470 more"
 done
 expect "--critical-amount 1000 on the total" 2 "TC PENDING CRITICAL - 1500 pending orders *'pending_amount_cny'=1500;;1000;0;*" \

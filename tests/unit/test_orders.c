@@ -156,7 +156,7 @@ START_TEST(deals_strict_fields) {
 	struct tc_error err;
 	long items = 0, total = 0;
 	ck_assert_int_eq(read_fixture(DEALS, "says_nothing", 1, &o, &items, &total, &err), -1);
-	ck_assert_str_eq(err.message, "the answer has neither Deals nor TotalCount");
+	ck_assert_str_eq(err.message, "field Deals is missing, and so is TotalCount");
 	tc_orders_free(&o);
 	ck_assert_int_eq(read_fixture(DEALS, "cost_missing", 1, &o, &items, &total, &err), -1);
 	ck_assert_str_eq(err.message, "order 2: 20261122000102: field RealTotalCost is missing");
@@ -246,6 +246,30 @@ START_TEST(page_full) {
 }
 END_TEST
 
+/* A full window is split between the times the answer held, or in the middle. */
+START_TEST(split_points) {
+	struct tc_order o[6] = {0};
+	/* 3 at 1000, 3 at 2000: between them */
+	for (int i = 0; i < 6; i++) {
+		o[i].created = i < 3 ? 2000 : 1000;
+	}
+	ck_assert_int_eq(tc_orders_split_point(o, 6, 0, 10000, 0), 1000);
+	/* at odd depths, the middle, so the windows keep halving */
+	ck_assert_int_eq(tc_orders_split_point(o, 6, 0, 10000, 1), 5000);
+	/* one time only, or nothing held: the middle */
+	ck_assert_int_eq(tc_orders_split_point(o, 3, 0, 10000, 0), 5000);
+	ck_assert_int_eq(tc_orders_split_point(o, 0, 0, 10000, 0), 5000);
+	/* a boundary outside the window never stops the halves from shrinking */
+	ck_assert_int_eq(tc_orders_split_point(o, 6, 1500, 3000, 0), 2250);
+	/* the boundary nearest the middle of the orders: 1 at 10, 3 at 20, 2 at 30 */
+	int64_t t[6] = {10, 20, 20, 20, 30, 30};
+	for (int i = 0; i < 6; i++) {
+		o[i].created = t[i];
+	}
+	ck_assert_int_eq(tc_orders_split_point(o, 6, 0, 100, 0), 20);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("orders");
 	TCase *tc = tcase_create("orders");
@@ -259,6 +283,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, agent_variants);
 	tcase_add_test(tc, agent_strict_fields);
 	tcase_add_test(tc, page_full);
+	tcase_add_test(tc, split_points);
 	suite_add_tcase(s, tc);
 	return s;
 }

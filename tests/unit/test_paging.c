@@ -185,7 +185,7 @@ START_TEST(without_a_total_a_short_page_ends_the_list) {
 	pages[0] = "{\"Response\":{\"RequestId\":\"a\"}}";
 	ck_assert_int_eq(run_without_total(2, &sum, &requests, &err), -1);
 	ck_assert_str_eq(err.message,
-			 "DescribeVoucherInfo: the answer has neither Items nor Total");
+			 "DescribeVoucherInfo: field Items is missing, and so is Total");
 }
 END_TEST
 

@@ -152,7 +152,7 @@ START_TEST(empty_answers) {
 	tc_vouchers_free(&v);
 	/* neither a list nor a count: that is not "no vouchers" */
 	ck_assert_int_eq(read_fixture("says_nothing", &v, &items, &total, &err), -1);
-	ck_assert_str_eq(err.message, "the answer has neither VoucherInfos nor TotalCount");
+	ck_assert_str_eq(err.message, "field VoucherInfos is missing, and so is TotalCount");
 	tc_vouchers_free(&v);
 }
 END_TEST
