@@ -132,6 +132,18 @@ int tc_api_parse_envelope(const char *service, const char *action, const char *b
 	return 0;
 }
 
+const char *tc_api_region(const struct tc_api *api, const char *service, const char *action) {
+	if (api->region && *api->region) {
+		return api->region;
+	}
+	/* the doc pages (CN 555/70813, intl 555/45893) mark Region required for this
+	 * action alone; billing serves every account from any region */
+	if (strcmp(service, "billing") == 0 && strcmp(action, "DescribeVoucherInfo") == 0) {
+		return TC_API_DEFAULT_REGION;
+	}
+	return NULL;
+}
+
 /* One attempt: sign, send, and check the HTTP status. */
 static int send_once(struct tc_api *api, const char *url, const char *host, const char *service,
 		     const char *version, const char *action, const char *params,
@@ -164,8 +176,9 @@ static int send_once(struct tc_api *api, const char *url, const char *host, cons
 	headers[n++] = (struct tc_http_header){"X-TC-Timestamp", timestamp, false};
 	headers[n++] = (struct tc_http_header){"X-TC-RequestClient",
 					       "tc-billing-plugins/" PACKAGE_VERSION, false};
-	if (api->region && *api->region) {
-		headers[n++] = (struct tc_http_header){"X-TC-Region", api->region, false};
+	const char *region = tc_api_region(api, service, action);
+	if (region) {
+		headers[n++] = (struct tc_http_header){"X-TC-Region", region, false};
 	}
 	if (api->language && *api->language) {
 		headers[n++] = (struct tc_http_header){"X-TC-Language", api->language, false};

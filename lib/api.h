@@ -20,7 +20,7 @@ struct tc_api {
 	const struct tc_credentials *cred;
 	enum tc_site site;
 	const char *endpoint; /* scheme://host[:port] for every service, or NULL */
-	const char *region;   /* NULL: no X-TC-Region */
+	const char *region;   /* NULL: the action's default (tc_api_region) */
 	const char *language; /* NULL: no X-TC-Language */
 	int verbose;
 	FILE *trace;
@@ -49,6 +49,14 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 		const char *params, struct tc_api_reply *reply, struct tc_error *err);
 
 void tc_api_reply_free(struct tc_api_reply *reply);
+
+/* The region sent for an action when --region is not given, for the actions whose
+ * documentation requires one. */
+#define TC_API_DEFAULT_REGION "ap-guangzhou"
+
+/* The X-TC-Region of a call: --region when given, else the action's default, else
+ * NULL (no header, as the SDKs send none when the region is empty). */
+const char *tc_api_region(const struct tc_api *api, const char *service, const char *action);
 
 /* True for the Describe/Query actions monitoring may call; anything else (paying,
  * transferring, allocating) is refused before a request is built. */

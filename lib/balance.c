@@ -45,22 +45,8 @@ int tc_balance_from_json(struct json_object *response, struct tc_balance *out,
 					    f->name);
 		}
 	}
-	tc_display_id(response, "Uin", out->uin, sizeof out->uin);
+	tc_json_display(response, "Uin", out->uin, sizeof out->uin);
 	return 0;
-}
-
-void tc_display_id(struct json_object *obj, const char *key, char *buf, size_t size) {
-	struct json_object *v = NULL;
-	buf[0] = '\0';
-	if (!obj || !json_object_object_get_ex(obj, key, &v)) {
-		return;
-	}
-	if (json_object_is_type(v, json_type_string)) {
-		tc_text_copy(buf, size, json_object_get_string(v), TC_TEXT_ONE_LINE);
-	} else if (json_object_is_type(v, json_type_int)) {
-		snprintf(buf, size, "%s",
-			 json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN));
-	}
 }
 
 int64_t tc_balance_available(const struct tc_balance *b, bool *credit) {

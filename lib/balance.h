@@ -51,10 +51,6 @@ int64_t tc_balance_available(const struct tc_balance *b, bool *credit);
  * RealBalance). */
 bool tc_balance_in_arrears(const struct tc_balance *b);
 
-/* Display text of an identifier field (a UIN): a string or an integer as
- * written, "" when absent, null or of another type. Never an error. */
-void tc_display_id(struct json_object *obj, const char *key, char *buf, size_t size);
-
 /* Calls DescribeAccountBalance with TempCredit: true, so that the answer carries
  * the temporary credit. */
 int tc_balance_fetch(struct tc_api *api, struct tc_balance *out, struct tc_error *err);

@@ -12,13 +12,6 @@
 #define MEMBER_PAGE   10 /* the API's maximum */
 #define CUSTOMER_PAGE 100
 
-static void display_text(struct json_object *o, const char *key, char *buf, size_t size) {
-	struct json_object *v = NULL;
-	bool text =
-	    json_object_object_get_ex(o, key, &v) && json_object_is_type(v, json_type_string);
-	tc_text_copy(buf, size, text ? json_object_get_string(v) : "", TC_TEXT_ONE_LINE);
-}
-
 static int member_amounts(struct json_object *m, struct tc_balance *b, bool *is_credit,
 			  struct tc_error *err) {
 	bool flagged = false;
@@ -51,8 +44,8 @@ int tc_member_from_json(struct json_object *m, struct tc_fund_account *out, stru
 	bool is_credit = false;
 	memset(out, 0, sizeof *out);
 	memset(&b, 0, sizeof b);
-	tc_display_id(m, "MemberUin", out->uin, sizeof out->uin);
-	display_text(m, "MemberName", out->name, sizeof out->name);
+	tc_json_display(m, "MemberUin", out->uin, sizeof out->uin);
+	tc_json_display(m, "MemberName", out->name, sizeof out->name);
 	if (member_amounts(m, &b, &is_credit, err) != 0) {
 		return out->uin[0] ? tc_error_prefix(err, "member %.30s", out->uin) : -1;
 	}
@@ -71,8 +64,8 @@ int tc_member_from_json(struct json_object *m, struct tc_fund_account *out, stru
 int tc_customer_from_json(struct json_object *c, struct tc_fund_account *out,
 			  struct tc_error *err) {
 	memset(out, 0, sizeof *out);
-	tc_display_id(c, "ClientUin", out->uin, sizeof out->uin);
-	display_text(c, "Name", out->name, sizeof out->name);
+	tc_json_display(c, "ClientUin", out->uin, sizeof out->uin);
+	tc_json_display(c, "Name", out->name, sizeof out->name);
 	if (tc_json_money(c, "RemainingCredit", TC_UNIT_MAJOR, TC_REQUIRED, &out->available, NULL,
 			  err) != 0) {
 		return out->uin[0] ? tc_error_prefix(err, "customer %.30s", out->uin) : -1;

@@ -63,5 +63,22 @@ expect "SDK: partner credit" 0 'ok RemainingCredit=1000.1' \
 	call partner-low "${IP[@]}" QueryPartnerCredit '{}' RemainingCredit
 expect "SDK: customers" 0 'ok Total=500 Data.0.ClientUin=410000000001 Data.99.RemainingCredit=2000' \
 	call partner-500 "${IP[@]}" QueryCustomersCredit '{"Page":1,"PageSize":100}' Total Data.0.ClientUin Data.99.RemainingCredit
+# the answers of the pending and vouchers checks, in their official shapes
+expect "SDK reads DescribeVoucherInfo with a region" 0 \
+	"ok VoucherInfos=1 TotalCount=3 RequestId=present" \
+	sdk "$(key_id vouch-sentinel)" "$(key_secret vouch-sentinel)" DescribeVoucherInfo ap-guangzhou
+expect "DescribeVoucherInfo without a region: MissingParameter, as documented" 0 \
+	"error code=MissingParameter requestId=present" \
+	sdk "$(key_id vouch-sentinel)" "$(key_secret vouch-sentinel)" DescribeVoucherInfo
+expect "SDK reads DescribeVoucherInfo without optional fields" 0 \
+	"ok VoucherInfos=1 TotalCount=undefined RequestId=present" \
+	sdk "$(key_id vouch-sparse)" "$(key_secret vouch-sparse)" DescribeVoucherInfo ap-guangzhou
+expect "SDK reads DescribeDealsByCond (unpaid orders)" 0 "ok Deals=1 TotalCount=1 RequestId=present" \
+	sdk "$(key_id pend-warn)" "$(key_secret pend-warn)" DescribeDealsByCond
+expect "SDK reads DescribeDealsByCond without optional fields" 0 \
+	"ok Deals=1 TotalCount=undefined RequestId=present" \
+	sdk "$(key_id pend-sparse)" "$(key_secret pend-sparse)" DescribeDealsByCond
+expect "SDK reads DescribeAgentPayDealsV2" 0 "ok AgentPayDealSet=1 TotalCount=2 RequestId=present" \
+	sdk "$(key_id pend-partner)" "$(key_secret pend-partner)" DescribeAgentPayDealsV2
 
 finish

@@ -27,6 +27,21 @@ START_TEST(refused_before_any_request) {
 }
 END_TEST
 
+/* X-TC-Region: --region when given, else ap-guangzhou for DescribeVoucherInfo, whose
+ * doc pages mark Region required, else none. */
+START_TEST(region_by_action) {
+	struct tc_api api = {0};
+	ck_assert_str_eq(tc_api_region(&api, "billing", "DescribeVoucherInfo"), "ap-guangzhou");
+	ck_assert_ptr_null(tc_api_region(&api, "billing", "DescribeAccountBalance"));
+	ck_assert_ptr_null(tc_api_region(&api, "partners", "DescribeAgentPayDealsV2"));
+	api.region = "";
+	ck_assert_str_eq(tc_api_region(&api, "billing", "DescribeVoucherInfo"), "ap-guangzhou");
+	api.region = "ap-singapore";
+	ck_assert_str_eq(tc_api_region(&api, "billing", "DescribeVoucherInfo"), "ap-singapore");
+	ck_assert_str_eq(tc_api_region(&api, "billing", "DescribeDealsByCond"), "ap-singapore");
+}
+END_TEST
+
 START_TEST(endpoints) {
 	struct tc_error err;
 	ck_assert_int_eq(tc_api_check_endpoint("https://billing.tencentcloudapi.com", &err), 0);
@@ -172,6 +187,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, refused_before_any_request);
 	tcase_add_test(tc, endpoints);
 	tcase_add_test(tc, official_hosts);
+	tcase_add_test(tc, region_by_action);
 	tcase_add_test(tc, success);
 	tcase_add_test(tc, error_envelope);
 	tcase_add_test(tc, permission_errors_name_the_permission);
