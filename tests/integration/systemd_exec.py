@@ -120,30 +120,22 @@ def words(s):
             i += 1
         if i >= n:
             return out
-        word, quote, started = [], None, False
+        word, quote = [], None
         while i < n:
             c = s[i]
-            if quote:
-                if c == quote:
-                    quote = None
-                    i += 1
-                elif c == "\\" and i + 1 < n:
-                    t, i = cunescape_one(s, i + 1)
-                    word.append(t)
-                else:
-                    word.append(c)
-                    i += 1
-            elif c in WHITESPACE:
-                break
-            elif c in "'\"":
-                quote, started = c, True
-                i += 1
-            elif c == "\\" and i + 1 < n:
+            if c == "\\" and i + 1 < n:  # escapes work inside quotes too
                 t, i = cunescape_one(s, i + 1)
                 word.append(t)
+                continue
+            if quote and c == quote:
+                quote = None
+            elif not quote and c in WHITESPACE:
+                break
+            elif not quote and c in "'\"":
+                quote = c
             else:
                 word.append(c)
-                i += 1
+            i += 1
         if quote:
             raise ValueError("unbalanced quotes in %r" % s)
         out.append("".join(word))
