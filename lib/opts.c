@@ -329,6 +329,9 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 	const char *name = dot ? dot + 1 : key;
 	*use = false;
 	*opt = name;
+	if (strpbrk(key, " \t")) {
+		return key_error(o, err, "unknown key '%s'", key);
+	}
 	if (is_secret(name)) {
 		return key_error(o, err,
 				 "'%s' is a secret and is refused here: keep secrets in the file "
@@ -733,7 +736,7 @@ static void salvage(const struct tc_program *p, int argc, char **argv, struct tc
 	if (account) {
 		c->account = account;
 	}
-	if (spec && !c->section) {
+	if (spec && *spec != '-' && !c->section) {
 		size_t len = strcspn(spec, "@");
 		char *section = len ? strndup(spec, len) : NULL;
 		if (section && strcmp(section, p->name) != 0 && keep(c, section, &ignored) == 0) {
@@ -788,7 +791,9 @@ static int parse_args(const struct tc_program *p, int nargc, char **nargv, char 
 	}
 	free(table);
 	if (rc != 0) {
-		/* an option from a file: say where it stands */
+		/* an option from a file: say where it stands (the file's options come
+		 * first and getopt moves only what follows a non-option, so they keep
+		 * their places) */
 		for (int i = 1; i < nargc; i++) {
 			if (origins[i] && nargv[i] == nargv[at]) {
 				err->kind = TC_ERR_CONFIG;

@@ -275,6 +275,7 @@ START_TEST(account_section_errors) {
 		   "'textfile' is not shared by every check; write balance.textfile= (or "
 		   "pending., vouchers., allocation., runway.)");
 	file_error("colour=s3cr3t\n", 2, "unknown key 'colour'");
+	file_error("warning critical=s3cr3t\n", 2, "unknown key 'warning critical'");
 	file_error("secret_key=s3cr3t\n", 2,
 		   "'secret_key' is a secret and is refused here: keep secrets in the file that "
 		   "credentials-file= names (mode 0600)");
