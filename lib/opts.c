@@ -148,8 +148,9 @@ static const char *default_ini_file(void) {
 }
 
 /* The checks an account section's CHECK.KEY lines name, and the options of each
- * check's own program besides the common ones (the tables in plugins/check_tc_*.c
- * list the same names; options.sh runs every program with each of its keys). */
+ * check's own program besides the common ones: a program skips the other checks'
+ * lines but still refuses a key their program does not have. The tables in
+ * plugins/check_tc_*.c must list the same names (table_agrees checks it). */
 static const struct {
 	const char *check;
 	const char *keys; /* " a b c " */
