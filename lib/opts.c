@@ -579,11 +579,15 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 	case 't':
 		return parse_timeout(arg, c, err);
 	case 'w':
-		c->warning = arg;
+	case 'c': {
+		/* checked here too, so that a bad range in a file is named where it stands */
+		struct tc_range r;
+		if (tc_opts_range(key == 'w' ? "-w" : "-c", arg, &r, err) != 0) {
+			return -1;
+		}
+		*(key == 'w' ? &c->warning : &c->critical) = arg;
 		return 0;
-	case 'c':
-		c->critical = arg;
-		return 0;
+	}
 	case OPT_PROFILE:
 		c->profile = arg;
 		return 0;
@@ -751,6 +755,36 @@ static void salvage(const struct tc_program *p, int argc, char **argv, struct tc
 	}
 }
 
+/* Takes a file's value out of a message about it: values are never echoed (a secret
+ * may stand on the wrong line). Short values only where quoted, so that "0" does
+ * not take the zeros out of "1-3600". */
+static void redact(struct tc_error *err, const char *arg) {
+	const char *eq = strchr(arg, '=');
+	char pattern[256], out[sizeof err->message];
+	if (!eq || !eq[1]) {
+		return;
+	}
+	const char *value = eq + 1;
+	bool quoted = strlen(value) < 4;
+	if ((size_t)snprintf(pattern, sizeof pattern, quoted ? "'%s'" : "%s", value) >=
+	    sizeof pattern) {
+		snprintf(err->message, sizeof err->message, "invalid value");
+		return;
+	}
+	size_t n = 0, plen = strlen(pattern);
+	for (const char *p = err->message; *p && n + 6 < sizeof out;) {
+		if (strncmp(p, pattern, plen) == 0) {
+			n += (size_t)snprintf(out + n, sizeof out - n, "%s",
+					      quoted ? "'***'" : "***");
+			p += plen;
+		} else {
+			out[n++] = *p++;
+		}
+	}
+	out[n] = '\0';
+	memcpy(err->message, out, n + 1);
+}
+
 /* The option at argv[i] for a message: its name only, never a value. */
 static void option_name(const char *arg, char *buf, size_t size) {
 	snprintf(buf, size, "%.*s", (int)strcspn(arg, "="), arg);
@@ -798,6 +832,7 @@ static int parse_args(const struct tc_program *p, int nargc, char **nargv, char 
 		for (int i = 1; i < nargc; i++) {
 			if (origins[i] && nargv[i] == nargv[at]) {
 				err->kind = TC_ERR_CONFIG;
+				redact(err, nargv[i]);
 				return tc_error_prefix(err, "%s", origins[i]);
 			}
 		}
