@@ -214,6 +214,16 @@ run env TC_PLUGIN_DIR="$WORK/partial" "$RUNNER" -f "$INI" -d "$WORK/partial-tf" 
 	ok "a missing program: up 0 written by the runner, the others run, exit 1" ||
 	not_ok "missing program" "exit $RC" "$ERR" "$(ls "$WORK/partial-tf")"
 
+# an accounts file that cannot be read: up 0 for the default checks, exit 1
+mkdir -p "$WORK/noini-tf"
+run env TC_PLUGIN_DIR="$CHECKS" "$RUNNER" -f "$WORK/nonexistent.ini" -d "$WORK/noini-tf" main
+[ "$RC" -eq 1 ] && [[ $ERR == *"cannot read the accounts file $WORK/nonexistent.ini"* ]] &&
+	[ "$(cat "$WORK"/noini-tf/tencentcloud_main_*.prom | grep -c '^tencentcloud_up{account="main",check="[a-z]*"} 0$')" = 4 ] &&
+	ok "an unreadable accounts file: up 0 for each default check, exit 1" || not_ok "unreadable accounts file" "exit $RC" "$ERR"
+run env TC_PLUGIN_DIR="$CHECKS" "$RUNNER" -f "$INI" -d "$WORK/nonexistent-dir" main
+[ "$RC" -eq 1 ] && [[ $ERR == *"$WORK/nonexistent-dir does not exist or is not writable"* ]] &&
+	ok "a textfile directory that does not exist: said, exit 1" || not_ok "missing textfile dir" "exit $RC" "$ERR"
+
 # ---- node_exporter and Prometheus with the installed rules
 NE_PORT=$(free_port)
 prometheus-node-exporter --web.listen-address="127.0.0.1:$NE_PORT" --collector.disable-defaults \
