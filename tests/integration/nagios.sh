@@ -265,10 +265,20 @@ NOTIFY_EXTRA=$RECOVER write_accounts
 wait_deliveries 4 force_nagios "Tencent Cloud unpaid orders"
 if OUT=$(delivered 4 OK RECOVERY "TC PENDING OK" 2>&1); then ok "Nagios delivered the pending CRITICAL's RECOVERY"; else
 	not_ok "Nagios delivered the pending RECOVERY" "$OUT"; fi
+# the host notification command: an account's host reported DOWN, then UP
+HOST_OUT="account gone \"\$(touch ${P}8)\" \`touch ${P}9\` \\"
+nagios_cmd "PROCESS_HOST_CHECK_RESULT;tencentcloud-notify;1;$HOST_OUT"
+wait_deliveries 5 true
+if OUT=$(delivered 5 DOWN PROBLEM "$HOST_OUT" 2>&1); then ok "Nagios delivered a host DOWN intact"; else
+	not_ok "Nagios delivered a host DOWN intact" "$OUT"; fi
+nagios_cmd "PROCESS_HOST_CHECK_RESULT;tencentcloud-notify;0;account back"
+wait_deliveries 6 true
+if OUT=$(delivered 6 UP RECOVERY "account back" 2>&1); then ok "Nagios delivered the host's RECOVERY"; else
+	not_ok "Nagios delivered the host's RECOVERY" "$OUT"; fi
 no_pwned && ok "no notification ran the API's text" || not_ok "the API's text ran" "$(ls "$P"[0-9]*)"
 kill "$NP" 2>/dev/null
 wait "$NP" 2>/dev/null
-[ "$(deliveries)" -eq 4 ] && ok "four notifications from Nagios, no more" || not_ok "four notifications" "$(cat "$WORK/hook.log")"
+[ "$(deliveries)" -eq 6 ] && ok "six notifications from Nagios, no more" || not_ok "six notifications" "$(cat "$WORK/hook.log")"
 
 ###### Nagios 4: -v on the example plus a second-account copy, in the stock layout ######
 V=$WORK/validate
@@ -366,8 +376,8 @@ for _ in $(seq 1 300); do [ "$(seen)" -ge 25 ] && break; sleep 0.1; done
 [ "$(seen)" -ge 25 ] && ok "Icinga checked all 25 services" || not_ok "Icinga checked all 25" "$(seen) seen"
 
 force_icinga() { icinga_cmd "SCHEDULE_FORCED_SVC_CHECK;tencentcloud;$1;$(date +%s)"; }
-wait_deliveries 5 force_icinga tc-pending-notify
-if OUT=$(delivered 5 CRITICAL PROBLEM "$EVIL_OUT" 2>&1); then
+wait_deliveries 7 force_icinga tc-pending-notify
+if OUT=$(delivered 7 CRITICAL PROBLEM "$EVIL_OUT" 2>&1); then
 	ok "Icinga delivered the CRITICAL with the API's product name intact"
 else
 	not_ok "Icinga delivered the CRITICAL intact" "$OUT"
@@ -376,23 +386,23 @@ for _ in 1 2 3; do
 	icinga_cmd "PROCESS_SERVICE_CHECK_RESULT;tencentcloud;tc-balance-notify;2;$TAIL_OUT"
 	sleep 0.3
 done
-wait_deliveries 6 true
-if OUT=$(delivered 6 CRITICAL PROBLEM "$TAIL_OUT" 2>&1); then
+wait_deliveries 8 true
+if OUT=$(delivered 8 CRITICAL PROBLEM "$TAIL_OUT" 2>&1); then
 	ok "Icinga delivered an output ending in a backslash, quotes, \$(...) and backticks intact"
 else
 	not_ok "Icinga delivered an output ending in a backslash intact" "$OUT"
 fi
-wait_deliveries 7 force_icinga tc-balance-notify
-if OUT=$(delivered 7 OK RECOVERY "TC BALANCE OK" 2>&1); then ok "Icinga delivered the balance's RECOVERY"; else
+wait_deliveries 9 force_icinga tc-balance-notify
+if OUT=$(delivered 9 OK RECOVERY "TC BALANCE OK" 2>&1); then ok "Icinga delivered the balance's RECOVERY"; else
 	not_ok "Icinga delivered the balance's RECOVERY" "$OUT"; fi
 NOTIFY_EXTRA=$RECOVER write_accounts
-wait_deliveries 8 force_icinga tc-pending-notify
-if OUT=$(delivered 8 OK RECOVERY "TC PENDING OK" 2>&1); then ok "Icinga delivered the pending CRITICAL's RECOVERY"; else
+wait_deliveries 10 force_icinga tc-pending-notify
+if OUT=$(delivered 10 OK RECOVERY "TC PENDING OK" 2>&1); then ok "Icinga delivered the pending CRITICAL's RECOVERY"; else
 	not_ok "Icinga delivered the pending RECOVERY" "$OUT"; fi
 no_pwned && ok "no notification ran the API's text" || not_ok "the API's text ran" "$(ls "$P"[0-9]*)"
 kill "$IP" 2>/dev/null
 wait "$IP" 2>/dev/null
-[ "$(deliveries)" -eq 8 ] && ok "four notifications from Icinga, no more" || not_ok "four from Icinga" "$(cat "$WORK/hook.log")"
+[ "$(deliveries)" -eq 10 ] && ok "four notifications from Icinga, no more" || not_ok "four from Icinga" "$(cat "$WORK/hook.log")"
 compare icinga "$I/data/icinga2.state" 25
 
 finish
