@@ -273,7 +273,7 @@ if OUT=$(delivered 5 DOWN PROBLEM "$HOST_OUT" 2>&1); then ok "Nagios delivered a
 	not_ok "Nagios delivered a host DOWN intact" "$OUT"; fi
 nagios_cmd "PROCESS_HOST_CHECK_RESULT;tencentcloud-notify;0;account back"
 wait_deliveries 6 true
-if OUT=$(delivered 6 UP RECOVERY "account back" 2>&1); then ok "Nagios delivered the host's RECOVERY"; else
+if OUT=$(delivered 6 UP RECOVERY tencentcloud-notify 2>&1); then ok "Nagios delivered the host's RECOVERY"; else
 	not_ok "Nagios delivered the host's RECOVERY" "$OUT"; fi
 no_pwned && ok "no notification ran the API's text" || not_ok "the API's text ran" "$(ls "$P"[0-9]*)"
 kill "$NP" 2>/dev/null
@@ -382,6 +382,9 @@ if OUT=$(delivered 7 CRITICAL PROBLEM "$EVIL_OUT" 2>&1); then
 else
 	not_ok "Icinga delivered the CRITICAL intact" "$OUT"
 fi
+# no scheduled check between the passive results (Icinga places a service's first
+# check anywhere within its interval); forced checks still run
+icinga_cmd "DISABLE_SVC_CHECK;tencentcloud;tc-balance-notify"
 for _ in 1 2 3; do
 	icinga_cmd "PROCESS_SERVICE_CHECK_RESULT;tencentcloud;tc-balance-notify;2;$TAIL_OUT"
 	sleep 0.3
