@@ -13,18 +13,25 @@ ICINGA=$(command -v icinga2 || echo /usr/sbin/icinga2)
 [ -x "$NAGIOS" ] || { echo "Bail out! nagios4 missing (Debian package nagios4-core)"; exit 1; }
 [ -x "$ICINGA" ] || { echo "Bail out! icinga2 missing (Debian package icinga2-bin)"; exit 1; }
 
-# The default prefix's directories, installed under a scratch root
+# make install into a scratch root; the directories are the build's (scripts/build:
+# the default prefix, /usr/local)
 ROOT=$WORK/root
 env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -C "$top_builddir" install DESTDIR="$ROOT" \
 	>"$WORK/install.log" 2>&1 || { echo "Bail out! make install failed"; cat "$WORK/install.log"; exit 1; }
-SHARE=$ROOT/usr/local/share/tc-billing-plugins
-ETC=$ROOT/usr/local/etc/tc-billing-plugins
-PLUG=$ROOT/usr/local/libexec/nagios/plugins
+IFS='|' read -r PLUGDIR ETCDIR SHAREDIR < <(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+	make -s -C "$top_builddir" -f Makefile -f - tc-dirs <<'MK'
+tc-dirs:
+	@echo '$(plugindir)|$(sysconfdir)/$(PACKAGE)|$(pkgdatadir)'
+MK
+)
+SHARE=$ROOT$SHAREDIR
+ETC=$ROOT$ETCDIR
+PLUG=$ROOT$PLUGDIR
 [ -x "$PLUG/check_tc_balance" ] && [ -f "$SHARE/nagios/tc-billing-commands.cfg" ] ||
-	{ echo "Bail out! make install did not put the plugins or the Nagios files where expected"; exit 1; }
+	{ echo "Bail out! make install did not put the plugins ($PLUG) or the Nagios files ($SHARE) where expected"; exit 1; }
 # install_copy SRC DEST: cp as the README says; the one adaptation is that the
-# files' /usr/local/ is the scratch root's
-install_copy() { sed "s|/usr/local/|$ROOT/usr/local/|g" "$1" >"$2"; }
+# directories the files name are under the scratch root
+install_copy() { sed -e "s|$PLUGDIR/|$PLUG/|g" -e "s|$ETCDIR/|$ETC/|g" -e "s|$SHAREDIR/|$SHARE/|g" "$1" >"$2"; }
 
 # Accounts in a scenario of the test's own: the API's text (a product name, an error
 # message) carries shell metacharacters that must never run
