@@ -2,7 +2,8 @@
 Tencent Cloud service with what the plugin prints when run by hand with the same
 options, and prints one line per service: "ok<TAB>what" or "not ok<TAB>what<TAB>why".
 
-usage: monitor_results.py nagios|icinga RESULTS PLUGINDIR ACCOUNTS_INI
+usage: monitor_results.py nagios|icinga RESULTS PLUGINDIR ACCOUNTS_INI [SECTION/CHECK=OPTIONS]...
+(OPTIONS: what the daemon passes besides --extra-opts, split at spaces)
 Hosts are named tencentcloud-SECTION (Nagios); Icinga services tc-CHECK-SECTION.
 With MODE "first CHECK SECTION", prints the first line the plugin prints by hand.
 """
@@ -32,9 +33,13 @@ def steady(s):
     return s
 
 
+EXTRA = dict(a.split("=", 1) for a in sys.argv[5:]) if mode != "first" else {}
+
+
 def by_hand(check, section):
+    extra = EXTRA.get("%s/%s" % (section, check), "").split()
     # the daemons' environment (the test's: no credentials, no proxies)
-    p = subprocess.run([os.path.join(plugindir, "check_tc_" + check), "--extra-opts=%s@%s" % (section, ini)],
+    p = subprocess.run([os.path.join(plugindir, "check_tc_" + check), "--extra-opts=%s@%s" % (section, ini)] + extra,
                        capture_output=True, text=True, timeout=30)
     lines = p.stdout.rstrip("\n").split("\n")
     first, _, perf = lines[0].partition("|")

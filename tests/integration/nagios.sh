@@ -155,7 +155,7 @@ compare() {
 		count) [ "$what" = "$3" ] && ok "$1 ran $3 services" || not_ok "$1 ran $3 services" "it ran $what" ;;
 		*) why=${what#*$'\t'}; not_ok "$1: ${what%%$'\t'*}" "$why" ;;
 		esac
-	done < <(python3 "$top_srcdir/tests/integration/monitor_results.py" "$1" "$2" "$PLUG" "$ETC/accounts.ini")
+	done < <(python3 "$top_srcdir/tests/integration/monitor_results.py" "$1" "$2" "$PLUG" "$ETC/accounts.ini" "${@:4}")
 }
 # the pending CRITICAL as the plugin prints it by hand (Nagios turns ; into :), and a
 # passive result that ends in a backslash
@@ -322,7 +322,7 @@ cat >"$I/conf.d/hosts.conf" <<CONF
 object Host "tencentcloud" {
 	check_command = "dummy"
 	vars.tc_accounts["main"] = {}
-	vars.tc_accounts["credit"] = {}
+	vars.tc_accounts["credit"] = { tc_balance_warning = "200000:" }
 	vars.tc_accounts["plain"] = {}
 	vars.tc_accounts["group-admin"] = {
 		tc_checks = [ "balance", "pending", "vouchers", "runway", "allocation" ]
@@ -413,6 +413,9 @@ no_pwned && ok "no notification ran the API's text" || not_ok "the API's text ra
 kill "$IP" 2>/dev/null
 wait "$IP" 2>/dev/null
 [ "$(deliveries)" -eq 10 ] && ok "four notifications from Icinga, no more" || not_ok "four from Icinga" "$(cat "$WORK/hook.log")"
-compare icinga "$I/data/icinga2.state" 25
+compare icinga "$I/data/icinga2.state" 25 "credit/balance=--warning 200000:"
+grep -q 'TC BALANCE WARNING - [^"]*(warning: below [^"]*200,000.00)' "$I/data/icinga2.state" &&
+	ok "Icinga: tc_balance_warning in the account's dictionary wins over the accounts file" ||
+	not_ok "Icinga: the dictionary's tc_balance_warning"
 
 finish
