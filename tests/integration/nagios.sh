@@ -348,6 +348,16 @@ object PerfdataWriter "perfdata" {
 }
 include_recursive "$I/conf.d"
 CONF
+# every option a check lists in --help is an argument of its CheckCommand (but the
+# ones that change what it prints or does: --format, --textfile, --discover)
+for c in balance pending allocation vouchers runway; do
+	have=$(awk -v c="tc_$c" '/^template CheckCommand "tc-billing-common"/ || $0 ~ "^object CheckCommand \"" c "\"" {b=1}
+		b && /^}/ {b=0} b' "$I/conf.d/tc-billing-commands.conf" | grep -o '"--[a-z-]*" = {' | tr -d '"={ ' | sort -u)
+	missing=$(comm -23 <("$PLUG/check_tc_$c" --help | grep -o -- '--[a-z][a-z-]*[a-z*]' | grep -v '\*$' | sort -u |
+		grep -vx -e --help -e --version -e --format -e --textfile -e --discover) <(echo "$have"))
+	[ -z "$missing" ] && ok "tc_$c has an argument for every option of check_tc_$c" ||
+		not_ok "tc_$c has an argument for every option" "missing: $missing"
+done
 D=(-DRunAsUser="$(id -un)" -DRunAsGroup="$(id -gn)" -DCacheDir="$I/cache" -DDataDir="$I/data"
 	-DInitRunDir="$I/run" -DLogDir="$I/log" -DSpoolDir="$I/spool")
 run "$ICINGA" daemon -C -c "$I/icinga2.conf" "${D[@]}"
