@@ -105,15 +105,17 @@ printf '[lark]\nwebhook = http://127.0.0.1:%s/open-apis/bot/v2/hook/t\nsecret = 
 	"$(cat "$WORK/hook.port")" "$SECRET" >"$ETC/lark.ini"
 chmod 600 "$ETC/lark.ini"
 touch "$WORK/hook.log"
-deliveries() { wc -l <"$WORK/hook.log" | tr -d ' '; }
+# deliveries: how many reached the bot (those matching HOOK_FILTER, a regex)
+HOOK_FILTER=
+deliveries() { grep -c -- "$HOOK_FILTER" "$WORK/hook.log"; }
 
 # delivered N STATE TYPE TEXT: the Nth delivery is signed, for STATE, and carries TEXT
 # exactly as one of the card's (or message's) strings' parts
 delivered() {
-	python3 - "$WORK/hook.log" "$@" <<'PY'
-import json, sys
+	HOOK_FILTER=$HOOK_FILTER python3 - "$WORK/hook.log" "$@" <<'PY'
+import json, os, re, sys
 log, n, state, kind, text = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
-lines = open(log).read().splitlines()
+lines = [l for l in open(log).read().splitlines() if re.search(os.environ["HOOK_FILTER"], l)]
 if len(lines) < n:
     sys.exit("only %d deliveries" % len(lines))
 d = json.loads(lines[n - 1])
@@ -392,37 +394,41 @@ seen() { cat "$I"/perf/service-perfdata.[0-9]* 2>/dev/null | sort -u | grep -c '
 for _ in $(seq 1 300); do [ "$(seen)" -ge 25 ] && break; sleep 0.1; done
 [ "$(seen)" -ge 25 ] && ok "Icinga checked all 25 services" || not_ok "Icinga checked all 25" "$(seen) seen"
 
+# Icinga runs checks of its own besides the forced ones (each service's initial
+# check), so on a slow machine another account's service may reach a hard state and
+# notify as well: count only the notify account's notifications, from here on
+: >"$WORK/hook.log"
+HOOK_FILTER='tc-[a-z]*-notify"'
 force_icinga() { icinga_cmd "SCHEDULE_FORCED_SVC_CHECK;tencentcloud;$1;$(date +%s)"; }
-wait_deliveries 7 force_icinga tc-pending-notify
-if OUT=$(delivered 7 CRITICAL PROBLEM "$EVIL_OUT" 2>&1); then
+wait_deliveries 1 force_icinga tc-pending-notify
+if OUT=$(delivered 1 CRITICAL PROBLEM "$EVIL_OUT" 2>&1); then
 	ok "Icinga delivered the CRITICAL with the API's product name intact"
 else
 	not_ok "Icinga delivered the CRITICAL intact" "$OUT"
 fi
-# no scheduled check between the passive results (Icinga places a service's first
-# check anywhere within its interval); forced checks still run
+# no scheduled check between the passive results; forced checks still run
 icinga_cmd "DISABLE_SVC_CHECK;tencentcloud;tc-balance-notify"
 for _ in 1 2 3; do
 	icinga_cmd "PROCESS_SERVICE_CHECK_RESULT;tencentcloud;tc-balance-notify;2;$TAIL_OUT"
 	sleep 0.3
 done
-wait_deliveries 8 true
-if OUT=$(delivered 8 CRITICAL PROBLEM "$TAIL_OUT" 2>&1); then
+wait_deliveries 2 true
+if OUT=$(delivered 2 CRITICAL PROBLEM "$TAIL_OUT" 2>&1); then
 	ok "Icinga delivered an output ending in a backslash, quotes, \$(...) and backticks intact"
 else
 	not_ok "Icinga delivered an output ending in a backslash intact" "$OUT"
 fi
-wait_deliveries 9 force_icinga tc-balance-notify
-if OUT=$(delivered 9 OK RECOVERY "TC BALANCE OK" 2>&1); then ok "Icinga delivered the balance's RECOVERY"; else
+wait_deliveries 3 force_icinga tc-balance-notify
+if OUT=$(delivered 3 OK RECOVERY "TC BALANCE OK" 2>&1); then ok "Icinga delivered the balance's RECOVERY"; else
 	not_ok "Icinga delivered the balance's RECOVERY" "$OUT"; fi
 NOTIFY_EXTRA=$RECOVER write_accounts
-wait_deliveries 10 force_icinga tc-pending-notify
-if OUT=$(delivered 10 OK RECOVERY "TC PENDING OK" 2>&1); then ok "Icinga delivered the pending CRITICAL's RECOVERY"; else
+wait_deliveries 4 force_icinga tc-pending-notify
+if OUT=$(delivered 4 OK RECOVERY "TC PENDING OK" 2>&1); then ok "Icinga delivered the pending CRITICAL's RECOVERY"; else
 	not_ok "Icinga delivered the pending RECOVERY" "$OUT"; fi
 no_pwned && ok "no notification ran the API's text" || not_ok "the API's text ran" "$(ls "$P"[0-9]*)"
 kill "$IP" 2>/dev/null
 wait "$IP" 2>/dev/null
-[ "$(deliveries)" -eq 10 ] && ok "four notifications from Icinga, no more" || not_ok "four from Icinga" "$(cat "$WORK/hook.log")"
+[ "$(deliveries)" -eq 4 ] && ok "four notifications from Icinga, no more" || not_ok "four from Icinga" "$(cat "$WORK/hook.log")"
 compare icinga "$I/data/icinga2.state" 25 "credit/balance=--warning 200000:"
 grep -q 'TC BALANCE WARNING - [^"]*(warning: below [^"]*200,000.00)' "$I/data/icinga2.state" &&
 	ok "Icinga: tc_balance_warning in the account's dictionary wins over the accounts file" ||
