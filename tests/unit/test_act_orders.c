@@ -1,7 +1,6 @@
 /* DescribeDealsByCond and DescribeAgentPayDealsV2 as the simulator serves them: the
  * window, status filters, paging and the string-typed partner fields. */
 #include "fixture.h"
-#include "shape.h"
 #include "simcall.h"
 #include "tap.h"
 
@@ -147,21 +146,21 @@ END_TEST
 /* Both actions answer in their official examples' shapes. */
 START_TEST(official_shapes) {
 	struct simcall sc;
-	struct json_object *want = NULL;
-	struct json_object *root = shape_fixture("DescribeDealsByCond", "example", &want);
+	struct json_object *root = NULL;
+	struct json_object *want = fixture_response("DescribeDealsByCond", "example", &root);
 	simcall_run(&sc, sim_describe_deals_by_cond, deals,
 		    "{\"StartTime\":\"2026-11-01 00:00:00\",\"EndTime\":\"2026-11-22 23:59:59\","
 		    "\"Limit\":20,\"Offset\":0}");
 	ck_assert_ptr_nonnull(sc.response);
-	shape_assert(want, sc.response, "Response", true);
+	fixture_assert_shape(want, sc.response, "Response", true);
 	simcall_free(&sc);
 	json_object_put(root);
-	root = shape_fixture("DescribeAgentPayDealsV2", "example", &want);
+	want = fixture_response("DescribeAgentPayDealsV2", "example", &root);
 	simcall_run(&sc, sim_describe_agent_pay_deals_v2,
 		    "{\"agent_deals\":[{\"id\":\"P1\",\"status\":4,\"age_minutes\":90}]}",
 		    "{\"Limit\":1,\"Offset\":0}");
 	ck_assert_ptr_nonnull(sc.response);
-	shape_assert(want, sc.response, "Response", true);
+	fixture_assert_shape(want, sc.response, "Response", true);
 	/* GoodsPrice.RealTotalCost is a number, Status a string, as in the SDK model */
 	ck_assert_str_eq(simcall_text(&sc, "AgentPayDealSet.0.Status"), "\"4\"");
 	simcall_free(&sc);
@@ -171,8 +170,9 @@ END_TEST
 
 START_TEST(optional_fields_absent) {
 	struct simcall sc;
-	struct json_object *want = NULL;
-	struct json_object *root = shape_fixture("DescribeDealsByCond", "optional_absent", &want);
+	struct json_object *root = NULL;
+	struct json_object *want =
+	    fixture_response("DescribeDealsByCond", "optional_absent", &root);
 	simcall_run(
 	    &sc, sim_describe_deals_by_cond,
 	    "{\"deals\":[{\"id\":\"A\",\"status\":1,\"age_minutes\":45}],"
@@ -185,7 +185,7 @@ START_TEST(optional_fields_absent) {
 	    "{\"StartTime\":\"2026-11-01 00:00:00\",\"EndTime\":\"2026-11-22 23:59:59\","
 	    "\"Limit\":20,\"Offset\":0,\"Status\":1}");
 	ck_assert_ptr_nonnull(sc.response);
-	shape_assert(want, sc.response, "Response", true);
+	fixture_assert_shape(want, sc.response, "Response", true);
 	simcall_free(&sc);
 	json_object_put(root);
 }

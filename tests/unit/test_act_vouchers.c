@@ -1,7 +1,6 @@
 /* DescribeVoucherInfo as the simulator serves it: micro amounts, 1-based pages, the
  * status filter and the expiry dates. */
 #include "fixture.h"
-#include "shape.h"
 #include "simcall.h"
 #include "tap.h"
 
@@ -73,14 +72,14 @@ END_TEST
 /* The simulator answers in the official example's shape, EndTime included. */
 START_TEST(official_shape) {
 	struct simcall sc;
-	struct json_object *want = NULL;
-	struct json_object *root = shape_fixture("DescribeVoucherInfo", "example", &want);
+	struct json_object *root = NULL;
+	struct json_object *want = fixture_response("DescribeVoucherInfo", "example", &root);
 	simcall_run(&sc, sim_describe_voucher_info,
 		    "{\"vouchers\":[{\"id\":\"PPVIA653S3T7L07A4P\",\"balance\":1200000000,"
 		    "\"end_time\":\"0002-11-30\"},{\"id\":\"V2\",\"balance\":1}]}",
 		    "{\"Limit\":1,\"Offset\":1}");
 	ck_assert_ptr_nonnull(sc.response);
-	shape_assert(want, sc.response, "Response", true);
+	fixture_assert_shape(want, sc.response, "Response", true);
 	ck_assert_str_eq(simcall_text(&sc, "VoucherInfos.0.EndTime"), "\"0002-11-30\"");
 	ck_assert_str_eq(simcall_text(&sc, "TotalCount"), "2");
 	simcall_free(&sc);
@@ -91,8 +90,9 @@ END_TEST
 /* Scenario switches drop what the model does not require, as a recorded variant. */
 START_TEST(optional_fields_absent) {
 	struct simcall sc;
-	struct json_object *want = NULL;
-	struct json_object *root = shape_fixture("DescribeVoucherInfo", "optional_absent", &want);
+	struct json_object *root = NULL;
+	struct json_object *want =
+	    fixture_response("DescribeVoucherInfo", "optional_absent", &root);
 	simcall_run(&sc, sim_describe_voucher_info,
 		    "{\"vouchers\":[{\"id\":\"V1\",\"balance\":1}],"
 		    "\"voucher_fields_remove\":[\"TotalCount\",\"TotalBalance\",\"Unit\"],"
@@ -101,7 +101,7 @@ START_TEST(optional_fields_absent) {
 		    "\"PayMode\",\"PayScene\",\"BeginTime\",\"Status\"]}",
 		    "{\"Limit\":20,\"Offset\":1}");
 	ck_assert_ptr_nonnull(sc.response);
-	shape_assert(want, sc.response, "Response", true);
+	fixture_assert_shape(want, sc.response, "Response", true);
 	simcall_free(&sc);
 	json_object_put(root);
 	/* display fields as numbers or null */
