@@ -16,11 +16,11 @@ for a in ok credit denied pend-warn org-allocate vouch-warn vouch-none run-ok ru
 	printf '[%s]\ncredentials-file=%s\nendpoint=https://127.0.0.1:%s\ncacert=%s\n' \
 		"$a" "$WORK/$a.cred" "$PORT_api" "$WORK/cert.pem" >>"$INI"
 done
-printf '[run-budget]\ncredentials-file=%s\nendpoint=https://127.0.0.1:%s\ncacert=%s\nbudget=100000\n' \
+printf '[run-budget]\ncredentials-file=%s\nendpoint=https://127.0.0.1:%s\ncacert=%s\nrunway.budget=100000\n' \
 	"$WORK/run-ok.cred" "$PORT_api" "$WORK/cert.pem" >>"$INI"
 
 run "$Z/tc_billing.sh" balance "--extra-opts=ok@$INI"
-[ "$RC" -eq 0 ] && [[ $OUT == '{"program":"check_tc_balance","check":"balance","account":"default","state":"OK",'* ]] &&
+[ "$RC" -eq 0 ] && [[ $OUT == '{"program":"check_tc_balance","check":"balance","account":"ok","state":"OK",'* ]] &&
 	[ -z "$ERR" ] && ok "wrapper: JSON of an OK check, exit 0" || not_ok "wrapper OK" "$OUT" "$ERR"
 run "$Z/tc_billing.sh" balance "--extra-opts=denied@$INI"
 [ "$RC" -eq 0 ] && [[ $OUT == *'"state":"UNKNOWN","state_code":3,'*'"error":{"kind":"api","code":"AuthFailure.UnauthorizedOperation"'* ]] &&
