@@ -93,7 +93,7 @@ rules = {r["key"]: r for r in template["discovery_rules"]}
 checks_rule = [r for r in template["discovery_rules"] if key_args(r["key"])[0] == "checks"]
 check(len(checks_rule) == 1, "a discovery rule lists the account's checks")
 # the allocation check's items are prototypes of that rule, made for {#CHECK}=allocation
-protos = [json.loads(json.dumps(p).replace("{#CHECK}", "allocation")) for p in checks_rule[0]["item_prototypes"]]
+protos = [json.loads(json.dumps(p).replace("{#CHECK}", "allocation")) for r in checks_rule[:1] for p in r["item_prototypes"]]
 items = template["items"] + protos
 keys = {i["key"] for i in items}
 masters = [i for i in items if i["type"] == "EXTERNAL"]
@@ -132,7 +132,7 @@ for m in masters:
               json.dumps(outputs)[:400])
 
 # low-level discovery and its prototypes
-rule = [r for r in template["discovery_rules"] if key_args(r["key"])[0] == "members"][0]
+rule = ([r for r in template["discovery_rules"] if key_args(r["key"])[0] == "members"] + template["discovery_rules"])[0]
 rc, out, err = run(rule["key"], accounts["allocation"][0])
 lld = json.loads(out)
 uins = [e["{#UIN}"] for e in lld["data"]]
@@ -244,7 +244,7 @@ check(unknown_balance and others and all(depends_on(t, unknown_balance[0]) for t
 # allocation is opt-in: no item runs it unless discovered from checks=
 regular = [i["key"] for i in template["items"] if "allocation" in i["key"]]
 check(not regular, "no regular item runs the allocation check", regular)
-flt = checks_rule[0].get("filter", {}).get("conditions", [])
+flt = checks_rule[0].get("filter", {}).get("conditions", []) if checks_rule else []
 check(any(f["macro"] == "{#CHECK}" and re.fullmatch(f["value"], "allocation") and not re.fullmatch(f["value"], "balance")
           for f in flt), "the allocation items are discovered only for accounts that list it in checks=", flt)
 # intervals are macros with defaults
