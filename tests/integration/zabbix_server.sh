@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/integration/lib.sh"
 
 T0=$(date +%s%N)
-took() { echo "# $(((($(date +%s%N) - T0) / 1000000))) ms: $1"; }
+took() { echo "# $((($(date +%s%N) - T0) / 1000000)) ms: $1"; }
 CACHE=${TC_TEST_CACHE:-/var/cache/tc-billing-tests}
 PGBIN=/usr/lib/postgresql/15/bin
 DEB_SERVER=$(ls "$CACHE"/zabbix-server-pgsql_*.deb 2>/dev/null | tail -n 1)
@@ -135,8 +135,13 @@ if [ ! -s "$SNAP" ]; then
 	done
 	kill -INT "$PG_PID" && wait "$PG_PID"
 	PG_PID=""
-	mkdir -p "$CACHE" && tar -C "$PG" -cf "$SNAP.$$" data && mv "$SNAP.$$" "$SNAP"
-	took "database loaded and cached in $SNAP"
+	if mkdir -p "$CACHE" && tar -C "$PG" -cf "$SNAP.$$" data && mv "$SNAP.$$" "$SNAP"; then
+		took "database loaded and cached in $SNAP"
+	else
+		rm -f "$SNAP.$$"
+		took "database loaded (not cached: $CACHE is not writable)"
+	fi
+	start_pg
 else
 	tar -C "$PG" -xf "$SNAP" || { echo "Bail out! cannot unpack $SNAP"; exit 1; }
 	[ ${#AS[@]} -eq 0 ] || chown -R nobody:nogroup "$PG/data"
