@@ -234,6 +234,13 @@ have = items("tc-admin", ["tc.allocation.state[allocation]", "tc.allocation[shor
 check(have["tc.allocation.state[allocation]"]["lastvalue"] == str(want["state_code"]) and
       float(have["tc.allocation[shortfall,allocation]"]["lastvalue"]) == want["values"]["shortfall_cny"],
       "tc-admin: allocation state and shortfall equal check_tc_allocation by hand", json.dumps(have))
+# a problem's operational data is the check's summary (the frontend cuts text values
+# to 20 characters and "..."; notifications carry it whole, below)
+for h in ("tc-member", "tc-arrears"):
+    want = by_hand("balance", HOSTS[h][0])["summary"]
+    got_op = [p["opdata"] for p in call("problem.get", {"hostids": hostid[h], "output": ["name", "opdata"]})]
+    check(len(got_op) == 1 and got_op[0] in (want, want[:20] + "..."),
+          "%s: the problem's operational data is the check's summary: %s" % (h, got_op), want)
 summary = items("tc-broken", ["tc.balance.summary"])["tc.balance.summary"]["lastvalue"]
 check("nosuch" in summary, "tc-broken: the summary says what is wrong: " + summary)
 state = items("tc-broken", ["tc.pending.state"])["tc.pending.state"]
@@ -261,8 +268,9 @@ if lines:
     check("<at" not in md and "](" not in md and "&#60;at id=all&#62;&#60;/at&#62;" in md and
           "&#91;pay here&#93;&#40;https://evil.example/&#41;" in md,
           "the host name's <at> and [link](url) reach Lark escaped", md)
-    check("in arrears" in md and body["card"]["header"]["template"] == "red",
-          "the card carries the problem and the check's summary, red", json.dumps(body)[:800])
+    summary = by_hand("balance", "arrears")["summary"]
+    check(summary in md and body["card"]["header"]["template"] == "red",
+          "the card carries the check's whole summary (%s), red" % summary, json.dumps(body, ensure_ascii=False)[:800])
 alerts = call("alert.get", {"output": ["status", "error"]})
 check(alerts and all(a["status"] == "1" for a in alerts), "the server records the alert as sent", json.dumps(alerts))
 
