@@ -148,8 +148,9 @@ static const char *default_ini_file(void) {
 }
 
 /* The checks an account section's CHECK.KEY lines name, and the options of each
- * check's own program besides the common ones (the tables in plugins/check_tc_*.c
- * list the same names; options.sh runs every program with each of its keys). */
+ * check's own program besides the common ones: a program skips the other checks'
+ * lines but still refuses a key their program does not have. The tables in
+ * plugins/check_tc_*.c must list the same names (table_agrees checks it). */
 static const struct {
 	const char *check;
 	const char *keys; /* " a b c " */
@@ -329,6 +330,9 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 	const char *name = dot ? dot + 1 : key;
 	*use = false;
 	*opt = name;
+	if (strpbrk(key, " \t")) {
+		return key_error(o, err, "unknown key '%s'", key);
+	}
 	if (is_secret(name)) {
 		return key_error(o, err,
 				 "'%s' is a secret and is refused here: keep secrets in the file "
@@ -575,11 +579,15 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 	case 't':
 		return parse_timeout(arg, c, err);
 	case 'w':
-		c->warning = arg;
+	case 'c': {
+		/* checked here too, so that a bad range in a file is named where it stands */
+		struct tc_range r;
+		if (tc_opts_range(key == 'w' ? "-w" : "-c", arg, &r, err) != 0) {
+			return -1;
+		}
+		*(key == 'w' ? &c->warning : &c->critical) = arg;
 		return 0;
-	case 'c':
-		c->critical = arg;
-		return 0;
+	}
 	case OPT_PROFILE:
 		c->profile = arg;
 		return 0;
@@ -733,7 +741,7 @@ static void salvage(const struct tc_program *p, int argc, char **argv, struct tc
 	if (account) {
 		c->account = account;
 	}
-	if (spec && !c->section) {
+	if (spec && *spec != '-' && !c->section) {
 		size_t len = strcspn(spec, "@");
 		char *section = len ? strndup(spec, len) : NULL;
 		if (section && strcmp(section, p->name) != 0 && keep(c, section, &ignored) == 0) {
@@ -745,6 +753,36 @@ static void salvage(const struct tc_program *p, int argc, char **argv, struct tc
 	if (!c->account) {
 		c->account = c->section ? c->section : "default";
 	}
+}
+
+/* Takes a file's value out of a message about it: values are never echoed (a secret
+ * may stand on the wrong line). Short values only where quoted, so that "0" does
+ * not take the zeros out of "1-3600". */
+static void redact(struct tc_error *err, const char *arg) {
+	const char *eq = strchr(arg, '=');
+	char pattern[256], out[sizeof err->message];
+	if (!eq || !eq[1]) {
+		return;
+	}
+	const char *value = eq + 1;
+	bool quoted = strlen(value) < 4;
+	if ((size_t)snprintf(pattern, sizeof pattern, quoted ? "'%s'" : "%s", value) >=
+	    sizeof pattern) {
+		snprintf(err->message, sizeof err->message, "invalid value");
+		return;
+	}
+	size_t n = 0, plen = strlen(pattern);
+	for (const char *p = err->message; *p && n + 6 < sizeof out;) {
+		if (strncmp(p, pattern, plen) == 0) {
+			n += (size_t)snprintf(out + n, sizeof out - n, "%s",
+					      quoted ? "'***'" : "***");
+			p += plen;
+		} else {
+			out[n++] = *p++;
+		}
+	}
+	out[n] = '\0';
+	memcpy(err->message, out, n + 1);
 }
 
 /* The option at argv[i] for a message: its name only, never a value. */
@@ -788,10 +826,13 @@ static int parse_args(const struct tc_program *p, int nargc, char **nargv, char 
 	}
 	free(table);
 	if (rc != 0) {
-		/* an option from a file: say where it stands */
+		/* an option from a file: say where it stands (the file's options come
+		 * first and getopt moves only what follows a non-option, so they keep
+		 * their places) */
 		for (int i = 1; i < nargc; i++) {
 			if (origins[i] && nargv[i] == nargv[at]) {
 				err->kind = TC_ERR_CONFIG;
+				redact(err, nargv[i]);
 				return tc_error_prefix(err, "%s", origins[i]);
 			}
 		}

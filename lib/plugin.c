@@ -181,6 +181,7 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 		} else {
 			if (run.api.stale_seconds > 0) {
 				note_stale(&res, &run.api);
+				meta.data_age = run.api.stale_seconds;
 			}
 			if (run.cred.source[0] == '/' &&
 			    tc_credentials_file_too_open(run.cred.source)) {

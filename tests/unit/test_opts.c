@@ -275,6 +275,7 @@ START_TEST(account_section_errors) {
 		   "'textfile' is not shared by every check; write balance.textfile= (or "
 		   "pending., vouchers., allocation., runway.)");
 	file_error("colour=s3cr3t\n", 2, "unknown key 'colour'");
+	file_error("warning critical=s3cr3t\n", 2, "unknown key 'warning critical'");
 	file_error("secret_key=s3cr3t\n", 2,
 		   "'secret_key' is a secret and is refused here: keep secrets in the file that "
 		   "credentials-file= names (mode 0600)");
@@ -290,7 +291,12 @@ START_TEST(account_section_errors) {
 		   "'checks' names a check that does not exist (use balance, pending, vouchers, "
 		   "allocation, runway)");
 	/* a bad value is reported where it stands */
-	file_error("\n\ntimeout=0\n", 4, "invalid --timeout '0': expected 1-3600 seconds[:STATE]");
+	file_error("\n\ntimeout=0\n", 4,
+		   "invalid --timeout '***': expected 1-3600 seconds[:STATE]");
+	file_error("site=s3cr3t\n", 2, "invalid --site '***': use china or intl");
+	file_error("pending.warning=s3cr3t\n", 2, "-w: invalid threshold range '***'");
+	file_error("endpoint=https://s3cr3t/v3\n", 2,
+		   "--endpoint takes scheme://host[:port] only, not a path: ***");
 }
 END_TEST
 

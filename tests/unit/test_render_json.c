@@ -4,7 +4,7 @@
 #include "tap.h"
 
 static char *json_of(const struct tc_result *r) {
-	struct tc_render_meta m = {"check_tc_balance", "balance", "main", 1795332737, 0};
+	struct tc_render_meta m = {"check_tc_balance", "balance", "main", 1795332737, 0, 0};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
