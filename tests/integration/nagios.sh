@@ -8,10 +8,8 @@
 # metacharacters delivered intact and run by nobody.
 . "$top_srcdir/tests/integration/lib.sh"
 
-NAGIOS=$(command -v nagios4 || echo /usr/sbin/nagios4)
-ICINGA=$(command -v icinga2 || echo /usr/sbin/icinga2)
-[ -x "$NAGIOS" ] || { echo "Bail out! nagios4 missing (Debian package nagios4-core)"; exit 1; }
-[ -x "$ICINGA" ] || { echo "Bail out! icinga2 missing (Debian package icinga2-bin)"; exit 1; }
+need_tool NAGIOS nagios4-core nagios4 /usr/sbin/nagios4
+need_tool ICINGA icinga2-bin icinga2 /usr/sbin/icinga2
 
 # make install into a scratch root; the directories are the build's (scripts/build:
 # the default prefix, /usr/local)

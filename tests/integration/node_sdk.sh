@@ -9,8 +9,10 @@ NODE=${NODE:-node}
 NPM=${NPM:-npm}
 SDK_DIR=${NODE_SDK_DIR:-$top_builddir/tests/node-sdk}
 SDK_VERSION=4.1.313
+need_tool NODE nodejs "$NODE" node
 
 if [ ! -d "$SDK_DIR/node_modules/tencentcloud-sdk-nodejs" ]; then
+	need_tool NPM npm "$NPM" npm
 	mkdir -p "$SDK_DIR"
 	if ! "$NPM" install --prefix "$SDK_DIR" --no-save --no-audit --no-fund --loglevel=error \
 		"tencentcloud-sdk-nodejs@$SDK_VERSION" >"$WORK/npm.log" 2>&1; then

@@ -3,9 +3,8 @@
 # the textfiles the checks write; the shipped alerting rules pass their unit tests.
 . "$top_srcdir/tests/integration/lib.sh"
 
-PROMTOOL=$(command -v promtool) || { echo "Bail out! promtool missing (Debian package prometheus)"; exit 1; }
-NODE_EXPORTER=$(command -v prometheus-node-exporter) ||
-	{ echo "Bail out! prometheus-node-exporter missing"; exit 1; }
+need_tool PROMTOOL prometheus promtool
+need_tool NODE_EXPORTER prometheus-node-exporter prometheus-node-exporter
 
 start_sim api tls
 C=(--endpoint "https://127.0.0.1:$PORT_api" --cacert "$WORK/cert.pem")

@@ -3,8 +3,8 @@
 # every check, and the Lark webhook media type run by Debian's zabbix_js.
 . "$top_srcdir/tests/integration/lib.sh"
 
-ZJS=$(command -v zabbix_js) || { echo "Bail out! zabbix_js missing (Debian package zabbix-proxy-sqlite3)"; exit 1; }
-python3 -c 'import yaml' 2>/dev/null || { echo "Bail out! python3-yaml missing"; exit 1; }
+need_tool ZJS zabbix-proxy-sqlite3 zabbix_js
+python3 -c 'import yaml' 2>/dev/null || skip_all "python3-yaml missing: apt-get install python3-yaml"
 Z="$top_builddir/zabbix"
 export TC_PLUGIN_DIR=$PLUGINS
 
