@@ -53,6 +53,30 @@ int tc_api_check_endpoint(const char *endpoint, struct tc_error *err) {
 	return 0;
 }
 
+static bool loopback_host(const char *host) {
+	char name[256];
+	snprintf(name, sizeof name, "%s", host);
+	char *port = name[0] == '[' ? strstr(name, "]:") : strrchr(name, ':');
+	if (port) {
+		port[name[0] == '[' ? 1 : 0] = '\0';
+	}
+	return strcmp(name, "localhost") == 0 || strcmp(name, "[::1]") == 0 ||
+	       (strncmp(name, "127.", 4) == 0 && name[strspn(name, "0123456789.")] == '\0');
+}
+
+int tc_api_check_transport(const char *endpoint, bool allow_insecure, struct tc_error *err) {
+	char host[256];
+	if (strncmp(endpoint, "http://", 7) != 0 || allow_insecure) {
+		return 0;
+	}
+	if (tc_url_host(endpoint, host, sizeof host) != 0 || !loopback_host(host)) {
+		return tc_error_set(err, TC_ERR_USAGE,
+				    "--endpoint http:// is for loopback only: use https://, or "
+				    "--allow-insecure-http to send the signed requests in clear");
+	}
+	return 0;
+}
+
 static void endpoint_url(const struct tc_api *api, const char *service, char *buf, size_t size) {
 	if (api->endpoint) {
 		size_t n = strlen(api->endpoint);
@@ -75,12 +99,37 @@ static bool is_permission_code(const char *code) {
 	       strcmp(code, "UnauthorizedOperation.CamNoAuth") == 0;
 }
 
+/* The most each action can legitimately answer: a page of its largest page size
+ * with room to spare. A hostile or intercepted answer is refused at this size, and
+ * its JSON at one object or array per 256 bytes of it, before json-c spends about
+ * 1 KB on each: a few MB at most, where 10 MB of "{}" used to cost 2.7 GB. */
+static const struct {
+	const char *action;
+	size_t max_body;
+} answer_caps[] = {
+    {"DescribeAccountBalance", 64 * 1024},
+    {"QueryPartnerCredit", 64 * 1024},
+    {"DescribeOrgMemberAccountBalance", 256 * 1024}, /* 10 members a page */
+    {"DescribeDealsByCond", 8 << 20},                /* 1,000 orders a page */
+    {"DescribeVoucherInfo", 8 << 20},                /* 1,000 vouchers a page */
+};
+#define DEFAULT_ANSWER_CAP (1 << 20) /* pages of 100 */
+
+size_t tc_api_answer_cap(const char *action) {
+	for (size_t i = 0; i < sizeof answer_caps / sizeof answer_caps[0]; i++) {
+		if (strcmp(answer_caps[i].action, action) == 0) {
+			return answer_caps[i].max_body;
+		}
+	}
+	return DEFAULT_ANSWER_CAP;
+}
+
 int tc_api_parse_envelope(const char *service, const char *action, const char *body, size_t len,
 			  struct tc_api_reply *reply, struct tc_error *err) {
 	struct json_object *root = NULL, *response = NULL, *error = NULL;
 	const char *rid = NULL, *code = NULL, *message = NULL;
 	memset(reply, 0, sizeof *reply);
-	if (tc_json_parse(body, len, &root, err) != 0) {
+	if (tc_json_parse_capped(body, len, tc_api_answer_cap(action) / 256, &root, err) != 0) {
 		return tc_error_prefix(err, "%s response", action);
 	}
 	if (!json_object_is_type(root, json_type_object) ||
@@ -166,8 +215,10 @@ static int send_once(struct tc_api *api, const char *url, const char *host, cons
 	}
 	headers[n++] = (struct tc_http_header){"Authorization", authorization, true};
 	api->requests++;
+	tc_http_set_body_cap(api->http, tc_api_answer_cap(action));
 	int rc =
 	    tc_http_request(api->http, "POST", url, headers, n, params, strlen(params), resp, err);
+	tc_http_set_body_cap(api->http, 0);
 	memset(authorization, 0, sizeof authorization);
 	if (rc != 0) {
 		return tc_error_prefix(err, "%s", action);

@@ -57,6 +57,14 @@ bool tc_api_action_allowed(const char *service, const char *action);
 /* Checks an --endpoint value: http(s)://host[:port] with at most a trailing "/". */
 int tc_api_check_endpoint(const char *endpoint, struct tc_error *err);
 
+/* Plain http:// is for loopback only (a simulator, a local relay) unless
+ * `allow_insecure` (--allow-insecure-http): elsewhere the signed requests and the
+ * answers would cross the network readable and alterable by anyone on the path. */
+int tc_api_check_transport(const char *endpoint, bool allow_insecure, struct tc_error *err);
+
+/* The largest answer `action` can legitimately give, in bytes. */
+size_t tc_api_answer_cap(const char *action);
+
 /* Turns a body into reply or error, exposed for tests. */
 int tc_api_parse_envelope(const char *service, const char *action, const char *body, size_t len,
 			  struct tc_api_reply *reply, struct tc_error *err);

@@ -15,6 +15,7 @@
 #include "jsonx.h"
 
 #define METADATA_BUDGET_MS 2000
+#define METADATA_MAX_BODY  (64 * 1024) /* a role name, or a key and its token */
 
 void tc_credentials_wipe(struct tc_credentials *c) {
 	OPENSSL_cleanse(c, sizeof *c);
@@ -133,7 +134,11 @@ int tc_credentials_from_role_json(const char *body, size_t len, struct tc_creden
 static int metadata_get(struct tc_http *http, const char *url, struct tc_http_response *resp,
 			struct tc_error *err) {
 	tc_http_set_cap_ms(http, METADATA_BUDGET_MS);
+	tc_http_set_body_cap(http, METADATA_MAX_BODY);
+	tc_http_set_private(http, true);
 	int rc = tc_http_request(http, "GET", url, NULL, 0, NULL, 0, resp, err);
+	tc_http_set_private(http, false);
+	tc_http_set_body_cap(http, 0);
 	tc_http_set_cap_ms(http, 0);
 	if (rc != 0 && err->kind == TC_ERR_TIMEOUT) {
 		/* the run's deadline is not spent: the metadata service did not answer */

@@ -12,8 +12,17 @@
 #include "error.h"
 #include "money.h"
 
-/* Parses a whole body; says whether it was malformed or cut short. */
+/* Parses a whole body; says whether it was malformed or cut short. Nesting deeper
+ * than TC_JSON_MAX_DEPTH and an object that repeats a key (which value is meant is
+ * anybody's guess) are errors too. */
 int tc_json_parse(const char *text, size_t len, struct json_object **out, struct tc_error *err);
+
+/* tc_json_parse, and more than `max_containers` objects and arrays (0: no limit) is
+ * an error found before json-c allocates them. */
+int tc_json_parse_capped(const char *text, size_t len, size_t max_containers,
+			 struct json_object **out, struct tc_error *err);
+
+#define TC_JSON_MAX_DEPTH 32
 
 /* Amounts beyond this many minor units (1e15: ten trillion yuan) are not believed. */
 #define TC_MONEY_ABSURD 1000000000000000LL

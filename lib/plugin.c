@@ -16,13 +16,17 @@
  * the alarm below fires. */
 #define DEADLINE_MARGIN_MS 300
 
-/* The alarm handler can only reach what is static: the text it must print. */
-static char timeout_text[2048];
+/* The alarm handler can only reach what is static: the text it must print. It is
+ * rewritten once the old textfile is read, after the alarm is armed: into the other
+ * buffer, which then becomes the one the handler prints. */
+static char timeout_text[2][2048];
+static volatile sig_atomic_t timeout_current;
 static int timeout_exit = TC_UNKNOWN;
 
 static void on_alarm(int sig) {
 	(void)sig;
-	ssize_t ignored = write(STDOUT_FILENO, timeout_text, strlen(timeout_text));
+	const char *text = timeout_text[timeout_current];
+	ssize_t ignored = write(STDOUT_FILENO, text, strlen(text));
 	(void)ignored;
 	_exit(timeout_exit);
 }
@@ -39,12 +43,13 @@ static void render(const struct tc_result *res, const struct tc_common *c,
 }
 
 /* Prepares what the alarm prints: the timeout as a failed result in the run's format. */
-static void arm_alarm(const struct tc_program *p, const struct tc_common *c,
-		      const struct tc_render_meta *meta) {
+static void set_timeout_text(const struct tc_program *p, const struct tc_common *c,
+			     const struct tc_render_meta *meta) {
 	struct tc_result r;
 	struct tc_error err;
 	char *text = NULL;
 	size_t len = 0;
+	int next = !timeout_current;
 	tc_result_init(&r, p->prefix);
 	tc_error_set(&err, TC_ERR_TIMEOUT, "plugin timed out after %d s", c->timeout);
 	tc_result_fail(&r, &err, c->timeout_state);
@@ -52,10 +57,17 @@ static void arm_alarm(const struct tc_program *p, const struct tc_common *c,
 	if (f) {
 		render(&r, c, meta, f);
 		fclose(f);
-		snprintf(timeout_text, sizeof timeout_text, "%s", text ? text : "");
+		snprintf(timeout_text[next], sizeof timeout_text[next], "%s", text ? text : "");
 		free(text);
+		timeout_current = next;
 	}
 	tc_result_free(&r);
+}
+
+/* Arms the -t alarm: from here on the run ends in time whatever blocks. */
+static void arm_alarm(const struct tc_program *p, const struct tc_common *c,
+		      const struct tc_render_meta *meta) {
+	set_timeout_text(p, c, meta);
 	timeout_exit = c->timeout_state;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -166,9 +178,11 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 		return TC_UNKNOWN;
 	} else {
 		meta.account = run.opts.account;
-		meta.last_success =
-		    run.opts.textfile ? tc_textfile_last_success(run.opts.textfile) : 0;
-		arm_alarm(p, &run.opts, &meta);
+		arm_alarm(p, &run.opts, &meta); /* before anything that could block */
+		if (run.opts.textfile) {
+			meta.last_success = tc_textfile_last_success(run.opts.textfile);
+			set_timeout_text(p, &run.opts, &meta);
+		}
 		if (prepare(&run, &err) != 0 || check(&run, &res, &err) != 0) {
 			tc_result_fail(&res, &err, run.opts.timeout_state);
 		} else {

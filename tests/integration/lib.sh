@@ -80,6 +80,21 @@ start_sim() {
 	eval "PORT_$name=$(cat "$portfile")"
 }
 
+# start_hostile NAME MODE [ARGS]: one of tests/integration/hostile.py's misbehaving
+# loopback servers (proxy LOGFILE, bomb BYTES, dupkeys); sets PORT_<NAME>.
+start_hostile() {
+	local name=$1 portfile="$WORK/$1.port"
+	shift
+	python3 "$top_srcdir/tests/integration/hostile.py" "$1" "$portfile" "${@:2}" 2>"$WORK/$name.log" &
+	SIM_PIDS="$SIM_PIDS $!"
+	for _ in $(seq 1 200); do
+		[ -s "$portfile" ] && break
+		sleep 0.05
+	done
+	[ -s "$portfile" ] || { echo "Bail out! $name did not start"; cat "$WORK/$name.log"; exit 1; }
+	eval "PORT_$name=$(cat "$portfile")"
+}
+
 # run CMD...: runs it, setting OUT (stdout), ERR (stderr), RC and ELAPSED (ms).
 run() {
 	local start end
