@@ -269,6 +269,68 @@ static int exchange(struct tc_api *api, const char *url, const char *host, const
 	}
 }
 
+/* Failures that say nothing about the key or the account, after which an older
+ * answer may stand in (--cache-stale-on-error): the network, the deadline, a 5xx, a
+ * rate limit, the service's own errors. A refused signature, a revoked or unknown
+ * key, a missing permission are never hidden behind a stale OK. */
+bool tc_api_error_transient(const struct tc_error *err) {
+	static const char *const codes[] = {"RequestLimitExceeded", "InternalError",
+					    "ServiceUnavailable", "ResourceUnavailable",
+					    "OperationDenied.ServiceBusy"};
+	switch (err->kind) {
+	case TC_ERR_NETWORK:
+	case TC_ERR_TIMEOUT:
+		return true;
+	case TC_ERR_HTTP:
+		return err->retryable; /* a 5xx, not an oversized answer */
+	case TC_ERR_API:
+		for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+			size_t n = strlen(codes[i]);
+			if (strncmp(err->code, codes[i], n) == 0 &&
+			    (err->code[n] == '\0' || err->code[n] == '.')) {
+				return true;
+			}
+		}
+		return false;
+	default:
+		return false;
+	}
+}
+
+static struct tc_cache_key cache_key(const struct tc_api *api) {
+	return (struct tc_cache_key){api->cred->secret_id, api->cred->secret_key, api->cred->token};
+}
+
+static void store(struct tc_api *api, struct tc_cache_entry *e, const char *body, size_t len) {
+	struct tc_error ignored;
+	if (tc_cache_store(e, body, len, (int64_t)time(NULL), &ignored) == 0) {
+		tc_cache_tidy(api->cache, e, (int64_t)time(NULL));
+	}
+}
+
+void tc_api_cache_commit(struct tc_api *api, const char *service, const char *action,
+			 const char *params) {
+	char url[512];
+	struct tc_cache_entry e;
+	struct tc_error ignored;
+	struct tc_cache_key k = cache_key(api);
+	if (api->cache && api->held_body) {
+		endpoint_url(api, service, url, sizeof url);
+		if (tc_cache_open(api->cache, &k, url, action, params, api->deadline, &e,
+				  &ignored) == 0) {
+			store(api, &e, api->held_body, api->held_len);
+		}
+		tc_cache_close(&e);
+	}
+	tc_api_cache_drop(api);
+}
+
+void tc_api_cache_drop(struct tc_api *api) {
+	free(api->held_body);
+	api->held_body = NULL;
+	api->held_len = 0;
+}
+
 int tc_api_call(struct tc_api *api, const char *service, const char *version, const char *action,
 		const char *params, struct tc_api_reply *reply, struct tc_error *err) {
 	char url[512], host[256];
@@ -283,17 +345,28 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 	if (tc_url_host(url, host, sizeof host) != 0) {
 		return tc_error_set(err, TC_ERR_USAGE, "invalid endpoint %s", url);
 	}
+	struct tc_cache_entry e;
+	struct tc_cache_key k = cache_key(api);
+	struct tc_error why;
+	if (api->cache &&
+	    tc_cache_open(api->cache, &k, url, action, params, api->deadline, &e, &why) != 0) {
+		tc_cache_close(&e);
+		if (why.kind == TC_ERR_TIMEOUT) {
+			*err = why;
+			return -1;
+		}
+		/* a cache that cannot be used is no reason not to check: the run goes on
+		 * without it, and says so */
+		if (!api->cache_problem[0]) {
+			snprintf(api->cache_problem, sizeof api->cache_problem, "%s", why.message);
+		}
+		api->cache = NULL;
+	}
 	if (!api->cache) {
 		int rc = exchange(api, url, host, service, version, action, params, reply, &body,
 				  &len, err);
 		free(body);
 		return rc;
-	}
-	struct tc_cache_entry e;
-	if (tc_cache_open(api->cache, api->cred->secret_id, url, action, params, api->deadline, &e,
-			  err) != 0) {
-		tc_cache_close(&e);
-		return -1;
 	}
 	int64_t now = (int64_t)time(NULL);
 	if (tc_cache_fresh(api->cache, &e, now) &&
@@ -302,14 +375,18 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 		tc_cache_close(&e);
 		return 0;
 	}
+	api->cache_misses++;
 	int rc =
 	    exchange(api, url, host, service, version, action, params, reply, &body, &len, err);
-	if (rc == 0) {
-		struct tc_error ignored;
-		if (tc_cache_store(&e, body, len, (int64_t)time(NULL), &ignored) == 0) {
-			tc_cache_tidy(api->cache, &e, (int64_t)time(NULL));
-		}
-	} else if (tc_cache_servable_stale(api->cache, &e, now) &&
+	if (rc == 0 && api->cache_hold) {
+		/* a first page: stored only once it is known to be the whole answer */
+		tc_api_cache_drop(api);
+		api->held_body = body;
+		api->held_len = len;
+		body = NULL;
+	} else if (rc == 0) {
+		store(api, &e, body, len);
+	} else if (tc_api_error_transient(err) && tc_cache_servable_stale(api->cache, &e, now) &&
 		   tc_api_parse_envelope(service, action, e.body, e.len, reply,
 					 &api->stale_cause) == 0) {
 		api->stale_cause = *err;

@@ -30,8 +30,14 @@ struct tc_api {
 	long requests; /* HTTP requests sent */
 	long retries;  /* of which were retries */
 	long cache_hits;
+	long cache_misses;
 	int64_t stale_seconds; /* > 0: an answer was served stale, this old */
 	struct tc_error stale_cause;
+	char cache_problem[300]; /* why the cache was not used, "" if it was */
+	/* a first page read while cache_hold is set is kept here, not stored */
+	bool cache_hold;
+	char *held_body;
+	size_t held_len;
 };
 
 struct tc_api_reply {
@@ -49,6 +55,16 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 		const char *params, struct tc_api_reply *reply, struct tc_error *err);
 
 void tc_api_reply_free(struct tc_api_reply *reply);
+
+/* Whether a failure is transient (network, deadline, 5xx, rate limit, the service's
+ * internal errors): only then may --cache-stale-on-error serve an older answer. */
+bool tc_api_error_transient(const struct tc_error *err);
+
+/* Stores the first page held under cache_hold, once it is known to be the whole
+ * answer (the call's service, action and parameters again); drop forgets it. */
+void tc_api_cache_commit(struct tc_api *api, const char *service, const char *action,
+			 const char *params);
+void tc_api_cache_drop(struct tc_api *api);
 
 /* True for the Describe/Query actions monitoring may call; anything else (paying,
  * transferring, allocating) is refused before a request is built. */

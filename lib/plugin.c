@@ -189,6 +189,9 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 			if (run.api.stale_seconds > 0) {
 				note_stale(&res, &run.api);
 			}
+			if (run.api.cache_problem[0]) {
+				tc_result_line(&res, "cache not used: %s", run.api.cache_problem);
+			}
 			if (run.cred.source[0] == '/' &&
 			    tc_credentials_file_too_open(run.cred.source)) {
 				tc_result_line(

@@ -80,6 +80,33 @@ START_TEST(answers_are_capped_by_action) {
 }
 END_TEST
 
+static bool transient(enum tc_err_kind kind, const char *code, bool retryable) {
+	struct tc_error err = {.kind = kind, .retryable = retryable};
+	snprintf(err.code, sizeof err.code, "%s", code);
+	return tc_api_error_transient(&err);
+}
+
+START_TEST(only_transient_failures_allow_stale_answers) {
+	ck_assert(transient(TC_ERR_NETWORK, "", false));
+	ck_assert(transient(TC_ERR_TIMEOUT, "", false));
+	ck_assert(transient(TC_ERR_HTTP, "", true));   /* 5xx */
+	ck_assert(!transient(TC_ERR_HTTP, "", false)); /* oversized */
+	ck_assert(transient(TC_ERR_API, "RequestLimitExceeded", true));
+	ck_assert(transient(TC_ERR_API, "RequestLimitExceeded.UinLimitExceeded", true));
+	ck_assert(transient(TC_ERR_API, "InternalError", false));
+	ck_assert(transient(TC_ERR_API, "InternalError.GatewayError", false));
+	ck_assert(transient(TC_ERR_API, "ServiceUnavailable", false));
+	ck_assert(!transient(TC_ERR_API, "AuthFailure.SignatureFailure", false));
+	ck_assert(!transient(TC_ERR_API, "AuthFailure.SecretIdNotFound", false));
+	ck_assert(!transient(TC_ERR_API, "AuthFailure.UnauthorizedOperation", false));
+	ck_assert(!transient(TC_ERR_API, "UnauthorizedOperation.CamNoAuth", false));
+	ck_assert(!transient(TC_ERR_API, "InternalErrorX", false));
+	ck_assert(!transient(TC_ERR_TLS, "", false));
+	ck_assert(!transient(TC_ERR_PARSE, "", false));
+	ck_assert(!transient(TC_ERR_DATA, "", false));
+}
+END_TEST
+
 static int envelope(const char *body, struct tc_api_reply *reply, struct tc_error *err) {
 	return tc_api_parse_envelope("billing", "DescribeAccountBalance", body, strlen(body), reply,
 				     err);
@@ -160,6 +187,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, refused_before_any_request);
 	tcase_add_test(tc, endpoints);
 	tcase_add_test(tc, plain_http_only_to_loopback);
+	tcase_add_test(tc, only_transient_failures_allow_stale_answers);
 	tcase_add_test(tc, answers_are_capped_by_action);
 	tcase_add_test(tc, success);
 	tcase_add_test(tc, error_envelope);
