@@ -21,7 +21,8 @@ int tc_member_from_json(struct json_object *m, struct tc_fund_account *out, stru
 	    tc_json_money(m, "RealBalance", TC_UNIT_CENTS, TC_REQUIRED, &real, NULL, err) != 0 ||
 	    tc_json_money(m, "CreditAmount", TC_UNIT_CENTS, TC_OPTIONAL, &credit, &has_credit,
 			  err) != 0 ||
-	    tc_json_money(m, "OweAmount", TC_UNIT_CENTS, TC_REQUIRED, &out->owed, NULL, err) != 0) {
+	    tc_json_money_owed(m, "OweAmount", TC_UNIT_CENTS, TC_REQUIRED, &out->owed, NULL, err) !=
+		0) {
 		return -1;
 	}
 	if (out->owed < 0 || credit < 0) {

@@ -179,13 +179,14 @@ static int missing(const char *key, enum tc_field need, bool *present, struct tc
 	return 0;
 }
 
-int tc_json_money(struct json_object *obj, const char *key, enum tc_money_unit unit,
-		  enum tc_field need, int64_t *out, bool *present, struct tc_error *err) {
+static int money_field(struct json_object *obj, const char *key, enum tc_money_unit unit,
+		       enum tc_field need, bool owed, int64_t *out, bool *present,
+		       struct tc_error *err) {
 	struct json_object *v = field(obj, key);
 	if (!v) {
 		return missing(key, need, present, err);
 	}
-	if (tc_money_from_json(v, unit, out, err) != 0) {
+	if ((owed ? tc_money_from_json_up : tc_money_from_json)(v, unit, out, err) != 0) {
 		return tc_error_prefix(err, "field %s", key);
 	}
 	if (*out > TC_MONEY_ABSURD || *out < -TC_MONEY_ABSURD) {
@@ -195,6 +196,16 @@ int tc_json_money(struct json_object *obj, const char *key, enum tc_money_unit u
 		*present = true;
 	}
 	return 0;
+}
+
+int tc_json_money(struct json_object *obj, const char *key, enum tc_money_unit unit,
+		  enum tc_field need, int64_t *out, bool *present, struct tc_error *err) {
+	return money_field(obj, key, unit, need, false, out, present, err);
+}
+
+int tc_json_money_owed(struct json_object *obj, const char *key, enum tc_money_unit unit,
+		       enum tc_field need, int64_t *out, bool *present, struct tc_error *err) {
+	return money_field(obj, key, unit, need, true, out, present, err);
 }
 
 int tc_json_int(struct json_object *obj, const char *key, enum tc_field need, int64_t *out,

@@ -24,15 +24,15 @@ int tc_json_parse_capped(const char *text, size_t len, size_t max_containers,
 
 #define TC_JSON_MAX_DEPTH 32
 
-/* Amounts beyond this many minor units (1e15: ten trillion yuan) are not believed. */
-#define TC_MONEY_ABSURD 1000000000000000LL
-
 enum tc_field { TC_OPTIONAL, TC_REQUIRED };
 
 /* Each returns 0 and sets *present (when not NULL); a missing optional field is
  * not an error. A JSON null counts as missing. */
 int tc_json_money(struct json_object *obj, const char *key, enum tc_money_unit unit,
 		  enum tc_field need, int64_t *out, bool *present, struct tc_error *err);
+/* tc_json_money for an amount owed: a fraction of a cent rounds up, never to 0. */
+int tc_json_money_owed(struct json_object *obj, const char *key, enum tc_money_unit unit,
+		       enum tc_field need, int64_t *out, bool *present, struct tc_error *err);
 int tc_json_int(struct json_object *obj, const char *key, enum tc_field need, int64_t *out,
 		bool *present, struct tc_error *err);
 int tc_json_string(struct json_object *obj, const char *key, enum tc_field need, const char **out,
