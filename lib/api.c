@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <openssl/crypto.h>
+
 #include "jsonx.h"
 #include "sign.h"
 
@@ -214,12 +216,13 @@ static int send_once(struct tc_api *api, const char *url, const char *host, cons
 		headers[n++] = (struct tc_http_header){"X-TC-Token", api->cred->token, true};
 	}
 	headers[n++] = (struct tc_http_header){"Authorization", authorization, true};
+	OPENSSL_cleanse(&sig, sizeof sig); /* holds the derived signing keys */
 	api->requests++;
 	tc_http_set_body_cap(api->http, tc_api_answer_cap(action));
 	int rc =
 	    tc_http_request(api->http, "POST", url, headers, n, params, strlen(params), resp, err);
 	tc_http_set_body_cap(api->http, 0);
-	memset(authorization, 0, sizeof authorization);
+	OPENSSL_cleanse(authorization, sizeof authorization);
 	if (rc != 0) {
 		return tc_error_prefix(err, "%s", action);
 	}

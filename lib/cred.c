@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +18,22 @@
 
 #define METADATA_BUDGET_MS 2000
 #define METADATA_MAX_BODY  (64 * 1024) /* a role name, or a key and its token */
+
+void tc_credentials_protect_process(void) {
+	struct rlimit none = {0, 0};
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+/* json-c frees its strings without clearing them: the secrets among them are
+ * overwritten first. */
+static void wipe_json_string(struct json_object *obj, const char *key) {
+	struct json_object *v = NULL;
+	if (json_object_object_get_ex(obj, key, &v) && json_object_is_type(v, json_type_string)) {
+		OPENSSL_cleanse((char *)json_object_get_string(v),
+				(size_t)json_object_get_string_len(v));
+	}
+}
 
 void tc_credentials_wipe(struct tc_credentials *c) {
 	OPENSSL_cleanse(c, sizeof *c);
@@ -102,6 +120,8 @@ int tc_credentials_from_tccli(const char *path, struct tc_credentials *out, stru
 		return tc_error_prefix(err, "%s", path);
 	}
 	rc = from_json_object(obj, "secretId", "secretKey", "token", path, out, err);
+	wipe_json_string(obj, "secretKey");
+	wipe_json_string(obj, "token");
 	json_object_put(obj);
 	if (rc == 0) {
 		snprintf(out->source, sizeof out->source, "%.150s", path);
@@ -127,6 +147,8 @@ int tc_credentials_from_role_json(const char *body, size_t len, struct tc_creden
 		rc = from_json_object(obj, "TmpSecretId", "TmpSecretKey", "Token",
 				      "CVM role credentials", out, err);
 	}
+	wipe_json_string(obj, "TmpSecretKey");
+	wipe_json_string(obj, "Token");
 	json_object_put(obj);
 	return rc;
 }

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "curl_lazy.h"
 
 struct tc_http {
@@ -109,6 +111,7 @@ struct sink {
 	size_t cap;
 	size_t max;
 	bool overflow;
+	bool wipe; /* a key: no copy left behind when the buffer grows */
 };
 
 static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata) {
@@ -123,9 +126,14 @@ static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata) {
 		while (cap < s->len + n + 1) {
 			cap *= 2;
 		}
-		char *grown = realloc(s->buf, cap);
+		char *grown = s->wipe ? malloc(cap) : realloc(s->buf, cap);
 		if (!grown) {
 			return 0;
+		}
+		if (s->wipe && s->buf) {
+			memcpy(grown, s->buf, s->len);
+			OPENSSL_cleanse(s->buf, s->cap);
+			free(s->buf);
 		}
 		s->buf = grown;
 		s->cap = cap;
@@ -273,7 +281,8 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 		}
 	}
 	CURL *c = h->curl;
-	struct sink s = {.max = h->body_cap ? h->body_cap : h->opts.max_body};
+	struct sink s = {.max = h->body_cap ? h->body_cap : h->opts.max_body,
+			 .wipe = h->private_mode};
 	memset(resp, 0, sizeof *resp);
 
 	int64_t left = h->opts.deadline ? tc_deadline_left_ms(h->opts.deadline) : 10000;
@@ -288,7 +297,7 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 		char line[8192];
 		snprintf(line, sizeof line, "%s: %s", headers[i].name, headers[i].value);
 		struct curl_slist *grown = h->c->slist_append(list, line);
-		memset(line, 0, sizeof line);
+		OPENSSL_cleanse(line, sizeof line);
 		if (!grown) {
 			h->c->slist_free_all(list);
 			return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
@@ -341,10 +350,13 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 	}
 	CURLcode rc = h->c->easy_perform(c);
 	for (struct curl_slist *l = list; l; l = l->next) {
-		memset(l->data, 0, strlen(l->data)); /* headers may hold a token */
+		OPENSSL_cleanse(l->data, strlen(l->data)); /* headers may hold a token */
 	}
 	h->c->slist_free_all(list);
 	if (rc != CURLE_OK) {
+		if (s.wipe && s.buf) {
+			OPENSSL_cleanse(s.buf, s.cap);
+		}
 		free(s.buf);
 		return map_curl_error(h, rc, url, &s, err);
 	}

@@ -148,6 +148,7 @@ int tc_ini_load(const char *path, struct tc_ini *out, struct tc_error *err) {
 		return -1;
 	}
 	int rc = tc_ini_parse(text, len, out, err);
+	explicit_bzero(text, len); /* a credentials file's text */
 	free(text);
 	if (rc != 0) {
 		return tc_error_prefix(err, "%s", path);

@@ -133,6 +133,7 @@ static int prepare(struct tc_run *run, struct tc_error *err) {
 	    .metadata_url = c->metadata_url,
 	    .http = run->http,
 	};
+	tc_credentials_protect_process();
 	if (tc_credentials_load(&co, &run->cred, err) != 0) {
 		return -1;
 	}
