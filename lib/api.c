@@ -219,8 +219,10 @@ static int send_once(struct tc_api *api, const char *url, const char *host, cons
 	OPENSSL_cleanse(&sig, sizeof sig); /* holds the derived signing keys */
 	api->requests++;
 	tc_http_set_body_cap(api->http, tc_api_answer_cap(action));
+	int64_t started = tc_monotonic_ms();
 	int rc =
 	    tc_http_request(api->http, "POST", url, headers, n, params, strlen(params), resp, err);
+	api->request_ms += tc_monotonic_ms() - started;
 	tc_http_set_body_cap(api->http, 0);
 	OPENSSL_cleanse(authorization, sizeof authorization);
 	if (rc != 0) {

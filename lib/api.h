@@ -31,6 +31,7 @@ struct tc_api {
 	long retries;  /* of which were retries */
 	long cache_hits;
 	long cache_misses;
+	int64_t request_ms;    /* time spent in requests */
 	int64_t stale_seconds; /* > 0: an answer was served stale, this old */
 	struct tc_error stale_cause;
 	char cache_problem[300]; /* why the cache was not used, "" if it was */

@@ -86,6 +86,19 @@ static void note_stale(struct tc_result *res, const struct tc_api *api) {
 		       api->stale_cause.message, (long long)api->stale_seconds);
 }
 
+/* -v: what the run did, for judging its cost and the cache's use. */
+static void note_activity(struct tc_result *res, const struct tc_run *run, int64_t started) {
+	char cache[80] = "off";
+	const struct tc_api *api = &run->api;
+	if (run->opts.cache.dir && !api->cache_problem[0]) {
+		snprintf(cache, sizeof cache, "hits %ld, misses %ld", api->cache_hits,
+			 api->cache_misses);
+	}
+	tc_result_line(res, "api: requests %ld, retries %ld, %lld ms; cache: %s; run: %lld ms",
+		       api->requests, api->retries, (long long)api->request_ms, cache,
+		       (long long)(tc_monotonic_ms() - started));
+}
+
 /* Writes the Prometheus text for node_exporter; a failure to do so is reported
  * without hiding the check's own state. */
 static void write_textfile(struct tc_result *res, const struct tc_common *c,
@@ -165,6 +178,7 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 				      .check = check_name,
 				      .account = "default",
 				      .now = (int64_t)time(NULL)};
+	int64_t started = tc_monotonic_ms();
 	memset(&run, 0, sizeof run);
 	tc_error_clear(&err);
 	run.program = p;
@@ -192,6 +206,9 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 			}
 			if (run.api.cache_problem[0]) {
 				tc_result_line(&res, "cache not used: %s", run.api.cache_problem);
+			}
+			if (run.opts.verbose >= 1) {
+				note_activity(&res, &run, started);
 			}
 			if (run.cred.source[0] == '/' &&
 			    tc_credentials_file_too_open(run.cred.source)) {

@@ -192,4 +192,15 @@ done
 [ -z "$(find "$WORK/theirs" "$WORK/open" -name '*.cache')" ] && ok "nothing was written there" ||
 	not_ok "nothing was written there"
 
+# -v adds what the run did to the long output: requests, retries, time, cache use
+V=(--cache-dir "$WORK/verbose")
+run check_as ok check_tc_balance "${C[@]}" "${V[@]}" -v
+expect_line "-v: a request, a cache miss" "api: requests 1, retries 0, [0-9]* ms; cache: hits 0, misses 1; run: [0-9]* ms"
+run check_as ok check_tc_balance "${C[@]}" "${V[@]}" -v
+expect_line "-v: no request, a cache hit" "api: requests 0, retries 0, 0 ms; cache: hits 1, misses 0; run: [0-9]* ms"
+run check_as retry-503 check_tc_balance "${C[@]}" -v
+expect_line "-v: a retry, no cache" "api: requests 2, retries 1, [0-9]* ms; cache: off; run: [0-9]* ms"
+run check_as ok check_tc_balance "${C[@]}"
+has_line "api: *" && not_ok "without -v, no such line" "$OUT" || ok "without -v, no such line"
+
 finish
