@@ -313,24 +313,17 @@ static void store(struct tc_api *api, struct tc_cache_entry *e, const char *body
 	}
 }
 
-void tc_api_cache_commit(struct tc_api *api, const char *service, const char *action,
-			 const char *params) {
-	char url[512];
-	struct tc_cache_entry e;
-	struct tc_error ignored;
-	struct tc_cache_key k = cache_key(api);
+void tc_api_cache_commit(struct tc_api *api) {
 	if (api->cache && api->held_body) {
-		endpoint_url(api, service, url, sizeof url);
-		if (tc_cache_open(api->cache, &k, url, action, params, api->deadline, &e,
-				  &ignored) == 0) {
-			store(api, &e, api->held_body, api->held_len);
-		}
-		tc_cache_close(&e);
+		store(api, &api->held_entry, api->held_body, api->held_len);
 	}
 	tc_api_cache_drop(api);
 }
 
 void tc_api_cache_drop(struct tc_api *api) {
+	if (api->held_body) {
+		tc_cache_close(&api->held_entry);
+	}
 	free(api->held_body);
 	api->held_body = NULL;
 	api->held_len = 0;
@@ -388,7 +381,8 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 		tc_api_cache_drop(api);
 		api->held_body = body;
 		api->held_len = len;
-		body = NULL;
+		api->held_entry = e;
+		return 0;
 	} else if (rc == 0) {
 		store(api, &e, body, len);
 	} else if (tc_api_error_transient(err) && tc_cache_servable_stale(api->cache, &e, now) &&

@@ -35,10 +35,12 @@ struct tc_api {
 	int64_t stale_seconds; /* > 0: an answer was served stale, this old */
 	struct tc_error stale_cause;
 	char cache_problem[300]; /* why the cache was not used, "" if it was */
-	/* a first page read while cache_hold is set is kept here, not stored */
+	/* a first page read while cache_hold is set is kept here, not stored yet, its
+	 * entry's lock still held (so other runs wait for it instead of asking too) */
 	bool cache_hold;
 	char *held_body;
 	size_t held_len;
+	struct tc_cache_entry held_entry;
 };
 
 struct tc_api_reply {
@@ -62,9 +64,8 @@ void tc_api_reply_free(struct tc_api_reply *reply);
 bool tc_api_error_transient(const struct tc_error *err);
 
 /* Stores the first page held under cache_hold, once it is known to be the whole
- * answer (the call's service, action and parameters again); drop forgets it. */
-void tc_api_cache_commit(struct tc_api *api, const char *service, const char *action,
-			 const char *params);
+ * answer; drop forgets it. Both release its entry. */
+void tc_api_cache_commit(struct tc_api *api);
 void tc_api_cache_drop(struct tc_api *api);
 
 /* True for the Describe/Query actions monitoring may call; anything else (paying,

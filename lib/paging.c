@@ -7,12 +7,12 @@
 /* After the first page: a whole answer in one page is cached (as one snapshot); a
  * longer one is read page by page live, never partly from the cache, so no read
  * mixes pages of different moments. */
-static int after_first_page(struct tc_api *api, const struct tc_pager *p, const char *params,
-			    bool complete, struct tc_error *err) {
+static int after_first_page(struct tc_api *api, const struct tc_pager *p, bool complete,
+			    struct tc_error *err) {
 	bool from_cache = !api->held_body; /* a page read live is held */
 	api->cache_hold = false;
 	if (complete) {
-		tc_api_cache_commit(api, p->service, p->action, params);
+		tc_api_cache_commit(api);
 		return 0;
 	}
 	tc_api_cache_drop(api);
@@ -70,7 +70,7 @@ static int read_pages(struct tc_api *api, const struct tc_pager *p, long *reques
 		}
 		tc_api_reply_free(&reply);
 		if (rc == 0 && index == 0 && api && api->cache_hold) {
-			rc = after_first_page(api, p, params, seen >= total, err);
+			rc = after_first_page(api, p, seen >= total, err);
 		}
 		if (rc != 0 || seen >= total) {
 			return rc;

@@ -90,7 +90,7 @@ static void note_stale(struct tc_result *res, const struct tc_api *api) {
 static void note_activity(struct tc_result *res, const struct tc_run *run, int64_t started) {
 	char cache[80] = "off";
 	const struct tc_api *api = &run->api;
-	if (run->opts.cache.dir && !api->cache_problem[0]) {
+	if (api->cache || api->cache_hits || api->cache_misses) {
 		snprintf(cache, sizeof cache, "hits %ld, misses %ld", api->cache_hits,
 			 api->cache_misses);
 	}
