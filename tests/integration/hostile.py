@@ -10,6 +10,7 @@
   hostile.py dupkeys PORTFILE         an "API" whose answer repeats a key
 """
 import http.client
+import os
 import select
 import socket
 import http.server
@@ -23,20 +24,21 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
+class Quiet(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def serve(handler, portfile):
     srv = Server(("127.0.0.1", 0), handler)
     with open(portfile + ".tmp", "w") as f:
         f.write(str(srv.server_address[1]))
-    import os
     os.rename(portfile + ".tmp", portfile)
     srv.serve_forever()
 
 
 def proxy(portfile, logfile):
-    class Proxy(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
+    class Proxy(Quiet):
         def relay(self):
             n = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(n) if n else b""
@@ -85,10 +87,7 @@ def proxy(portfile, logfile):
 
 
 def api(portfile, body):
-    class Api(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
+    class Api(Quiet):
         def do_POST(self):
             n = int(self.headers.get("Content-Length") or 0)
             self.rfile.read(n)
