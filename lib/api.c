@@ -346,6 +346,7 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 	struct tc_cache_entry e;
 	struct tc_cache_key k = cache_key(api);
 	struct tc_error why;
+	api->from_cache = false;
 	if (api->cache &&
 	    tc_cache_open(api->cache, &k, url, action, params, api->deadline, &e, &why) != 0) {
 		tc_cache_close(&e);
@@ -370,6 +371,7 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 	if (tc_cache_fresh(api->cache, &e, now) &&
 	    tc_api_parse_envelope(service, action, e.body, e.len, reply, err) == 0) {
 		api->cache_hits++;
+		api->from_cache = true;
 		tc_cache_close(&e);
 		return 0;
 	}
@@ -390,6 +392,7 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 					 &api->stale_cause) == 0) {
 		api->stale_cause = *err;
 		api->stale_seconds = now - e.created > 0 ? now - e.created : 1;
+		api->from_cache = true;
 		rc = 0;
 	}
 	free(body);

@@ -38,6 +38,7 @@ struct tc_api {
 	/* a first page read while cache_hold is set is kept here, not stored yet, its
 	 * entry's lock still held (so other runs wait for it instead of asking too) */
 	bool cache_hold;
+	bool from_cache; /* the last call's answer came from the cache (fresh or stale) */
 	char *held_body;
 	size_t held_len;
 	struct tc_cache_entry held_entry;

@@ -9,14 +9,13 @@
  * mixes pages of different moments. */
 static int after_first_page(struct tc_api *api, const struct tc_pager *p, bool complete,
 			    struct tc_error *err) {
-	bool from_cache = !api->held_body; /* a page read live is held */
 	api->cache_hold = false;
 	if (complete) {
 		tc_api_cache_commit(api);
 		return 0;
 	}
 	tc_api_cache_drop(api);
-	if (from_cache) { /* only whole answers are stored: not met in practice */
+	if (api->from_cache) { /* only whole answers are stored: not met in practice */
 		return tc_error_set(err, TC_ERR_INTERNAL, "%s: a cached first page is partial",
 				    p->action);
 	}

@@ -189,6 +189,9 @@ for d in theirs open sub; do
 		check_as ok check_tc_balance "${C[@]}" --cache-dir "$WORK/$d"
 	expect_line "and says why ($d)" "cache not used: *"
 done
+expect "a read of several pages without a usable cache" 0 "TC ALLOCATION OK - *" \
+	own members "$PLUGINS/check_tc_allocation" "${M[@]}" --cache-dir "$WORK/theirs"
+expect_line "says the cache was not used" "cache not used: *"
 [ -z "$(find "$WORK/theirs" "$WORK/open" -name '*.cache')" ] && ok "nothing was written there" ||
 	not_ok "nothing was written there"
 
