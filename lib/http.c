@@ -251,8 +251,7 @@ static int map_curl_error(const struct tc_http *h, CURLcode rc, const char *url,
 	case CURLE_WRITE_ERROR:
 		if (s->overflow) {
 			return tc_error_set(err, TC_ERR_HTTP,
-					    "response from %s larger than %zu bytes", host,
-					    s->max);
+					    "response from %s larger than %zu bytes", host, s->max);
 		}
 		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory reading %s", host);
 	case CURLE_RECV_ERROR:
