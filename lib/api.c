@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <openssl/crypto.h>
+
 #include "jsonx.h"
 #include "result.h"
 #include "sign.h"
@@ -54,6 +56,30 @@ int tc_api_check_endpoint(const char *endpoint, struct tc_error *err) {
 	return 0;
 }
 
+static bool loopback_host(const char *host) {
+	char name[256];
+	snprintf(name, sizeof name, "%s", host);
+	char *port = name[0] == '[' ? strstr(name, "]:") : strrchr(name, ':');
+	if (port) {
+		port[name[0] == '[' ? 1 : 0] = '\0';
+	}
+	return strcmp(name, "localhost") == 0 || strcmp(name, "[::1]") == 0 ||
+	       (strncmp(name, "127.", 4) == 0 && name[strspn(name, "0123456789.")] == '\0');
+}
+
+int tc_api_check_transport(const char *endpoint, bool allow_insecure, struct tc_error *err) {
+	char host[256];
+	if (strncmp(endpoint, "http://", 7) != 0 || allow_insecure) {
+		return 0;
+	}
+	if (tc_url_host(endpoint, host, sizeof host) != 0 || !loopback_host(host)) {
+		return tc_error_set(err, TC_ERR_USAGE,
+				    "--endpoint http:// is for loopback only: use https://, or "
+				    "--allow-insecure-http to send the signed requests in clear");
+	}
+	return 0;
+}
+
 void tc_api_url(const struct tc_api *api, const char *service, char *buf, size_t size) {
 	if (api->endpoint) {
 		size_t n = strlen(api->endpoint);
@@ -80,12 +106,37 @@ static bool is_permission_code(const char *code) {
 	       strcmp(code, "UnauthorizedOperation.CamNoAuth") == 0;
 }
 
+/* The most each action can legitimately answer: a page of its largest page size
+ * with room to spare. A hostile or intercepted answer is refused at this size, and
+ * its JSON at one object or array per 256 bytes of it, before json-c spends about
+ * 1 KB on each: a few MB at most, where 10 MB of "{}" used to cost 2.7 GB. */
+static const struct {
+	const char *action;
+	size_t max_body;
+} answer_caps[] = {
+    {"DescribeAccountBalance", 64 * 1024},
+    {"QueryPartnerCredit", 64 * 1024},
+    {"DescribeOrgMemberAccountBalance", 256 * 1024}, /* 10 members a page */
+    {"DescribeDealsByCond", 8 << 20},                /* 1,000 orders a page */
+    {"DescribeVoucherInfo", 8 << 20},                /* 1,000 vouchers a page */
+};
+#define DEFAULT_ANSWER_CAP (1 << 20) /* pages of 100 */
+
+size_t tc_api_answer_cap(const char *action) {
+	for (size_t i = 0; i < sizeof answer_caps / sizeof answer_caps[0]; i++) {
+		if (strcmp(answer_caps[i].action, action) == 0) {
+			return answer_caps[i].max_body;
+		}
+	}
+	return DEFAULT_ANSWER_CAP;
+}
+
 int tc_api_parse_envelope(const char *service, const char *action, const char *body, size_t len,
 			  struct tc_api_reply *reply, struct tc_error *err) {
 	struct json_object *root = NULL, *response = NULL, *error = NULL;
 	const char *rid = NULL, *code = NULL, *message = NULL;
 	memset(reply, 0, sizeof *reply);
-	if (tc_json_parse(body, len, &root, err) != 0) {
+	if (tc_json_parse_capped(body, len, tc_api_answer_cap(action) / 256, &root, err) != 0) {
 		return tc_error_prefix(err, "%s response", action);
 	}
 	if (!json_object_is_type(root, json_type_object) ||
@@ -187,10 +238,15 @@ static int send_once(struct tc_api *api, const char *url, const char *host, cons
 		headers[n++] = (struct tc_http_header){"X-TC-Token", api->cred->token, true};
 	}
 	headers[n++] = (struct tc_http_header){"Authorization", authorization, true};
+	OPENSSL_cleanse(&sig, sizeof sig); /* holds the derived signing keys */
 	api->requests++;
+	tc_http_set_body_cap(api->http, tc_api_answer_cap(action));
+	int64_t started = tc_monotonic_ms();
 	int rc =
 	    tc_http_request(api->http, "POST", url, headers, n, params, strlen(params), resp, err);
-	memset(authorization, 0, sizeof authorization);
+	api->request_ms += tc_monotonic_ms() - started;
+	tc_http_set_body_cap(api->http, 0);
+	OPENSSL_cleanse(authorization, sizeof authorization);
 	if (rc != 0) {
 		return tc_error_prefix(err, "%s", action);
 	}
@@ -240,6 +296,61 @@ static int exchange(struct tc_api *api, const char *url, const char *host, const
 	}
 }
 
+/* Failures that say nothing about the key or the account, after which an older
+ * answer may stand in (--cache-stale-on-error): the network, the deadline, a 5xx, a
+ * rate limit, the service's own errors. A refused signature, a revoked or unknown
+ * key, a missing permission are never hidden behind a stale OK. */
+bool tc_api_error_transient(const struct tc_error *err) {
+	static const char *const codes[] = {"RequestLimitExceeded", "InternalError",
+					    "ServiceUnavailable", "ResourceUnavailable",
+					    "OperationDenied.ServiceBusy"};
+	switch (err->kind) {
+	case TC_ERR_NETWORK:
+	case TC_ERR_TIMEOUT:
+		return true;
+	case TC_ERR_HTTP:
+		return err->retryable; /* a 5xx, not an oversized answer */
+	case TC_ERR_API:
+		for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+			size_t n = strlen(codes[i]);
+			if (strncmp(err->code, codes[i], n) == 0 &&
+			    (err->code[n] == '\0' || err->code[n] == '.')) {
+				return true;
+			}
+		}
+		return false;
+	default:
+		return false;
+	}
+}
+
+static struct tc_cache_key cache_key(const struct tc_api *api) {
+	return (struct tc_cache_key){api->cred->secret_id, api->cred->secret_key, api->cred->token};
+}
+
+static void store(struct tc_api *api, struct tc_cache_entry *e, const char *body, size_t len) {
+	struct tc_error ignored;
+	if (tc_cache_store(e, body, len, (int64_t)time(NULL), &ignored) == 0) {
+		tc_cache_tidy(api->cache, e, (int64_t)time(NULL));
+	}
+}
+
+void tc_api_cache_commit(struct tc_api *api) {
+	if (api->cache && api->held_body) {
+		store(api, &api->held_entry, api->held_body, api->held_len);
+	}
+	tc_api_cache_drop(api);
+}
+
+void tc_api_cache_drop(struct tc_api *api) {
+	if (api->held_body) {
+		tc_cache_close(&api->held_entry);
+	}
+	free(api->held_body);
+	api->held_body = NULL;
+	api->held_len = 0;
+}
+
 int tc_api_call(struct tc_api *api, const char *service, const char *version, const char *action,
 		const char *params, struct tc_api_reply *reply, struct tc_error *err) {
 	char url[512], host[256];
@@ -254,37 +365,56 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 	if (tc_url_host(url, host, sizeof host) != 0) {
 		return tc_error_set(err, TC_ERR_USAGE, "invalid endpoint %s", url);
 	}
+	struct tc_cache_entry e;
+	struct tc_cache_key k = cache_key(api);
+	struct tc_error why;
+	api->from_cache = false;
+	if (api->cache &&
+	    tc_cache_open(api->cache, &k, url, action, params, api->deadline, &e, &why) != 0) {
+		tc_cache_close(&e);
+		if (why.kind == TC_ERR_TIMEOUT) {
+			*err = why;
+			return -1;
+		}
+		/* a cache that cannot be used is no reason not to check: the run goes on
+		 * without it, and says so */
+		if (!api->cache_problem[0]) {
+			snprintf(api->cache_problem, sizeof api->cache_problem, "%s", why.message);
+		}
+		api->cache = NULL;
+	}
 	if (!api->cache) {
 		int rc = exchange(api, url, host, service, version, action, params, reply, &body,
 				  &len, err);
 		free(body);
 		return rc;
 	}
-	struct tc_cache_entry e;
-	if (tc_cache_open(api->cache, api->cred->secret_id, url, action, params, api->deadline, &e,
-			  err) != 0) {
-		tc_cache_close(&e);
-		return -1;
-	}
 	int64_t now = (int64_t)time(NULL);
 	if (tc_cache_fresh(api->cache, &e, now) &&
 	    tc_api_parse_envelope(service, action, e.body, e.len, reply, err) == 0) {
 		api->cache_hits++;
+		api->from_cache = true;
 		tc_cache_close(&e);
 		return 0;
 	}
+	api->cache_misses++;
 	int rc =
 	    exchange(api, url, host, service, version, action, params, reply, &body, &len, err);
-	if (rc == 0) {
-		struct tc_error ignored;
-		if (tc_cache_store(&e, body, len, (int64_t)time(NULL), &ignored) == 0) {
-			tc_cache_tidy(api->cache, &e, (int64_t)time(NULL));
-		}
-	} else if (tc_cache_servable_stale(api->cache, &e, now) &&
+	if (rc == 0 && api->cache_hold) {
+		/* a first page: stored only once it is known to be the whole answer */
+		tc_api_cache_drop(api);
+		api->held_body = body;
+		api->held_len = len;
+		api->held_entry = e;
+		return 0;
+	} else if (rc == 0) {
+		store(api, &e, body, len);
+	} else if (tc_api_error_transient(err) && tc_cache_servable_stale(api->cache, &e, now) &&
 		   tc_api_parse_envelope(service, action, e.body, e.len, reply,
 					 &api->stale_cause) == 0) {
 		api->stale_cause = *err;
 		api->stale_seconds = now - e.created > 0 ? now - e.created : 1;
+		api->from_cache = true;
 		rc = 0;
 	}
 	free(body);

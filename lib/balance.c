@@ -35,8 +35,11 @@ int tc_balance_from_json(struct json_object *response, struct tc_balance *out,
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		const struct field_spec *f = &fields[i];
 		struct tc_amount *a = (struct tc_amount *)((char *)out + f->offset);
-		if (tc_json_money(response, f->name, TC_UNIT_CENTS, f->need, &a->cents, &a->present,
-				  err) != 0) {
+		/* any amount owed, however small, is arrears */
+		bool owed = strcmp(f->name, "OweAmount") == 0;
+		if ((owed ? tc_json_money_owed : tc_json_money)(response, f->name, TC_UNIT_CENTS,
+								f->need, &a->cents, &a->present,
+								err) != 0) {
 			return tc_error_prefix(err, "DescribeAccountBalance");
 		}
 		if (a->present && f->non_negative && a->cents < 0) {

@@ -11,7 +11,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
 
 #include "ini.h"
 #include "sign.h"
@@ -27,12 +30,55 @@ static void sha256_hex(const char *text, char out[65]) {
 	tc3_hex(md, 32, out);
 }
 
+/* The owner of an entry: an HMAC, keyed by the SecretKey, of the SecretId and the
+ * token. Another key with the same SecretId (a wrong or revoked one) owns other
+ * entries, and nothing on disk lets anyone recover the key. */
+static void owner_of(const char *secret_id, const char *secret_key, const char *token,
+		     char out[65]) {
+	unsigned char md[32];
+	unsigned int len = 0;
+	char *data = NULL;
+	int n = asprintf(&data, "tc-billing-cache\n%s\n%s", secret_id, token ? token : "");
+	if (n < 0 || !HMAC(EVP_sha256(), secret_key, (int)strlen(secret_key),
+			   (const unsigned char *)data, (size_t)n, md, &len)) {
+		RAND_bytes(md, sizeof md); /* matches no stored owner */
+	}
+	if (n >= 0) {
+		OPENSSL_cleanse(data, (size_t)n);
+		free(data);
+	}
+	tc3_hex(md, 32, out);
+	OPENSSL_cleanse(md, sizeof md);
+}
+
+/* A --cache-dir that another user owns, or that others may write without the sticky
+ * bit (as /tmp has), would let them swap what this user reads and writes there. */
+static int base_trusted(const char *base, struct tc_error *err) {
+	struct stat st;
+	if (stat(base, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		return tc_error_set(err, TC_ERR_CONFIG, "--cache-dir %s is not a directory", base);
+	}
+	if (st.st_uid != getuid() && st.st_uid != 0) {
+		return tc_error_set(err, TC_ERR_CONFIG, "--cache-dir %s belongs to another user",
+				    base);
+	}
+	if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX)) {
+		return tc_error_set(err, TC_ERR_CONFIG,
+				    "--cache-dir %s can be written by others (and is not sticky)",
+				    base);
+	}
+	return 0;
+}
+
 /* <dir>/tc-billing-<uid>/, created 0700 and refused if someone else owns it. */
 static int cache_dir(const char *base, char *out, size_t size, struct tc_error *err) {
 	struct stat st;
 	if (mkdir(base, 0700) != 0 && errno != EEXIST) {
 		return tc_error_set(err, TC_ERR_CONFIG, "cannot create --cache-dir %s: %s", base,
 				    strerror(errno));
+	}
+	if (base_trusted(base, err) != 0) {
+		return -1;
 	}
 	snprintf(out, size, "%s/tc-billing-%u", base, (unsigned)getuid());
 	if (mkdir(out, 0700) != 0 && errno != EEXIST) {
@@ -89,7 +135,7 @@ static void read_entry(struct tc_cache_entry *e) {
 	free(text);
 }
 
-int tc_cache_open(const struct tc_cache *c, const char *secret_id, const char *url,
+int tc_cache_open(const struct tc_cache *c, const struct tc_cache_key *k, const char *url,
 		  const char *action, const char *params, const struct tc_deadline *d,
 		  struct tc_cache_entry *e, struct tc_error *err) {
 	char dir[900], key[65], owner[65], lockpath[1100];
@@ -99,7 +145,7 @@ int tc_cache_open(const struct tc_cache *c, const char *secret_id, const char *u
 	if (cache_dir(c->dir, dir, sizeof dir, err) != 0) {
 		return -1;
 	}
-	sha256_hex(secret_id, owner);
+	owner_of(k->secret_id, k->secret_key, k->token, owner);
 	snprintf(e->owner, sizeof e->owner, "%.16s", owner);
 	if (asprintf(&material, "%s\n%s\n%s\n%s", owner, url, action, params) < 0) {
 		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");

@@ -2,9 +2,10 @@
  * (check_tc_balance, check_tc_runway and check_tc_allocation read the same
  * DescribeAccountBalance) and a fleet of checks stays under the API's rate limits.
  *
- * Entries are keyed by a hash of the SecretId (never the secret), the endpoint, the
- * action and its parameters; files are 0600 in a directory created 0700; written by
- * temporary file and rename; a lock per entry makes concurrent runs wait for the one
+ * Entries are keyed by an HMAC of the SecretId and token keyed by the SecretKey
+ * (never the secret itself), the endpoint, the action and its parameters, so a wrong
+ * or revoked key never reads what the right one stored; files are 0600 in a directory created 0700;
+ * written by temporary file and rename; a lock per entry makes concurrent runs wait for the one
  * request instead of all making it. A corrupt or foreign file is ignored and replaced. */
 #ifndef TC_CACHE_H
 #define TC_CACHE_H
@@ -22,9 +23,16 @@ struct tc_cache {
 	bool stale_on_error; /* --cache-stale-on-error */
 };
 
+/* Whose answers: every part of the credentials. */
+struct tc_cache_key {
+	const char *secret_id;
+	const char *secret_key;
+	const char *token; /* "" or NULL for a permanent key */
+};
+
 struct tc_cache_entry {
 	char path[1024]; /* the entry's file */
-	char owner[17];  /* hash of the SecretId, written into the file */
+	char owner[17];  /* the credentials' HMAC, written into the file */
 	int lock_fd;     /* held from tc_cache_open to tc_cache_close */
 	char *body;      /* the cached answer, NULL when there is none */
 	size_t len;
@@ -32,8 +40,9 @@ struct tc_cache_entry {
 };
 
 /* Finds the entry of a call, takes its lock (waiting at most until the deadline) and
- * reads it if it is there and sound. */
-int tc_cache_open(const struct tc_cache *c, const char *secret_id, const char *url,
+ * reads it if it is there and sound. A --cache-dir of another user, or one others
+ * can write, is refused (TC_ERR_CONFIG). */
+int tc_cache_open(const struct tc_cache *c, const struct tc_cache_key *k, const char *url,
 		  const char *action, const char *params, const struct tc_deadline *d,
 		  struct tc_cache_entry *e, struct tc_error *err);
 

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,6 +17,23 @@
 #include "jsonx.h"
 
 #define METADATA_BUDGET_MS 2000
+#define METADATA_MAX_BODY  (64 * 1024) /* a role name, or a key and its token */
+
+void tc_credentials_protect_process(void) {
+	struct rlimit none = {0, 0};
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+/* json-c frees its strings without clearing them: the secrets among them are
+ * overwritten first. */
+static void wipe_json_string(struct json_object *obj, const char *key) {
+	struct json_object *v = NULL;
+	if (json_object_object_get_ex(obj, key, &v) && json_object_is_type(v, json_type_string)) {
+		OPENSSL_cleanse((char *)json_object_get_string(v),
+				(size_t)json_object_get_string_len(v));
+	}
+}
 
 void tc_credentials_wipe(struct tc_credentials *c) {
 	OPENSSL_cleanse(c, sizeof *c);
@@ -101,6 +120,8 @@ int tc_credentials_from_tccli(const char *path, struct tc_credentials *out, stru
 		return tc_error_prefix(err, "%s", path);
 	}
 	rc = from_json_object(obj, "secretId", "secretKey", "token", path, out, err);
+	wipe_json_string(obj, "secretKey");
+	wipe_json_string(obj, "token");
 	json_object_put(obj);
 	if (rc == 0) {
 		snprintf(out->source, sizeof out->source, "%.150s", path);
@@ -126,6 +147,8 @@ int tc_credentials_from_role_json(const char *body, size_t len, struct tc_creden
 		rc = from_json_object(obj, "TmpSecretId", "TmpSecretKey", "Token",
 				      "CVM role credentials", out, err);
 	}
+	wipe_json_string(obj, "TmpSecretKey");
+	wipe_json_string(obj, "Token");
 	json_object_put(obj);
 	return rc;
 }
@@ -133,7 +156,11 @@ int tc_credentials_from_role_json(const char *body, size_t len, struct tc_creden
 static int metadata_get(struct tc_http *http, const char *url, struct tc_http_response *resp,
 			struct tc_error *err) {
 	tc_http_set_cap_ms(http, METADATA_BUDGET_MS);
+	tc_http_set_body_cap(http, METADATA_MAX_BODY);
+	tc_http_set_private(http, true);
 	int rc = tc_http_request(http, "GET", url, NULL, 0, NULL, 0, resp, err);
+	tc_http_set_private(http, false);
+	tc_http_set_body_cap(http, 0);
 	tc_http_set_cap_ms(http, 0);
 	if (rc != 0 && err->kind == TC_ERR_TIMEOUT) {
 		/* the run's deadline is not spent: the metadata service did not answer */

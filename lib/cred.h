@@ -39,6 +39,10 @@ int tc_credentials_from_tccli(const char *path, struct tc_credentials *out, stru
 int tc_credentials_from_role_json(const char *body, size_t len, struct tc_credentials *out,
 				  struct tc_error *err);
 
+/* Keeps the key out of core dumps and away from other processes of the same user
+ * (ptrace, /proc/PID/mem): not dumpable, core size 0. Called before any is loaded. */
+void tc_credentials_protect_process(void);
+
 /* Overwrites the secrets in memory. */
 void tc_credentials_wipe(struct tc_credentials *c);
 

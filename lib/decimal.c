@@ -118,6 +118,7 @@ int tc_decimal_parse(const char *text, size_t len, int scale, enum tc_rounding r
 				round_up = true;
 			}
 		}
+		round_up = round_up || (lost && rounding == TC_ROUND_UP);
 		if (lost && rounding == TC_EXACT) {
 			return tc_error_set(err, TC_ERR_PARSE, "more than %d decimal places",
 					    scale);

@@ -12,6 +12,7 @@
 enum tc_rounding {
 	TC_EXACT,      /* digits beyond the scale are an error unless they are zeros */
 	TC_ROUND_HALF, /* round half away from zero */
+	TC_ROUND_UP,   /* any dropped digit rounds away from zero (a debt stays a debt) */
 };
 
 /* Parses `len` bytes of text ("-12", "1234.0", "25941.65000000", "1.5e3") into

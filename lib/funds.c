@@ -22,8 +22,8 @@ static int member_amounts(struct json_object *m, struct tc_balance *b, bool *is_
 			  &b->cash.present, err) != 0 ||
 	    tc_json_money(m, "CreditAmount", TC_UNIT_CENTS, TC_OPTIONAL, &b->credit_amount.cents,
 			  &b->credit_amount.present, err) != 0 ||
-	    tc_json_money(m, "OweAmount", TC_UNIT_CENTS, TC_OPTIONAL, &b->owe.cents,
-			  &b->owe.present, err) != 0) {
+	    tc_json_money_owed(m, "OweAmount", TC_UNIT_CENTS, TC_OPTIONAL, &b->owe.cents,
+			       &b->owe.present, err) != 0) {
 		return -1;
 	}
 	*is_credit = (flagged && *is_credit) || b->credit_amount.cents > 0;

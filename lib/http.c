@@ -1,11 +1,17 @@
 #include <config.h>
 
+/* CURLOPT_PROTOCOLS is deprecated from 7.85 on, but it is what a libcurl older than
+ * that understands (see restrict_protocols) */
+#define CURL_DISABLE_DEPRECATION 1
+
 #include "http.h"
 
 #include <ctype.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <openssl/crypto.h>
 
 #include "curl_lazy.h"
 
@@ -15,6 +21,10 @@ struct tc_http {
 	struct tc_http_opts opts;
 	char errbuf[CURL_ERROR_SIZE];
 	long cap_ms;
+	size_t body_cap;       /* 0: opts.max_body */
+	bool private_mode;     /* direct, and the answer never traced */
+	CURLcode setopt_rc;    /* the first option libcurl refused, CURLE_OK if none */
+	CURLoption setopt_bad; /* which one */
 	bool system_checked;   /* system_dir below is decided */
 	char system_dir[1024]; /* the system's CA directory if usable alone, else "" */
 };
@@ -37,6 +47,18 @@ bool tc_ca_dir_usable(const char *dir) {
 	return found;
 }
 
+/* Every option is checked: one libcurl refuses (an old or oddly built one) would
+ * otherwise be a request made without the protection it gives. The first refusal is
+ * kept and fails the request before it is sent. */
+static void check_set(struct tc_http *h, CURLoption opt, CURLcode rc) {
+	if (rc != CURLE_OK && h->setopt_rc == CURLE_OK) {
+		h->setopt_rc = rc;
+		h->setopt_bad = opt;
+	}
+}
+
+#define SET(h, opt, value) check_set((h), (opt), (h)->c->easy_setopt((h)->curl, (opt), (value)))
+
 /* Which certificates the API's is verified with. --cacert: that bundle (and
  * --capath or libcurl's default directory). Otherwise a CA directory alone: the one
  * --capath names, or the system's when it has hashed names. libcurl as Debian builds
@@ -47,9 +69,9 @@ bool tc_ca_dir_usable(const char *dir) {
 static void set_trust(struct tc_http *h, CURL *c) {
 	const char *dir = h->opts.capath;
 	if (h->opts.cacert) {
-		h->c->easy_setopt(c, CURLOPT_CAINFO, h->opts.cacert);
+		SET(h, CURLOPT_CAINFO, h->opts.cacert);
 		if (dir) {
-			h->c->easy_setopt(c, CURLOPT_CAPATH, dir);
+			SET(h, CURLOPT_CAPATH, dir);
 		}
 		return;
 	}
@@ -65,9 +87,22 @@ static void set_trust(struct tc_http *h, CURL *c) {
 		dir = h->system_dir[0] ? h->system_dir : NULL;
 	}
 	if (dir) {
-		h->c->easy_setopt(c, CURLOPT_CAINFO, (char *)NULL);
-		h->c->easy_setopt(c, CURLOPT_CAPATH, dir);
+		SET(h, CURLOPT_CAINFO, (char *)NULL);
+		SET(h, CURLOPT_CAPATH, dir);
 	}
+}
+
+/* http and https only (no file://, no redirect to another scheme): by name from
+ * libcurl 7.85 on, by the bit mask before, which 7.85 deprecated but still reads. */
+static void restrict_protocols(struct tc_http *h) {
+#if LIBCURL_VERSION_NUM >= 0x075500
+	CURLcode rc = h->c->easy_setopt(h->curl, CURLOPT_PROTOCOLS_STR, "http,https");
+	if (rc != CURLE_UNKNOWN_OPTION) {
+		check_set(h, CURLOPT_PROTOCOLS_STR, rc);
+		return;
+	}
+#endif
+	SET(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 }
 
 struct sink {
@@ -76,6 +111,7 @@ struct sink {
 	size_t cap;
 	size_t max;
 	bool overflow;
+	bool wipe; /* a key: no copy left behind when the buffer grows */
 };
 
 static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata) {
@@ -90,9 +126,14 @@ static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata) {
 		while (cap < s->len + n + 1) {
 			cap *= 2;
 		}
-		char *grown = realloc(s->buf, cap);
+		char *grown = s->wipe ? malloc(cap) : realloc(s->buf, cap);
 		if (!grown) {
 			return 0;
+		}
+		if (s->wipe && s->buf) {
+			memcpy(grown, s->buf, s->len);
+			OPENSSL_cleanse(s->buf, s->cap);
+			free(s->buf);
 		}
 		s->buf = grown;
 		s->cap = cap;
@@ -127,6 +168,29 @@ void tc_http_free(struct tc_http *http) {
 
 void tc_http_set_cap_ms(struct tc_http *http, long ms) {
 	http->cap_ms = ms;
+}
+
+void tc_http_set_body_cap(struct tc_http *http, size_t bytes) {
+	http->body_cap = bytes;
+}
+
+void tc_http_set_private(struct tc_http *http, bool on) {
+	http->private_mode = on;
+}
+
+int tc_http_check_proxy(const char *proxy, struct tc_error *err) {
+	const char *p = strstr(proxy, "://");
+	p = p ? p + 3 : proxy;
+	size_t n = strcspn(p, "/?#");
+	if (memchr(p, '@', n)) {
+		/* the value is not echoed: it holds a password */
+		return tc_error_set(err, TC_ERR_USAGE,
+				    "--proxy must not carry a user name or password (every user "
+				    "of the machine can read the command line): set them in the "
+				    "https_proxy environment variable, or put proxy= in an "
+				    "--extra-opts file");
+	}
+	return 0;
 }
 
 void tc_http_response_free(struct tc_http_response *resp) {
@@ -187,8 +251,7 @@ static int map_curl_error(const struct tc_http *h, CURLcode rc, const char *url,
 	case CURLE_WRITE_ERROR:
 		if (s->overflow) {
 			return tc_error_set(err, TC_ERR_HTTP,
-					    "response from %s larger than %zu bytes", host,
-					    h->opts.max_body);
+					    "response from %s larger than %zu bytes", host, s->max);
 		}
 		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory reading %s", host);
 	case CURLE_RECV_ERROR:
@@ -217,7 +280,8 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 		}
 	}
 	CURL *c = h->curl;
-	struct sink s = {.max = h->opts.max_body};
+	struct sink s = {.max = h->body_cap ? h->body_cap : h->opts.max_body,
+			 .wipe = h->private_mode};
 	memset(resp, 0, sizeof *resp);
 
 	int64_t left = h->opts.deadline ? tc_deadline_left_ms(h->opts.deadline) : 10000;
@@ -232,7 +296,7 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 		char line[8192];
 		snprintf(line, sizeof line, "%s: %s", headers[i].name, headers[i].value);
 		struct curl_slist *grown = h->c->slist_append(list, line);
-		memset(line, 0, sizeof line);
+		OPENSSL_cleanse(line, sizeof line);
 		if (!grown) {
 			h->c->slist_free_all(list);
 			return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
@@ -247,36 +311,51 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 
 	h->errbuf[0] = '\0';
 	h->c->easy_reset(c);
-	h->c->easy_setopt(c, CURLOPT_URL, url);
-	h->c->easy_setopt(c, CURLOPT_ERRORBUFFER, h->errbuf);
-	h->c->easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	h->c->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	h->c->easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	h->c->easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	h->c->easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	h->c->easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)left);
-	h->c->easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)left);
-	h->c->easy_setopt(c, CURLOPT_HTTPHEADER, list);
-	h->c->easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-	h->c->easy_setopt(c, CURLOPT_WRITEDATA, &s);
-	h->c->easy_setopt(c, CURLOPT_USERAGENT, "tc-billing-plugins/" PACKAGE_VERSION);
+	h->setopt_rc = CURLE_OK;
+	SET(h, CURLOPT_URL, url);
+	SET(h, CURLOPT_ERRORBUFFER, h->errbuf);
+	SET(h, CURLOPT_NOSIGNAL, 1L);
+	restrict_protocols(h);
+	SET(h, CURLOPT_FOLLOWLOCATION, 0L);
+	SET(h, CURLOPT_SSL_VERIFYPEER, 1L);
+	SET(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	SET(h, CURLOPT_TIMEOUT_MS, (long)left);
+	SET(h, CURLOPT_CONNECTTIMEOUT_MS, (long)left);
+	SET(h, CURLOPT_HTTPHEADER, list);
+	SET(h, CURLOPT_WRITEFUNCTION, on_data);
+	SET(h, CURLOPT_WRITEDATA, &s);
+	SET(h, CURLOPT_USERAGENT, "tc-billing-plugins/" PACKAGE_VERSION);
 	set_trust(h, c);
-	if (h->opts.proxy) {
-		h->c->easy_setopt(c, CURLOPT_PROXY, h->opts.proxy);
+	if (h->private_mode) {
+		/* the metadata service: plain HTTP on the host's own network, whose answer
+		 * is a key; no proxy (option or environment) may see it */
+		SET(h, CURLOPT_PROXY, "");
+		SET(h, CURLOPT_NOPROXY, "*");
+	} else if (h->opts.proxy) {
+		SET(h, CURLOPT_PROXY, h->opts.proxy);
 	}
 	if (body) {
-		h->c->easy_setopt(c, CURLOPT_POST, 1L);
-		h->c->easy_setopt(c, CURLOPT_POSTFIELDS, body);
-		h->c->easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)body_len);
+		SET(h, CURLOPT_POST, 1L);
+		SET(h, CURLOPT_POSTFIELDS, body);
+		SET(h, CURLOPT_POSTFIELDSIZE, (long)body_len);
 	} else {
-		h->c->easy_setopt(c, CURLOPT_HTTPGET, 1L);
+		SET(h, CURLOPT_HTTPGET, 1L);
+	}
+	if (h->setopt_rc != CURLE_OK) {
+		CURLcode bad = h->setopt_rc;
+		h->c->slist_free_all(list);
+		return tc_error_set(err, TC_ERR_INTERNAL, "libcurl refused option %d: %s",
+				    (int)h->setopt_bad, h->c->easy_strerror(bad));
 	}
 	CURLcode rc = h->c->easy_perform(c);
 	for (struct curl_slist *l = list; l; l = l->next) {
-		memset(l->data, 0, strlen(l->data)); /* headers may hold a token */
+		OPENSSL_cleanse(l->data, strlen(l->data)); /* headers may hold a token */
 	}
 	h->c->slist_free_all(list);
 	if (rc != CURLE_OK) {
+		if (s.wipe && s.buf) {
+			OPENSSL_cleanse(s.buf, s.cap);
+		}
 		free(s.buf);
 		return map_curl_error(h, rc, url, &s, err);
 	}
@@ -284,8 +363,13 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 	resp->body = s.buf ? s.buf : strdup("");
 	resp->len = s.len;
 	if (h->opts.verbose >= 3 && h->opts.trace) {
-		fprintf(h->opts.trace, "< HTTP %ld, %zu bytes\n< %.*s\n", resp->status, resp->len,
-			(int)(resp->len > 4096 ? 4096 : resp->len), resp->body);
+		if (h->private_mode) {
+			fprintf(h->opts.trace, "< HTTP %ld, %zu bytes (not shown: credentials)\n",
+				resp->status, resp->len);
+		} else {
+			fprintf(h->opts.trace, "< HTTP %ld, %zu bytes\n< %.*s\n", resp->status,
+				resp->len, (int)(resp->len > 4096 ? 4096 : resp->len), resp->body);
+		}
 	}
 	return 0;
 }

@@ -53,6 +53,18 @@ void tc_http_response_free(struct tc_http_response *resp);
  * not spend the whole budget, like the metadata service on a host that is no CVM. */
 void tc_http_set_cap_ms(struct tc_http *http, long ms);
 
+/* Caps each following answer at `bytes` (0: opts.max_body): what one action can
+ * legitimately return, so a hostile answer costs little to refuse. */
+void tc_http_set_body_cap(struct tc_http *http, size_t bytes);
+
+/* Private mode, for the metadata service: the following requests never go through a
+ * proxy (neither --proxy nor the *_proxy variables) and their answers are not traced
+ * at -vvv, since they are keys. */
+void tc_http_set_private(struct tc_http *http, bool on);
+
+/* Refuses a proxy URL with a user name or password in it (without echoing it). */
+int tc_http_check_proxy(const char *proxy, struct tc_error *err);
+
 /* Whether `dir` is a CA directory OpenSSL can search by hashed names ("5ad8a5d6.0"),
  * as update-ca-certificates keeps /etc/ssl/certs. */
 bool tc_ca_dir_usable(const char *dir);

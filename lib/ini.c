@@ -2,9 +2,12 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define INI_MAX_BYTES (1024 * 1024)
 
@@ -111,8 +114,21 @@ int tc_ini_parse(const char *text, size_t len, struct tc_ini *out, struct tc_err
 }
 
 char *tc_read_file(const char *path, size_t max, size_t *len, struct tc_error *err) {
-	FILE *f = fopen(path, "rb");
+	/* never block on a FIFO or a device put where a file was expected */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		tc_error_set(err, TC_ERR_CONFIG, "cannot open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		tc_error_set(err, TC_ERR_CONFIG, "%s is not a regular file", path);
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "rb");
 	if (!f) {
+		close(fd);
 		tc_error_set(err, TC_ERR_CONFIG, "cannot open %s: %s", path, strerror(errno));
 		return NULL;
 	}
@@ -142,6 +158,7 @@ int tc_ini_load(const char *path, struct tc_ini *out, struct tc_error *err) {
 		return -1;
 	}
 	int rc = parse_named(text, len, path, out, err);
+	explicit_bzero(text, len); /* a credentials file's text */
 	free(text);
 	return rc;
 }

@@ -12,11 +12,17 @@
 #include "error.h"
 #include "money.h"
 
-/* Parses a whole body; says whether it was malformed or cut short. */
+/* Parses a whole body; says whether it was malformed or cut short. Nesting deeper
+ * than TC_JSON_MAX_DEPTH and an object that repeats a key (which value is meant is
+ * anybody's guess) are errors too. */
 int tc_json_parse(const char *text, size_t len, struct json_object **out, struct tc_error *err);
 
-/* Amounts beyond this many minor units (1e15: ten trillion yuan) are not believed. */
-#define TC_MONEY_ABSURD 1000000000000000LL
+/* tc_json_parse, and more than `max_containers` objects and arrays (0: no limit) is
+ * an error found before json-c allocates them. */
+int tc_json_parse_capped(const char *text, size_t len, size_t max_containers,
+			 struct json_object **out, struct tc_error *err);
+
+#define TC_JSON_MAX_DEPTH 32
 
 enum tc_field { TC_OPTIONAL, TC_REQUIRED };
 
@@ -24,6 +30,9 @@ enum tc_field { TC_OPTIONAL, TC_REQUIRED };
  * not an error. A JSON null counts as missing. */
 int tc_json_money(struct json_object *obj, const char *key, enum tc_money_unit unit,
 		  enum tc_field need, int64_t *out, bool *present, struct tc_error *err);
+/* tc_json_money for an amount owed: a fraction of a cent rounds up, never to 0. */
+int tc_json_money_owed(struct json_object *obj, const char *key, enum tc_money_unit unit,
+		       enum tc_field need, int64_t *out, bool *present, struct tc_error *err);
 int tc_json_int(struct json_object *obj, const char *key, enum tc_field need, int64_t *out,
 		bool *present, struct tc_error *err);
 int tc_json_string(struct json_object *obj, const char *key, enum tc_field need, const char **out,

@@ -19,8 +19,8 @@ static int unit_shift(enum tc_money_unit unit) {
 	return 0;
 }
 
-int tc_money_from_json(struct json_object *value, enum tc_money_unit unit, int64_t *cents,
-		       struct tc_error *err) {
+static int from_json(struct json_object *value, enum tc_money_unit unit, enum tc_rounding rounding,
+		     int64_t *cents, struct tc_error *err) {
 	const char *text;
 	enum json_type type = json_object_get_type(value);
 	if (type == json_type_int || type == json_type_double) {
@@ -33,10 +33,30 @@ int tc_money_from_json(struct json_object *value, enum tc_money_unit unit, int64
 				    type == json_type_null ? "null" : json_type_to_name(type));
 	}
 	struct tc_error why;
-	if (tc_decimal_parse_str(text, unit_shift(unit), TC_ROUND_HALF, cents, &why) != 0) {
+	if (tc_decimal_parse_str(text, unit_shift(unit), rounding, cents, &why) != 0) {
 		return tc_error_set(err, TC_ERR_DATA, "not a valid amount: %.40s (%s)", text,
 				    why.message);
 	}
+	return 0;
+}
+
+int tc_money_from_json(struct json_object *value, enum tc_money_unit unit, int64_t *cents,
+		       struct tc_error *err) {
+	return from_json(value, unit, TC_ROUND_HALF, cents, err);
+}
+
+int tc_money_from_json_up(struct json_object *value, enum tc_money_unit unit, int64_t *cents,
+			  struct tc_error *err) {
+	return from_json(value, unit, TC_ROUND_UP, cents, err);
+}
+
+int tc_money_add(int64_t *sum, int64_t amount, const char *what, struct tc_error *err) {
+	int64_t result;
+	if (__builtin_add_overflow(*sum, amount, &result) || result > TC_MONEY_ABSURD ||
+	    result < -TC_MONEY_ABSURD) {
+		return tc_error_set(err, TC_ERR_DATA, "%s add up to an absurd amount", what);
+	}
+	*sum = result;
 	return 0;
 }
 

@@ -24,6 +24,19 @@ enum tc_money_unit {
 int tc_money_from_json(struct json_object *value, enum tc_money_unit unit, int64_t *cents,
 		       struct tc_error *err);
 
+/* tc_money_from_json, rounding any fraction of a cent away from zero: for amounts
+ * owed, where 0.4 of a cent is still arrears. */
+int tc_money_from_json_up(struct json_object *value, enum tc_money_unit unit, int64_t *cents,
+			  struct tc_error *err);
+
+/* Amounts beyond this many minor units (1e15: ten trillion yuan) are not believed. */
+#define TC_MONEY_ABSURD 1000000000000000LL
+
+/* *sum += amount, unless the sum would leave +-TC_MONEY_ABSURD (or int64): then an
+ * error "<what> add up to an absurd amount" and *sum unchanged. Sums of amounts each
+ * believable can be absurd, and an int64 overflow is undefined behaviour. */
+int tc_money_add(int64_t *sum, int64_t amount, const char *what, struct tc_error *err);
+
 /* Parses an amount in currency units as typed by a user ("3000", "12.5"). */
 int tc_money_parse(const char *text, int64_t *cents, struct tc_error *err);
 

@@ -30,6 +30,7 @@ enum {
 	OPT_CACHE_DIR,
 	OPT_CACHE_TTL,
 	OPT_CACHE_STALE,
+	OPT_ALLOW_INSECURE_HTTP,
 	OPT_SECRET,
 };
 
@@ -59,6 +60,7 @@ static const struct option common_options[] = {
     {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
     {"cache-ttl", required_argument, NULL, OPT_CACHE_TTL},
     {"cache-stale-on-error", no_argument, NULL, OPT_CACHE_STALE},
+    {"allow-insecure-http", no_argument, NULL, OPT_ALLOW_INSECURE_HTTP},
     {"secret-id", required_argument, NULL, OPT_SECRET},
     {"secret-key", required_argument, NULL, OPT_SECRET},
     {"secret", required_argument, NULL, OPT_SECRET},
@@ -82,6 +84,7 @@ static const char common_help[] =
     "      --region=REGION    X-TC-Region for every call (default: none, except\n"
     "                         ap-guangzhou for DescribeVoucherInfo, which needs one)\n"
     "      --endpoint=URL     scheme://host[:port] instead of the site's API host\n"
+    "      --allow-insecure-http  allow an http:// --endpoint that is not loopback\n"
     "      --site=china|intl  China site (CNY) or international site (USD)\n"
     "      --currency=CODE    currency of the account (default: CNY or USD by site)\n"
     "      --language=zh-CN|en-US  language of API error messages\n"
@@ -572,6 +575,17 @@ static int set_currency(const char *arg, struct tc_common *c, struct tc_error *e
 	return 0;
 }
 
+/* Whether an option's value was read from an --extra-opts file (then it is in one of
+ * the strings kept in c->owned), not typed on the command line. */
+static bool from_extra_opts(const struct tc_common *c, const char *arg) {
+	for (size_t i = 0; i < c->nowned; i++) {
+		if (arg >= c->owned[i] && arg <= c->owned[i] + strlen(c->owned[i])) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static int common_option(int key, const char *arg, struct tc_common *c, struct tc_error *err) {
 	switch (key) {
 	case 'v':
@@ -614,6 +628,9 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 		return 0;
 	case OPT_PROXY:
 		c->proxy = arg;
+		return from_extra_opts(c, arg) ? 0 : tc_http_check_proxy(arg, err);
+	case OPT_ALLOW_INSECURE_HTTP:
+		c->allow_insecure_http = true;
 		return 0;
 	case OPT_CACERT:
 		c->cacert = arg;
@@ -885,6 +902,9 @@ int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_c
 		}
 		*done = true;
 		return 0;
+	}
+	if (c->endpoint && tc_api_check_transport(c->endpoint, c->allow_insecure_http, err) != 0) {
+		return -1;
 	}
 	if (!c->currency[0]) {
 		strcpy(c->currency, c->site == TC_SITE_INTL ? "USD" : "CNY");

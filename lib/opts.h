@@ -32,6 +32,7 @@ struct tc_common {
 	bool currency_given; /* --currency was given */
 	const char *language;
 	const char *proxy;
+	bool allow_insecure_http; /* --allow-insecure-http */
 	const char *cacert;
 	const char *capath;
 	const char *metadata_url;

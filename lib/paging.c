@@ -4,8 +4,27 @@
 
 #include "jsonx.h"
 
-int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
-		struct tc_error *err) {
+/* After the first page: a whole answer in one page is cached (as one snapshot); a
+ * longer one is read page by page live, never partly from the cache, so no read
+ * mixes pages of different moments. */
+static int after_first_page(struct tc_api *api, const struct tc_pager *p, bool complete,
+			    struct tc_error *err) {
+	api->cache_hold = false;
+	if (complete) {
+		tc_api_cache_commit(api);
+		return 0;
+	}
+	tc_api_cache_drop(api);
+	if (api->from_cache) { /* only whole answers are stored: not met in practice */
+		return tc_error_set(err, TC_ERR_INTERNAL, "%s: a cached first page is partial",
+				    p->action);
+	}
+	api->cache = NULL;
+	return 0;
+}
+
+static int read_pages(struct tc_api *api, const struct tc_pager *p, long *requests,
+		      struct tc_error *err) {
 	long seen = 0;
 	char params[2048];
 	for (long index = 0; index < TC_MAX_PAGES; index++) {
@@ -14,6 +33,9 @@ int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
 		if (p->params(p->ctx, index, params, sizeof params) != 0) {
 			return tc_error_set(err, TC_ERR_INTERNAL, "%s: parameters too long",
 					    p->action);
+		}
+		if (api && index == 0 && api->cache) {
+			api->cache_hold = true;
 		}
 		if ((p->call ? p->call : tc_api_call)(api, p->service, p->version, p->action,
 						      params, &reply, err) != 0) {
@@ -59,11 +81,28 @@ int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
 			snprintf(err->request_id, sizeof err->request_id, "%s", reply.request_id);
 		}
 		tc_api_reply_free(&reply);
+		if (rc == 0 && index == 0 && api && api->cache_hold) {
+			rc = after_first_page(api, p, seen >= total, err);
+		}
 		if (rc != 0 || seen >= total) {
 			return rc;
 		}
 	}
 	return tc_error_set(err, TC_ERR_DATA, "%s: more than %d pages", p->action, TC_MAX_PAGES);
+}
+
+int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
+		struct tc_error *err) {
+	const struct tc_cache *cache = api ? api->cache : NULL;
+	int rc = read_pages(api, p, requests, err);
+	if (api) {
+		api->cache_hold = false;
+		tc_api_cache_drop(api);
+		if (!api->cache_problem[0]) {
+			api->cache = cache;
+		}
+	}
+	return rc;
 }
 
 static int page_list(struct json_object *response, const char *list_key, const char *total_key,

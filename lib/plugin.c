@@ -16,13 +16,17 @@
  * the alarm below fires. */
 #define DEADLINE_MARGIN_MS 300
 
-/* The alarm handler can only reach what is static: the text it must print. */
-static char timeout_text[2048];
+/* The alarm handler can only reach what is static: the text it must print. It is
+ * rewritten once the old textfile is read, after the alarm is armed: into the other
+ * buffer, which then becomes the one the handler prints. */
+static char timeout_text[2][2048];
+static volatile sig_atomic_t timeout_current;
 static int timeout_exit = TC_UNKNOWN;
 
 static void on_alarm(int sig) {
 	(void)sig;
-	ssize_t ignored = write(STDOUT_FILENO, timeout_text, strlen(timeout_text));
+	const char *text = timeout_text[timeout_current];
+	ssize_t ignored = write(STDOUT_FILENO, text, strlen(text));
 	(void)ignored;
 	_exit(timeout_exit);
 }
@@ -39,12 +43,13 @@ static void render(const struct tc_result *res, const struct tc_common *c,
 }
 
 /* Prepares what the alarm prints: the timeout as a failed result in the run's format. */
-static void arm_alarm(const struct tc_program *p, const struct tc_common *c,
-		      const struct tc_render_meta *meta) {
+static void set_timeout_text(const struct tc_program *p, const struct tc_common *c,
+			     const struct tc_render_meta *meta) {
 	struct tc_result r;
 	struct tc_error err;
 	char *text = NULL;
 	size_t len = 0;
+	int next = !timeout_current;
 	tc_result_init(&r, p->prefix);
 	tc_error_set(&err, TC_ERR_TIMEOUT, "plugin timed out after %d s", c->timeout);
 	tc_result_fail(&r, &err, c->timeout_state);
@@ -52,10 +57,17 @@ static void arm_alarm(const struct tc_program *p, const struct tc_common *c,
 	if (f) {
 		render(&r, c, meta, f);
 		fclose(f);
-		snprintf(timeout_text, sizeof timeout_text, "%s", text ? text : "");
+		snprintf(timeout_text[next], sizeof timeout_text[next], "%s", text ? text : "");
 		free(text);
+		timeout_current = next;
 	}
 	tc_result_free(&r);
+}
+
+/* Arms the -t alarm: from here on the run ends in time whatever blocks. */
+static void arm_alarm(const struct tc_program *p, const struct tc_common *c,
+		      const struct tc_render_meta *meta) {
+	set_timeout_text(p, c, meta);
 	timeout_exit = c->timeout_state;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -72,6 +84,19 @@ static void note_stale(struct tc_result *res, const struct tc_api *api) {
 	tc_result_summary(res, "%s", summary);
 	tc_result_line(res, "stale: the API failed (%s); this is the cached answer from %lld s ago",
 		       api->stale_cause.message, (long long)api->stale_seconds);
+}
+
+/* -v: what the run did, for judging its cost and the cache's use. */
+static void note_activity(struct tc_result *res, const struct tc_run *run, int64_t started) {
+	char cache[80] = "off";
+	const struct tc_api *api = &run->api;
+	if (api->cache || api->cache_hits || api->cache_misses) {
+		snprintf(cache, sizeof cache, "hits %ld, misses %ld", api->cache_hits,
+			 api->cache_misses);
+	}
+	tc_result_line(res, "api: requests %ld, retries %ld, %lld ms; cache: %s; run: %lld ms",
+		       api->requests, api->retries, (long long)api->request_ms, cache,
+		       (long long)(tc_monotonic_ms() - started));
 }
 
 /* Writes the Prometheus text for node_exporter; a failure to do so is reported
@@ -121,6 +146,7 @@ static int prepare(struct tc_run *run, struct tc_error *err) {
 	    .metadata_url = c->metadata_url,
 	    .http = run->http,
 	};
+	tc_credentials_protect_process();
 	if (tc_credentials_load(&co, &run->cred, err) != 0) {
 		return -1;
 	}
@@ -152,6 +178,7 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 				      .check = check_name,
 				      .account = "default",
 				      .now = (int64_t)time(NULL)};
+	int64_t started = tc_monotonic_ms();
 	memset(&run, 0, sizeof run);
 	tc_error_clear(&err);
 	run.program = p;
@@ -173,15 +200,23 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 		return TC_UNKNOWN;
 	} else {
 		meta.account = run.opts.account;
-		meta.last_success =
-		    run.opts.textfile ? tc_textfile_last_success(run.opts.textfile) : 0;
-		arm_alarm(p, &run.opts, &meta);
+		arm_alarm(p, &run.opts, &meta); /* before anything that could block */
+		if (run.opts.textfile) {
+			meta.last_success = tc_textfile_last_success(run.opts.textfile);
+			set_timeout_text(p, &run.opts, &meta);
+		}
 		if (prepare(&run, &err) != 0 || check(&run, &res, &err) != 0) {
 			tc_result_fail(&res, &err, run.opts.timeout_state);
 		} else {
 			if (run.api.stale_seconds > 0) {
 				note_stale(&res, &run.api);
 				meta.data_age = run.api.stale_seconds;
+			}
+			if (run.api.cache_problem[0]) {
+				tc_result_line(&res, "cache not used: %s", run.api.cache_problem);
+			}
+			if (run.opts.verbose >= 1) {
+				note_activity(&res, &run, started);
 			}
 			if (run.cred.source[0] == '/' &&
 			    tc_credentials_file_too_open(run.cred.source)) {

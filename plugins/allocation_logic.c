@@ -72,6 +72,18 @@ static bool target(const struct allocation_config *cfg, int64_t *level) {
 
 void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n,
 			 const struct allocation_config *cfg, struct tc_result *r) {
+	struct tc_error absurd;
+	int64_t sum = 0, gaps = 0, need = 0;
+	bool has_level = target(cfg, &need);
+	for (size_t i = 0; i < n; i++) {
+		/* what is summed below: every account, and the gap of each low one */
+		if (tc_money_add(&sum, a[i].available, "the accounts", &absurd) != 0 ||
+		    (has_level && a[i].available < need &&
+		     tc_money_add(&gaps, need - a[i].available, "the accounts", &absurd) != 0)) {
+			tc_result_fail(r, &absurd, TC_UNKNOWN);
+			return;
+		}
+	}
 	int64_t shortfall = 0, level = 0;
 	size_t low = 0;
 	bool has_target = target(cfg, &level);

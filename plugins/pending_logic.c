@@ -59,6 +59,14 @@ static void judge(struct tc_result *r, const char *what, int64_t value,
 
 void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 		      const struct pending_config *cfg, struct tc_result *r) {
+	struct tc_error absurd;
+	int64_t sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (tc_money_add(&sum, orders[i].amount, "pending orders", &absurd) != 0) {
+			tc_result_fail(r, &absurd, TC_UNKNOWN);
+			return;
+		}
+	}
 	struct tc_order *sorted = n ? malloc(n * sizeof *sorted) : NULL;
 	int64_t total = 0, oldest_minutes = 0;
 	char amount[64];

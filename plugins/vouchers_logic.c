@@ -17,6 +17,14 @@ static void window_words(const struct tc_range *w, char *buf, size_t size) {
 
 void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		       const struct vouchers_config *cfg, struct tc_result *r) {
+	struct tc_error absurd;
+	int64_t sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (tc_money_add(&sum, v[i].balance, "vouchers", &absurd) != 0) {
+			tc_result_fail(r, &absurd, TC_UNKNOWN);
+			return;
+		}
+	}
 	int64_t total = 0, expiring = 0, expired_value = 0, live_value = 0, undated_value = 0;
 	size_t expiring_n = 0, expired_n = 0, live_n = 0, undated_n = 0;
 	int64_t earliest = 0;

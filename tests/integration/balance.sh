@@ -85,7 +85,7 @@ expect "empty body" 3 "TC BALANCE UNKNOWN - DescribeAccountBalance response: emp
 expect "HTTP 502" 3 "TC BALANCE UNKNOWN - DescribeAccountBalance: HTTP 502 from 127.0.0.1:$PORT_api" \
 	balance_as http502 "${C[@]}"
 expect "oversized body" 3 \
-	"TC BALANCE UNKNOWN - DescribeAccountBalance: response from 127.0.0.1:$PORT_api larger than 10485760 bytes" \
+	"TC BALANCE UNKNOWN - DescribeAccountBalance: response from 127.0.0.1:$PORT_api larger than 65536 bytes" \
 	balance_as oversized "${C[@]}"
 expect "wrong type" 3 \
 	"TC BALANCE UNKNOWN - DescribeAccountBalance: field RealBalance: expected a number, got string $RID" \

@@ -112,4 +112,98 @@ echo "# without the cache: $limited requests for 200 checks (rate-limited ones r
 		ok "without the cache: the $unknown UNKNOWN say RequestLimitExceeded" ||
 		not_ok "without the cache" "$(grep UNKNOWN "$WORK/fleet.out" | head -3)"; }
 
+# ---- what the cache must not do
+# a wrong (or revoked) SecretKey with the same SecretId gets no cached answer
+C2=(--cache-dir "$WORK/keyed")
+expect "the right key fills the cache" 0 "$OK_MAIN" check_as ok check_tc_balance "${C[@]}" "${C2[@]}"
+expect "the same SecretId with a wrong SecretKey: UNKNOWN, not the cached OK" 3 \
+	"TC BALANCE UNKNOWN - DescribeAccountBalance failed: AuthFailure.SignatureFailure: *" \
+	env TENCENTCLOUD_SECRET_ID="$(key_id ok)" TENCENTCLOUD_SECRET_KEY=wrong-secret-key \
+	"$PLUGINS/check_tc_balance" "${C[@]}" "${C2[@]}"
+expect "nor with a session token added" 0 "$OK_MAIN" \
+	env TENCENTCLOUD_SECRET_ID="$(key_id ok)" TENCENTCLOUD_SECRET_KEY="$(key_secret ok)" \
+	TENCENTCLOUD_SESSION_TOKEN=another-token "$PLUGINS/check_tc_balance" "${C[@]}" "${C2[@]}"
+[ "$(find "$WORK/keyed" -name '*.cache' | wc -l)" = 2 ] && ok "one entry per key and token" ||
+	not_ok "one entry per key and token" "$(find "$WORK/keyed" -name '*.cache')"
+
+# accounts of this test's own: answer once, then an auth or permission error; and
+# one with 25 members (three pages of DescribeOrgMemberAccountBalance)
+python3 - "$WORK/own.json" <<'PY'
+import json, sys
+def acct(name, uin, **kw):
+    a = {"name": name, "uin": uin, "balance": {"cash": 1234567},
+         "keys": [{"secret_id": "AKIDsimCACHE" + name.upper().replace("-", "") + "0" * 10,
+                   "secret_key": "simSecret-%s-do-not-use" % name}]}
+    a.update(kw)
+    return a
+def once_then(code):
+    return {"DescribeAccountBalance": {"error": {"code": code, "message": "no"}, "after": 1}}
+json.dump({"accounts": [
+    acct("revoked", 180000000001, faults=once_then("AuthFailure.SecretIdNotFound")),
+    acct("camnoauth", 180000000002, faults=once_then("UnauthorizedOperation.CamNoAuth")),
+    acct("limited", 180000000003, faults=once_then("RequestLimitExceeded")),
+    acct("members", 180000000004, members=[{"uin": 300000000001, "name": "m", "real": 500000, "repeat": 25}]),
+    acct("fewmembers", 180000000005, members=[{"uin": 300000000101, "name": "m", "real": 500000, "repeat": 5}]),
+]}, open(sys.argv[1], "w"))
+PY
+SCENARIO="$WORK/own.json" start_sim own tls
+own() {
+	local name=$1
+	shift
+	TENCENTCLOUD_SECRET_ID="AKIDsimCACHE$(echo "$name" | tr a-z- A-Z_ | tr -d _)0000000000" \
+		TENCENTCLOUD_SECRET_KEY="simSecret-$name-do-not-use" "$@"
+}
+O=(--endpoint "https://127.0.0.1:$PORT_own" --cacert "$WORK/cert.pem" --cache-dir "$WORK/own" --cache-ttl 1 --cache-stale-on-error)
+for a in revoked camnoauth limited; do
+	expect "$a: first answer cached" 0 "$OK_LINE" own $a "$PLUGINS/check_tc_balance" "${O[@]}"
+done
+sleep 1.1
+expect "a revoked key is not served stale" 3 \
+	"TC BALANCE UNKNOWN - DescribeAccountBalance failed: AuthFailure.SecretIdNotFound: *" \
+	own revoked "$PLUGINS/check_tc_balance" "${O[@]}"
+expect "a permission error is not served stale" 3 \
+	"TC BALANCE UNKNOWN - DescribeAccountBalance refused: the key lacks CAM permission *" \
+	own camnoauth "$PLUGINS/check_tc_balance" "${O[@]}"
+expect "a rate limit is served stale" 0 "TC BALANCE OK - ${Y}12,345.67 available (stale data, [0-9]* s old) | *" \
+	own limited "$PLUGINS/check_tc_balance" "${O[@]}" -t 2
+
+# a read of several pages is all from one moment: its pages are not cached one by one
+M=(--endpoint "https://127.0.0.1:$PORT_own" --cacert "$WORK/cert.pem" --cache-dir "$WORK/pages" -w 1: -c 0:)
+expect "25 members, three pages" 0 "TC ALLOCATION OK - *" own members "$PLUGINS/check_tc_allocation" "${M[@]}"
+n=$(find "$WORK/pages" -name '*.cache' | wc -l)
+[ "$n" = 1 ] && ok "only the balance is cached, not the pages one by one" ||
+	not_ok "only the balance is cached, not the pages one by one" "$n entries"
+expect "members of one page are cached" 0 "TC ALLOCATION OK - *" own fewmembers "$PLUGINS/check_tc_allocation" "${M[@]}"
+n=$(find "$WORK/pages" -name '*.cache' | wc -l)
+[ "$n" = 3 ] && ok "a read of one page is cached" || not_ok "a read of one page is cached" "$n entries"
+
+# a cache directory another user made (or can write) is not used, and the check
+# still runs, saying so
+mkdir -p "$WORK/theirs" "$WORK/open" "$WORK/sub"
+chown nobody "$WORK/theirs"
+chmod 777 "$WORK/open"
+mkdir -p "$WORK/sub/tc-billing-$(id -u)"
+chown nobody "$WORK/sub/tc-billing-$(id -u)"
+for d in theirs open sub; do
+	expect "cache in a directory of another user ($d): the check runs without it" 0 "$OK_MAIN" \
+		check_as ok check_tc_balance "${C[@]}" --cache-dir "$WORK/$d"
+	expect_line "and says why ($d)" "cache not used: *"
+done
+expect "a read of several pages without a usable cache" 0 "TC ALLOCATION OK - *" \
+	own members "$PLUGINS/check_tc_allocation" "${M[@]}" --cache-dir "$WORK/theirs"
+expect_line "says the cache was not used" "cache not used: *"
+[ -z "$(find "$WORK/theirs" "$WORK/open" -name '*.cache')" ] && ok "nothing was written there" ||
+	not_ok "nothing was written there"
+
+# -v adds what the run did to the long output: requests, retries, time, cache use
+V=(--cache-dir "$WORK/verbose")
+run check_as ok check_tc_balance "${C[@]}" "${V[@]}" -v
+expect_line "-v: a request, a cache miss" "api: requests 1, retries 0, [0-9]* ms; cache: hits 0, misses 1; run: [0-9]* ms"
+run check_as ok check_tc_balance "${C[@]}" "${V[@]}" -v
+expect_line "-v: no request, a cache hit" "api: requests 0, retries 0, 0 ms; cache: hits 1, misses 0; run: [0-9]* ms"
+run check_as retry-503 check_tc_balance "${C[@]}" -v
+expect_line "-v: a retry, no cache" "api: requests 2, retries 1, [0-9]* ms; cache: off; run: [0-9]* ms"
+run check_as ok check_tc_balance "${C[@]}"
+has_line "api: *" && not_ok "without -v, no such line" "$OUT" || ok "without -v, no such line"
+
 finish

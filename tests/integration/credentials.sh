@@ -49,6 +49,40 @@ expect "no credentials anywhere names every place looked" 3 \
 expect "CVM role from the metadata service" 0 "$OK_LINE" \
 	"$B" "${E[@]}" --metadata-url "http://127.0.0.1:$PORT_meta"
 
+# The metadata service is plain HTTP and its answer is a key: it never goes through
+# a proxy (a logging proxy would keep TmpSecretKey and Token), nor into -vvv.
+start_hostile logproxy proxy "$WORK/proxy.log"
+ROLE_SECRET=simSecret-role-do-not-use ROLE_TOKEN=simToken-role-do-not-use
+expect "CVM role with http_proxy set" 0 "$OK_LINE" \
+	with_env http_proxy="http://127.0.0.1:$PORT_logproxy" "$B" "${E[@]}" --metadata-url "http://127.0.0.1:$PORT_meta"
+expect "CVM role with --proxy" 0 "$OK_LINE" \
+	"$B" "${E[@]}" --metadata-url "http://127.0.0.1:$PORT_meta" --proxy "http://127.0.0.1:$PORT_logproxy"
+touch "$WORK/proxy.log"
+if grep -qF -e "$ROLE_SECRET" -e "$ROLE_TOKEN" -e "security-credentials" "$WORK/proxy.log"; then
+	not_ok "the proxy saw no metadata request" "$(head -c 600 "$WORK/proxy.log")"
+else
+	ok "the proxy saw no metadata request"
+fi
+# the proxy does work: a request for the API through it is logged
+with_env http_proxy="http://127.0.0.1:$PORT_logproxy" balance_as ok --endpoint "http://127.0.0.1:$PORT_meta" >/dev/null
+grep -q "DescribeAccountBalance" "$WORK/proxy.log" && ok "the logging proxy logs what it relays" ||
+	not_ok "the logging proxy logs what it relays"
+run "$B" "${E[@]}" --metadata-url "http://127.0.0.1:$PORT_meta" -vvv
+if [[ $ERR == *"$ROLE_SECRET"* || $ERR == *"$ROLE_TOKEN"* || $OUT == *"$ROLE_SECRET"* ]]; then
+	not_ok "-vvv shows no role key or token" "$ERR"
+else
+	ok "-vvv shows no role key or token"
+fi
+grep -q '^< HTTP 200, [0-9]* bytes (not shown: credentials)$' "$WORK/stderr" &&
+	ok "-vvv says the metadata answer is not shown" || not_ok "-vvv says the metadata answer is not shown" "$ERR"
+
+# a password in --proxy is refused, and not echoed
+PROXY_PASS=CANARY-PROXY-PASSWORD-91c2
+expect "--proxy with a password is refused" 3 \
+	"TC BALANCE UNKNOWN - --proxy must not carry a user name or password*https_proxy*" \
+	"$B" "${E[@]}" --proxy "http://monitor:$PROXY_PASS@127.0.0.1:1"
+[[ $OUT$ERR == *"$PROXY_PASS"* ]] && not_ok "the proxy password is not echoed" || ok "the proxy password is not echoed"
+
 mkdir -p "$HOME/.tencentcloud"
 cp "$WORK/warning.ini" "$HOME/.tencentcloud/credentials"
 expect "~/.tencentcloud/credentials" 1 "TC BALANCE WARNING - *" "$B" "${E[@]}" "${NO_META[@]}"

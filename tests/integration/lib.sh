@@ -95,13 +95,29 @@ start_sim() {
 	fi
 	# shellcheck disable=SC2086
 	"$SIM" --scenario "$SCENARIO" --port-file "$portfile" $tls "$@" >/dev/null 2>"$WORK/$name.log" &
+	await_port "$name" "simulator $name" 100
+}
+
+# await_port NAME WHAT TRIES: after starting a server in the background, waits for
+# its $WORK/NAME.port file (TRIES x 50 ms) and sets PORT_<NAME>.
+await_port() {
+	local name=$1 portfile="$WORK/$1.port"
 	SIM_PIDS="$SIM_PIDS $!"
-	for _ in $(seq 1 100); do
+	for _ in $(seq 1 "$3"); do
 		[ -s "$portfile" ] && break
 		sleep 0.05
 	done
-	[ -s "$portfile" ] || { echo "Bail out! simulator $name did not start"; cat "$WORK/$name.log"; exit 1; }
+	[ -s "$portfile" ] || { echo "Bail out! $2 did not start"; cat "$WORK/$name.log"; exit 1; }
 	eval "PORT_$name=$(cat "$portfile")"
+}
+
+# start_hostile NAME MODE [ARGS]: one of tests/integration/hostile.py's misbehaving
+# loopback servers (proxy LOGFILE, bomb BYTES, dupkeys); sets PORT_<NAME>.
+start_hostile() {
+	local name=$1 portfile="$WORK/$1.port"
+	shift
+	python3 "$top_srcdir/tests/integration/hostile.py" "$1" "$portfile" "${@:2}" 2>"$WORK/$name.log" &
+	await_port "$name" "$name" 200
 }
 
 # run CMD...: runs it, setting OUT (stdout), ERR (stderr), RC and ELAPSED (ms).

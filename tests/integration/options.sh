@@ -27,12 +27,12 @@ expect "stray argument" 3 "TC BALANCE UNKNOWN - unexpected argument 'now' (see -
 # receive them: the plugin keeps the real host name, signs it, and the simulator
 # verifies the Host header it received.
 expect "--proxy with the real host name" 0 "TC BALANCE OK - *" \
-	balance_as ok --proxy "http://127.0.0.1:$PORT_plain" --endpoint http://billing.tencentcloudapi.com
+	balance_as ok --proxy "http://127.0.0.1:$PORT_plain" --allow-insecure-http --endpoint http://billing.tencentcloudapi.com
 expect "http_proxy from the environment" 0 "TC BALANCE OK - *" \
-	with_env http_proxy="http://127.0.0.1:$PORT_plain" balance_as ok --endpoint http://billing.tencentcloudapi.com
+	with_env http_proxy="http://127.0.0.1:$PORT_plain" balance_as ok --allow-insecure-http --endpoint http://billing.tencentcloudapi.com
 expect "no_proxy bypasses the proxy" 3 "TC BALANCE UNKNOWN - DescribeAccountBalance: cannot resolve billing.invalid: *" \
 	with_env http_proxy="http://127.0.0.1:$PORT_plain" no_proxy=billing.invalid balance_as ok \
-	--endpoint http://billing.invalid -t 5
+	--allow-insecure-http --endpoint http://billing.invalid -t 5
 
 # -vvv traces the request on stderr with the secrets redacted
 SECRET=$(key_secret session)

@@ -47,4 +47,64 @@ expect "a secret on the command line is refused" 3 "TC BALANCE UNKNOWN - secrets
 	"$PLUGINS/check_tc_balance" --secret-key "$SECRET"
 [[ $OUT == *"$SECRET"* ]] && not_ok "the refused secret is not echoed" || ok "the refused secret is not echoed"
 
+# Every program at every -v level and in every format, with the cache and a textfile,
+# with distinctive secrets planted: a session key and token from the environment; the
+# CVM role's key and token from a metadata server; a proxy password in https_proxy
+# (for a logging proxy the requests go through). None may show in stdout, stderr,
+# the cache or a textfile; nor may the proxy password, base64-encoded as curl sends it.
+start_sim meta http
+start_hostile logproxy proxy "$WORK/proxy.log"
+PROXY_PASS=CANARY-PROXY-PASSWORD-5e0b7a
+S_ID=$(key_id session) S_KEY=$(key_secret session) S_TOKEN=simToken-session-do-not-use
+R_KEY=simSecret-role-do-not-use R_TOKEN=simToken-role-do-not-use
+PROXY_B64=$(printf 'monitor:%s' "$PROXY_PASS" | base64)
+EVERY="$WORK/every-output"
+: >"$EVERY"
+mkdir -p "$WORK/tf-every"
+runs=0
+for source in env role; do
+	for p in balance pending vouchers allocation runway; do
+		for v in "" -v -vv -vvv; do
+			for f in nagios json prometheus; do
+				args=(--endpoint "https://127.0.0.1:$PORT_api" --cacert "$WORK/cert.pem"
+					--cache-dir "$WORK/cache-every" --format "$f"
+					--textfile "$WORK/tf-every/$source-$p-$f${v}.prom" ${v:+"$v"})
+				if [ $source = env ]; then
+					env TENCENTCLOUD_SECRET_ID="$S_ID" TENCENTCLOUD_SECRET_KEY="$S_KEY" \
+						TENCENTCLOUD_SESSION_TOKEN="$S_TOKEN" \
+						https_proxy="http://monitor:$PROXY_PASS@127.0.0.1:$PORT_logproxy" \
+						"$PLUGINS/check_tc_$p" "${args[@]}" >>"$EVERY" 2>&1
+				else
+					env -u TENCENTCLOUD_SECRET_ID -u TENCENTCLOUD_SECRET_KEY -u TENCENTCLOUD_SESSION_TOKEN \
+						https_proxy="http://monitor:$PROXY_PASS@127.0.0.1:$PORT_logproxy" \
+						"$PLUGINS/check_tc_$p" "${args[@]}" --metadata-url "http://127.0.0.1:$PORT_meta" \
+						>>"$EVERY" 2>&1
+				fi
+				runs=$((runs + 1))
+			done
+		done
+	done
+done
+# and the refused forms: the password on the command line, and a wrong key
+"$PLUGINS/check_tc_balance" --proxy "http://monitor:$PROXY_PASS@127.0.0.1:1" -vvv >>"$EVERY" 2>&1
+env TENCENTCLOUD_SECRET_ID="$S_ID" TENCENTCLOUD_SECRET_KEY="$S_KEY-wrong" TENCENTCLOUD_SESSION_TOKEN="$S_TOKEN" \
+	"$PLUGINS/check_tc_balance" --endpoint "https://127.0.0.1:$PORT_api" --cacert "$WORK/cert.pem" \
+	--cache-dir "$WORK/cache-every" -vvv --cache-stale-on-error >>"$EVERY" 2>&1
+echo "# $runs runs: 5 programs x 4 -v levels x 3 formats x 2 credential sources"
+grep -q "CONNECT 127.0.0.1:$PORT_api" "$WORK/proxy.log" && ok "the requests went through the logging proxy" ||
+	not_ok "the requests went through the logging proxy"
+grep -q "TC BALANCE OK" "$EVERY" && grep -q "^> POST https://127.0.0.1:$PORT_api/" "$EVERY" &&
+	grep -q "^api: requests" "$EVERY" && grep -q "credentials from CVM role" "$EVERY" &&
+	ok "the runs answered, traced and said where the key came from" ||
+	not_ok "the runs answered, traced and said where the key came from" "$(head -c 800 "$EVERY")"
+[ -n "$(find "$WORK/cache-every" -name '*.cache')" ] && [ -n "$(find "$WORK/tf-every" -name '*.prom')" ] &&
+	ok "the cache and the textfiles were written (and are searched)" || not_ok "the cache and the textfiles were written"
+for what in "$S_KEY" "$S_TOKEN" "$R_KEY" "$R_TOKEN" "$PROXY_PASS" "$PROXY_B64" "Signature="; do
+	if grep -rqF -- "$what" "$EVERY" "$WORK/cache-every" "$WORK/tf-every"; then
+		not_ok "'$what' appears nowhere" "$(grep -rlF -- "$what" "$EVERY" "$WORK/cache-every" "$WORK/tf-every" | head -5)"
+	else
+		ok "'$what' appears in no output, cache file or textfile"
+	fi
+done
+
 finish

@@ -65,4 +65,16 @@ fi
 traced "$WORK/strace2.out" --cacert "$WORK/ca.pem"
 grep -q "\"$WORK/ca.pem\"" "$WORK/strace2.out" && ok "--cacert reads its file" || not_ok "--cacert reads its file"
 
+# plain http:// only to loopback, or with --allow-insecure-http
+start_sim plain http
+INSECURE="TC BALANCE UNKNOWN - --endpoint http:// is for loopback only: use https://, or --allow-insecure-http to send the signed requests in clear"
+expect "http:// to a remote host is refused" 3 "$INSECURE" balance_as ok --endpoint http://billing.tencentcloudapi.com
+expect "http:// to a 127.* look-alike name is refused" 3 "$INSECURE" balance_as ok --endpoint http://127.0.0.1.example.com
+expect "http:// to 127.0.0.1 is allowed" 0 "$OK_LINE" balance_as ok --endpoint "http://127.0.0.1:$PORT_plain"
+expect "http:// to localhost is allowed" 0 "$OK_LINE" balance_as ok --endpoint "http://localhost:$PORT_plain"
+expect "http:// elsewhere with --allow-insecure-http" 3 "TC BALANCE UNKNOWN - DescribeAccountBalance: cannot resolve billing.invalid: *" \
+	balance_as ok --endpoint http://billing.invalid --allow-insecure-http
+expect "https:// anywhere needs no option" 3 "TC BALANCE UNKNOWN - DescribeAccountBalance: cannot resolve billing.invalid: *" \
+	balance_as ok --endpoint https://billing.invalid
+
 finish

@@ -59,15 +59,19 @@ START_TEST(series_rules) {
 		    "\"FeeType\":\"cost\",\"PageSize\":100,\"PageNo\":1}");
 	simcall_assert_fails(&sc, "InvalidParameterValue");
 	simcall_free(&sc);
-	const char *bad[] = {"\"BillType\":\"3\"", "\"FeeType\":\"cashPayAmount\"",
-			     "\"PeriodType\":\"week\"", "\"PageSize\":101", "\"PageNo\":0"};
+	/* one documented field at a time given a value the service refuses */
+	const char *bad[][5] = {{"\"3\"", "\"day\"", "\"cost\"", "100", "1"},
+				{"\"1\"", "\"day\"", "\"cashPayAmount\"", "100", "1"},
+				{"\"1\"", "\"week\"", "\"cost\"", "100", "1"},
+				{"\"1\"", "\"day\"", "\"cost\"", "101", "1"},
+				{"\"1\"", "\"day\"", "\"cost\"", "100", "0"}};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char params[512];
 		snprintf(params, sizeof params,
 			 "{\"BeginTime\":\"2026-11-19 00:00:00\",\"EndTime\":\"2026-11-22 "
-			 "23:59:59\",\"BillType\":\"1\",\"PeriodType\":\"day\",\"Dimensions\":"
-			 "\"default\",\"FeeType\":\"cost\",\"PageSize\":100,\"PageNo\":1,%s}",
-			 bad[i]);
+			 "23:59:59\",\"BillType\":%s,\"PeriodType\":%s,\"Dimensions\":"
+			 "\"default\",\"FeeType\":%s,\"PageSize\":%s,\"PageNo\":%s}",
+			 bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4]);
 		simcall_run(&sc, sim_describe_cost_explorer_summary, spend, params);
 		simcall_assert_fails(&sc, "InvalidParameterValue");
 		simcall_free(&sc);

@@ -1,4 +1,5 @@
 #include "allocation_logic.h"
+#include "money.h"
 #include "rendered.h"
 #include "tap.h"
 
@@ -144,9 +145,22 @@ START_TEST(discovery) {
 }
 END_TEST
 
+START_TEST(absurd_sum) {
+	struct allocation_config c = config();
+	enum tc_state s;
+	struct tc_fund_account a[] = {account("1", "a", TC_MONEY_ABSURD, 0),
+				      account("2", "b", TC_MONEY_ABSURD, 0)};
+	char *out = evaluate(0, a, 2, &c, &s);
+	ck_assert_int_eq(s, TC_UNKNOWN);
+	ck_assert_str_eq(out, "TC ALLOCATION UNKNOWN - the accounts add up to an absurd amount");
+	free(out);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("allocation_logic");
 	TCase *tc = tcase_create("allocation_logic");
+	tcase_add_test(tc, absurd_sum);
 	tcase_add_test(tc, allocate_or_top_up);
 	tcase_add_test(tc, arrears_and_critical);
 	tcase_add_test(tc, funded_and_pool_ranges);

@@ -44,6 +44,21 @@ START_TEST(floats_and_optional_fields) {
 }
 END_TEST
 
+START_TEST(any_debt_is_arrears) {
+	struct tc_balance b;
+	struct tc_error err;
+	/* OweAmount is in cents: 0.4 of a cent owed is still owed */
+	ck_assert_int_eq(from("{\"RealBalance\": 5, \"OweAmount\": 0.4}", &b, &err), 0);
+	ck_assert_int_eq(b.owe.cents, 1);
+	ck_assert_int_eq(from("{\"RealBalance\": 5, \"OweAmount\": 0.000001}", &b, &err), 0);
+	ck_assert_int_eq(b.owe.cents, 1);
+	ck_assert_int_eq(from("{\"RealBalance\": 5, \"OweAmount\": 0.0}", &b, &err), 0);
+	ck_assert_int_eq(b.owe.cents, 0);
+	ck_assert_int_eq(from("{\"RealBalance\": 5, \"OweAmount\": 12.5}", &b, &err), 0);
+	ck_assert_int_eq(b.owe.cents, 13);
+}
+END_TEST
+
 START_TEST(required_and_types) {
 	struct tc_balance b;
 	struct tc_error err;
@@ -157,6 +172,7 @@ static Suite *suite(void) {
 	TCase *tc = tcase_create("balance");
 	tcase_add_test(tc, official_example);
 	tcase_add_test(tc, floats_and_optional_fields);
+	tcase_add_test(tc, any_debt_is_arrears);
 	tcase_add_test(tc, required_and_types);
 	tcase_add_test(tc, impossible_values);
 	tcase_add_test(tc, recorded_answers);

@@ -13,6 +13,8 @@
 #include "tap.h"
 
 static char dir[64];
+static const struct tc_cache_key key_one = {"AKIDone", "secret-of-one", ""};
+static const struct tc_cache_key key_two = {"AKIDtwo", "secret-of-two", ""};
 
 static void setup(void) {
 	strcpy(dir, "/tmp/tc-cache-XXXXXX");
@@ -31,9 +33,9 @@ START_TEST(store_and_reuse) {
 	struct tc_error err;
 	struct tc_deadline d;
 	tc_deadline_start(&d, 5);
-	ck_assert_int_eq(tc_cache_open(&c, "AKIDone", "https://h/", "DescribeAccountBalance", "{}",
-				       &d, &e, &err),
-			 0);
+	ck_assert_int_eq(
+	    tc_cache_open(&c, &key_one, "https://h/", "DescribeAccountBalance", "{}", &d, &e, &err),
+	    0);
 	ck_assert_ptr_null(e.body);
 	ck_assert_int_eq(tc_cache_store(&e, "{\"Response\":{}}", 15, 1000, &err), 0);
 	struct stat st;
@@ -41,9 +43,9 @@ START_TEST(store_and_reuse) {
 	ck_assert_int_eq(st.st_mode & 0777, 0600);
 	tc_cache_close(&e);
 
-	ck_assert_int_eq(tc_cache_open(&c, "AKIDone", "https://h/", "DescribeAccountBalance", "{}",
-				       &d, &e, &err),
-			 0);
+	ck_assert_int_eq(
+	    tc_cache_open(&c, &key_one, "https://h/", "DescribeAccountBalance", "{}", &d, &e, &err),
+	    0);
 	ck_assert_str_eq(e.body, "{\"Response\":{}}");
 	ck_assert(tc_cache_fresh(&c, &e, 1059));
 	ck_assert(!tc_cache_fresh(&c, &e, 1060));
@@ -59,9 +61,9 @@ START_TEST(store_and_reuse) {
 	tc_cache_close(&e);
 
 	/* other parameters, another key: other entries */
-	ck_assert_int_eq(tc_cache_open(&c, "AKIDtwo", "https://h/", "DescribeAccountBalance", "{}",
-				       &d, &e, &err),
-			 0);
+	ck_assert_int_eq(
+	    tc_cache_open(&c, &key_two, "https://h/", "DescribeAccountBalance", "{}", &d, &e, &err),
+	    0);
 	ck_assert_ptr_null(e.body);
 	tc_cache_close(&e);
 }
@@ -71,7 +73,7 @@ START_TEST(foreign_and_corrupt_entries_are_ignored) {
 	struct tc_cache c = {.dir = dir, .ttl = 60};
 	struct tc_cache_entry e;
 	struct tc_error err;
-	ck_assert_int_eq(tc_cache_open(&c, "AKIDone", "u", "A", "{}", NULL, &e, &err), 0);
+	ck_assert_int_eq(tc_cache_open(&c, &key_one, "u", "A", "{}", NULL, &e, &err), 0);
 	char path[1024];
 	strcpy(path, e.path);
 	tc_cache_close(&e);
@@ -82,7 +84,7 @@ START_TEST(foreign_and_corrupt_entries_are_ignored) {
 		FILE *f = fopen(path, "w");
 		fputs(bad[i], f);
 		fclose(f);
-		ck_assert_int_eq(tc_cache_open(&c, "AKIDone", "u", "A", "{}", NULL, &e, &err), 0);
+		ck_assert_int_eq(tc_cache_open(&c, &key_one, "u", "A", "{}", NULL, &e, &err), 0);
 		ck_assert_msg(e.body == NULL, "accepted %s", bad[i]);
 		tc_cache_close(&e);
 	}
@@ -94,11 +96,11 @@ START_TEST(a_held_lock_times_out) {
 	struct tc_cache_entry held, e;
 	struct tc_error err;
 	struct tc_deadline d;
-	ck_assert_int_eq(tc_cache_open(&c, "AKIDone", "u", "A", "{}", NULL, &held, &err), 0);
+	ck_assert_int_eq(tc_cache_open(&c, &key_one, "u", "A", "{}", NULL, &held, &err), 0);
 	pid_t pid = fork();
 	if (pid == 0) {
 		tc_deadline_start(&d, 1);
-		int rc = tc_cache_open(&c, "AKIDone", "u", "A", "{}", &d, &e, &err);
+		int rc = tc_cache_open(&c, &key_one, "u", "A", "{}", &d, &e, &err);
 		_exit(rc == -1 && err.kind == TC_ERR_TIMEOUT ? 0 : 1);
 	}
 	int status = 0;
@@ -116,7 +118,7 @@ START_TEST(private_directory) {
 	snprintf(sub, sizeof sub, "%s/tc-billing-%u", dir, (unsigned)getuid());
 	mkdir(sub, 0755);
 	chmod(sub, 0755);
-	ck_assert_int_eq(tc_cache_open(&c, "AKIDone", "u", "A", "{}", NULL, &e, &err), -1);
+	ck_assert_int_eq(tc_cache_open(&c, &key_one, "u", "A", "{}", NULL, &e, &err), -1);
 	ck_assert_ptr_nonnull(strstr(err.message, "is not a private directory"));
 	tc_cache_close(&e);
 }
@@ -125,7 +127,7 @@ END_TEST
 /* Stores an answer for `action` and closes the entry; *e keeps its paths. */
 static void store(const struct tc_cache *c, const char *action, struct tc_cache_entry *e) {
 	struct tc_error err;
-	ck_assert_int_eq(tc_cache_open(c, "AKIDone", "https://h/", action, "{}", NULL, e, &err), 0);
+	ck_assert_int_eq(tc_cache_open(c, &key_one, "https://h/", action, "{}", NULL, e, &err), 0);
 	ck_assert_int_eq(tc_cache_store(e, "{}", 2, (int64_t)time(NULL), &err), 0);
 	tc_cache_close(e);
 }
@@ -167,7 +169,7 @@ START_TEST(old_entries_are_pruned) {
 	age(tmp, keep + 10);
 	age(lockonly, keep + 10);
 	/* another run is using this one */
-	ck_assert_int_eq(tc_cache_open(&c, "AKIDone", "https://h/", "DescribeVoucherInfo", "{}",
+	ck_assert_int_eq(tc_cache_open(&c, &key_one, "https://h/", "DescribeVoucherInfo", "{}",
 				       NULL, &held, &err),
 			 0);
 
@@ -215,6 +217,60 @@ START_TEST(tidy_prunes_at_most_hourly) {
 }
 END_TEST
 
+/* Whether an entry of `k` holds an answer, after one was stored for key_one. */
+static bool served_to(const struct tc_cache *c, const struct tc_cache_key *k) {
+	struct tc_cache_entry e;
+	struct tc_error err;
+	ck_assert_int_eq(tc_cache_open(c, k, "u", "A", "{}", NULL, &e, &err), 0);
+	bool served = e.body != NULL;
+	tc_cache_close(&e);
+	return served;
+}
+
+START_TEST(entries_belong_to_the_whole_key) {
+	struct tc_cache c = {.dir = dir, .ttl = 60};
+	struct tc_cache_entry e;
+	struct tc_error err;
+	ck_assert_int_eq(tc_cache_open(&c, &key_one, "u", "A", "{}", NULL, &e, &err), 0);
+	ck_assert_int_eq(tc_cache_store(&e, "{\"x\":1}", 7, time(NULL), &err), 0);
+	tc_cache_close(&e);
+	ck_assert(served_to(&c, &key_one));
+	const struct tc_cache_key wrong_secret = {"AKIDone", "a-wrong-secret", ""};
+	const struct tc_cache_key with_token = {"AKIDone", "secret-of-one", "token"};
+	ck_assert(!served_to(&c, &wrong_secret));
+	ck_assert(!served_to(&c, &with_token));
+	/* neither the SecretId nor the SecretKey is in the file */
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "grep -rq -e AKIDone -e secret-of-one %s", dir);
+	ck_assert_int_ne(system(cmd), 0);
+}
+END_TEST
+
+START_TEST(directories_others_control_are_refused) {
+	struct tc_cache_entry e;
+	struct tc_error err;
+	char base[128];
+	struct tc_cache c = {.dir = base, .ttl = 60};
+	snprintf(base, sizeof base, "%s/open", dir);
+	ck_assert_int_eq(mkdir(base, 0777), 0);
+	ck_assert_int_eq(chmod(base, 0777), 0);
+	ck_assert_int_eq(tc_cache_open(&c, &key_one, "u", "A", "{}", NULL, &e, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_CONFIG);
+	ck_assert_ptr_nonnull(strstr(err.message, "can be written by others"));
+	tc_cache_close(&e);
+	ck_assert_int_eq(chmod(base, 01777), 0); /* sticky, as /tmp */
+	ck_assert_int_eq(tc_cache_open(&c, &key_one, "u", "A", "{}", NULL, &e, &err), 0);
+	tc_cache_close(&e);
+	/* the test suite runs as root, which can hand a directory to another user */
+	snprintf(base, sizeof base, "%s/theirs", dir);
+	ck_assert_int_eq(mkdir(base, 0755), 0);
+	ck_assert_int_eq(chown(base, 65534, 65534), 0);
+	ck_assert_int_eq(tc_cache_open(&c, &key_one, "u", "A", "{}", NULL, &e, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.message, "belongs to another user"));
+	tc_cache_close(&e);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("cache");
 	TCase *tc = tcase_create("cache");
@@ -225,6 +281,8 @@ static Suite *suite(void) {
 	tcase_add_test(tc, private_directory);
 	tcase_add_test(tc, old_entries_are_pruned);
 	tcase_add_test(tc, tidy_prunes_at_most_hourly);
+	tcase_add_test(tc, entries_belong_to_the_whole_key);
+	tcase_add_test(tc, directories_others_control_are_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

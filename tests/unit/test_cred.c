@@ -1,6 +1,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -205,11 +207,22 @@ START_TEST(wipe) {
 }
 END_TEST
 
+START_TEST(no_core_dump_holds_the_key) {
+	struct rlimit core;
+	tc_credentials_protect_process();
+	ck_assert_int_eq(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+	ck_assert_int_eq(getrlimit(RLIMIT_CORE, &core), 0);
+	ck_assert_uint_eq(core.rlim_cur, 0);
+	ck_assert_uint_eq(core.rlim_max, 0);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("cred");
 	TCase *tc = tcase_create("cred");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, ini_file);
+	tcase_add_test(tc, no_core_dump_holds_the_key);
 	tcase_add_test(tc, tccli_file);
 	tcase_add_test(tc, role_json);
 	tcase_add_test(tc, explicit_file_wins_over_env);

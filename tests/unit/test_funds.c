@@ -33,6 +33,11 @@ START_TEST(members) {
 	o = json_tokener_parse("{\"MemberUin\": \"1\", \"RealBalance\": 1, \"OweAmount\": -1}");
 	ck_assert_int_eq(tc_member_from_json(o, &a, &err), -1);
 	json_object_put(o);
+	/* a fraction of a cent owed is owed */
+	o = json_tokener_parse("{\"MemberUin\": \"1\", \"RealBalance\": 1, \"OweAmount\": 0.3}");
+	ck_assert_int_eq(tc_member_from_json(o, &a, &err), 0);
+	ck_assert_int_eq(a.owed, 1);
+	json_object_put(o);
 }
 END_TEST
 

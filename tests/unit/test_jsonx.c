@@ -94,6 +94,52 @@ START_TEST(not_an_object) {
 }
 END_TEST
 
+START_TEST(repeated_keys_are_ambiguous) {
+	struct json_object *o = NULL;
+	struct tc_error err;
+	const char *twice[] = {
+	    "{\"a\": 1, \"a\": 2}",
+	    "{\"Response\": {\"RealBalance\": 1, \"OweAmount\": 0, \"RealBalance\": 9}}",
+	    "[{\"x\": {}}, {\"b\": {\"c\": 1, \"c\": 1}}]",
+	    "{\"a\": 1, \"\\u0061\": 2}", /* the same key, escaped */
+	    "{\"a\": {\"x\": 1}, \"a\": {\"y\": 2}}",
+	};
+	for (size_t i = 0; i < sizeof twice / sizeof twice[0]; i++) {
+		ck_assert_msg(parse(twice[i], &o, &err) == -1, "%s", twice[i]);
+		ck_assert_str_eq(err.message, "ambiguous JSON: an object has the same key twice");
+	}
+	ck_assert_int_eq(
+	    parse("{\"a\": \"{\\\"a\\\":1,\", \"b\": [\"a\", \"a\"], \"c\": {\"a\": 1}}", &o, &err),
+	    0);
+	json_object_put(o);
+}
+END_TEST
+
+START_TEST(nesting_and_size_limits) {
+	struct json_object *o = NULL;
+	struct tc_error err;
+	char deep[200];
+	memset(deep, '[', sizeof deep);
+	ck_assert_int_eq(tc_json_parse(deep, sizeof deep, &o, &err), -1);
+	ck_assert_str_eq(err.message, "JSON nested deeper than 32 levels");
+	/* 1,000 objects where 100 are allowed: refused before json-c builds them */
+	char bomb[3100] = "[";
+	for (int i = 0; i < 1000; i++) {
+		strcat(bomb, i ? ",{}" : "{}");
+	}
+	strcat(bomb, "]");
+	ck_assert_int_eq(tc_json_parse_capped(bomb, strlen(bomb), 100, &o, &err), -1);
+	ck_assert_str_eq(err.message,
+			 "more than 100 JSON objects and arrays, more than this answer can hold");
+	ck_assert_int_eq(tc_json_parse_capped(bomb, strlen(bomb), 1001, &o, &err), 0);
+	json_object_put(o);
+	/* brackets inside strings are not counted */
+	const char *quoted = "{\"a\": \"[[[[{{{{\"}";
+	ck_assert_int_eq(tc_json_parse_capped(quoted, strlen(quoted), 1, &o, &err), 0);
+	json_object_put(o);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("jsonx");
 	TCase *tc = tcase_create("jsonx");
@@ -102,6 +148,8 @@ static Suite *suite(void) {
 	tcase_add_test(tc, null_is_missing);
 	tcase_add_test(tc, absurd_amounts);
 	tcase_add_test(tc, not_an_object);
+	tcase_add_test(tc, repeated_keys_are_ambiguous);
+	tcase_add_test(tc, nesting_and_size_limits);
 	suite_add_tcase(s, tc);
 	return s;
 }

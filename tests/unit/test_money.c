@@ -105,6 +105,41 @@ START_TEST(formatting) {
 }
 END_TEST
 
+START_TEST(checked_sums) {
+	struct tc_error err;
+	int64_t sum = 0;
+	ck_assert_int_eq(tc_money_add(&sum, 500, "orders", &err), 0);
+	ck_assert_int_eq(tc_money_add(&sum, TC_MONEY_ABSURD - 500, "orders", &err), 0);
+	ck_assert_int_eq(sum, TC_MONEY_ABSURD);
+	/* each amount believable, their sum not */
+	ck_assert_int_eq(tc_money_add(&sum, 1, "orders", &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_DATA);
+	ck_assert_str_eq(err.message, "orders add up to an absurd amount");
+	ck_assert_int_eq(sum, TC_MONEY_ABSURD); /* unchanged */
+	sum = INT64_MAX - 1;
+	ck_assert_int_eq(tc_money_add(&sum, INT64_MAX, "x", &err), -1); /* no overflow (UB) */
+	sum = -TC_MONEY_ABSURD;
+	ck_assert_int_eq(tc_money_add(&sum, -1, "x", &err), -1);
+	sum = -5;
+	ck_assert_int_eq(tc_money_add(&sum, 3, "x", &err), 0);
+	ck_assert_int_eq(sum, -2);
+}
+END_TEST
+
+START_TEST(debts_round_up) {
+	struct json_object *o = json_tokener_parse("{\"v\": 0.001}");
+	struct json_object *v = NULL;
+	struct tc_error err;
+	int64_t owed = 0;
+	json_object_object_get_ex(o, "v", &v);
+	ck_assert_int_eq(tc_money_from_json_up(v, TC_UNIT_CENTS, &owed, &err), 0);
+	ck_assert_int_eq(owed, 1);
+	ck_assert_int_eq(tc_money_from_json(v, TC_UNIT_CENTS, &owed, &err), 0);
+	ck_assert_int_eq(owed, 0);
+	json_object_put(o);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("money");
 	TCase *tc = tcase_create("money");
@@ -113,6 +148,8 @@ static Suite *suite(void) {
 	tcase_add_test(tc, major);
 	tcase_add_test(tc, user_amounts);
 	tcase_add_test(tc, formatting);
+	tcase_add_test(tc, checked_sums);
+	tcase_add_test(tc, debts_round_up);
 	suite_add_tcase(s, tc);
 	return s;
 }

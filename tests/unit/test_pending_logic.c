@@ -1,4 +1,5 @@
 #include "pending_logic.h"
+#include "money.h"
 #include "rendered.h"
 #include "tap.h"
 
@@ -162,9 +163,23 @@ START_TEST(orders_without_ids) {
 }
 END_TEST
 
+START_TEST(absurd_sum) {
+	struct pending_config c = config();
+	enum tc_state s;
+	/* each order believable (10 trillion yuan at most), their sum not */
+	struct tc_order o[] = {order("a", 1, 60, TC_MONEY_ABSURD),
+			       order("b", 1, 60, TC_MONEY_ABSURD)};
+	char *out = evaluate(o, 2, &c, &s);
+	ck_assert_int_eq(s, TC_UNKNOWN);
+	ck_assert_str_eq(out, "TC PENDING UNKNOWN - pending orders add up to an absurd amount\n");
+	free(out);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("pending_logic");
 	TCase *tc = tcase_create("pending_logic");
+	tcase_add_test(tc, absurd_sum);
 	tcase_add_test(tc, none);
 	tcase_add_test(tc, oldest_decides_and_is_listed_first);
 	tcase_add_test(tc, boundaries);

@@ -1,6 +1,7 @@
 #include "rendered.h"
 #include "tap.h"
 #include "vouchers_logic.h"
+#include "money.h"
 
 #define YUAN "\xc2\xa5"
 #define NOW  1795361400 /* 2026-11-22 23:30 Beijing */
@@ -125,6 +126,18 @@ START_TEST(undated_vouchers_are_named_not_hidden) {
 }
 END_TEST
 
+START_TEST(absurd_sum) {
+	struct vouchers_config c = config();
+	enum tc_state s;
+	struct tc_voucher v[] = {voucher("a", TC_MONEY_ABSURD, 60),
+				 voucher("b", TC_MONEY_ABSURD, 60)};
+	char *out = evaluate(v, 2, &c, &s);
+	ck_assert_int_eq(s, TC_UNKNOWN);
+	ck_assert_str_eq(out, "TC VOUCHERS UNKNOWN - vouchers add up to an absurd amount\n");
+	free(out);
+}
+END_TEST
+
 /* -w 30 -c 7 as users write it for days left (check_http -C 30,7). */
 START_TEST(bare_numbers_are_days_left) {
 	struct vouchers_config c = config();
@@ -164,6 +177,7 @@ END_TEST
 static Suite *suite(void) {
 	Suite *s = suite_create("vouchers_logic");
 	TCase *tc = tcase_create("vouchers_logic");
+	tcase_add_test(tc, absurd_sum);
 	tcase_add_test(tc, states_and_words);
 	tcase_add_test(tc, boundaries);
 	tcase_add_test(tc, expired_and_small);
