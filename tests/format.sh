@@ -20,7 +20,7 @@ for f in lib/*.[ch] plugins/*.[ch] sim/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c b
 	fi
 done
 # the templates of a new check, formatted as the file they become
-for f in plugins/*.sample tests/unit/*.sample; do
+for f in plugins/*.sample; do
 	n=$((n + 1))
 	as=${f%.sample}
 	if "$CLANG_FORMAT" --dry-run -Werror --assume-filename="$as" <"$f" >/dev/null 2>&1; then

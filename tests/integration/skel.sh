@@ -1,6 +1,6 @@
 #!/bin/bash
 # The template of a new check (plugins/check_tc_skel.c.sample, skel_logic.[ch].sample,
-# tests/unit/test_skel_logic.c.sample) still builds with the project's flags against
+# plugins/test_skel_logic.c.sample) still builds with the project's flags against
 # the built library, its --help works, its unit test passes, and it gives the right
 # verdict against the simulator: HACKING.md's recipe cannot rot unnoticed.
 . "$top_srcdir/tests/integration/lib.sh"
@@ -11,7 +11,7 @@ mkdir -p "$S"
 cp "$top_srcdir/plugins/check_tc_skel.c.sample" "$S/check_tc_skel.c"
 cp "$top_srcdir/plugins/skel_logic.c.sample" "$S/skel_logic.c"
 cp "$top_srcdir/plugins/skel_logic.h.sample" "$S/skel_logic.h"
-cp "$top_srcdir/tests/unit/test_skel_logic.c.sample" "$S/test_skel_logic.c"
+cp "$top_srcdir/plugins/test_skel_logic.c.sample" "$S/test_skel_logic.c"
 INC=(-D_GNU_SOURCE -I"$S" -I"$top_srcdir/lib" -I"$top_srcdir/tests/unit" -I"$top_builddir")
 
 # compile DESCRIPTION OUTPUT SOURCES...: with the flags the project's own code gets
