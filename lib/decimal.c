@@ -187,32 +187,3 @@ void tc_decimal_format(int64_t value, int scale, struct tc_decimal_style style, 
 	}
 	snprintf(buf, size, "%s", tmp);
 }
-
-bool tc_decimal_rescale(int64_t value, int from_scale, int to_scale, int64_t *out) {
-	int64_t v = value;
-	for (int s = from_scale; s < to_scale; s++) {
-		if (v > INT64_MAX / 10 || v < INT64_MIN / 10) {
-			return false;
-		}
-		v *= 10;
-	}
-	if (to_scale < from_scale) {
-		if (from_scale - to_scale > 18) {
-			*out = 0;
-			return true;
-		}
-		int64_t div = 1;
-		for (int s = to_scale; s < from_scale; s++) {
-			div *= 10;
-		}
-		int64_t q = v / div;
-		int64_t rem = v % div;
-		/* round once, half away from zero, to avoid double rounding */
-		if (rem >= 0 ? rem >= div - rem : -rem >= div + rem) {
-			q += rem >= 0 ? 1 : -1;
-		}
-		v = q;
-	}
-	*out = v;
-	return true;
-}

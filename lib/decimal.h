@@ -33,8 +33,4 @@ struct tc_decimal_style {
 void tc_decimal_format(int64_t value, int scale, struct tc_decimal_style style, char *buf,
 		       size_t size);
 
-/* Multiplies or divides by a power of ten (rounding half away from zero); returns
- * false on overflow. Converts between units of different scales. */
-bool tc_decimal_rescale(int64_t value, int from_scale, int to_scale, int64_t *out);
-
 #endif

@@ -456,6 +456,13 @@ static int add_spec(const struct tc_program *p, const char *spec, struct tc_comm
 	return rc;
 }
 
+/* Expands --extra-opts into a new argv: the file's options first (in an account
+ * section its shared keys, then the program's CHECK.KEY lines), so that the command
+ * line wins over CHECK.KEY, which wins over a shared key. An account section
+ * ([main]) holds shared keys (the common settings, checks=) and CHECK.KEY lines;
+ * the program's own section ([check_tc_balance]) holds its options unprefixed.
+ * Errors name FILE:LINE [SECTION] and the key, never a value. *new_argv and its
+ * strings are recorded in c->owned; *origins says where each argument came from. */
 static int expand(const struct tc_program *p, int argc, char **argv, struct tc_common *c,
 		  int *new_argc, char ***new_argv, char ***origins, struct tc_error *err) {
 	struct file_arg *from_files = NULL;
@@ -517,12 +524,6 @@ static int expand(const struct tc_program *p, int argc, char **argv, struct tc_c
 	free(from_files);
 	free(rest);
 	return rc;
-}
-
-int tc_extra_opts_expand(const struct tc_program *p, int argc, char **argv, struct tc_common *c,
-			 int *new_argc, char ***new_argv, struct tc_error *err) {
-	char **origins = NULL;
-	return expand(p, argc, argv, c, new_argc, new_argv, &origins, err);
 }
 
 static void print_help(const struct tc_program *p, FILE *out) {

@@ -77,14 +77,4 @@ int tc_opts_range(const char *option, const char *arg, struct tc_range *out, str
 int tc_opts_long(const char *option, const char *arg, long min, long max, long *out,
 		 struct tc_error *err);
 
-/* Expands --extra-opts into a new argv: the file's options first (in an account
- * section its shared keys, then the program's CHECK.KEY lines), so that the command
- * line wins over CHECK.KEY, which wins over a shared key. An account section
- * ([main]) holds shared keys (the common settings, checks=) and CHECK.KEY lines;
- * the program's own section ([check_tc_balance]) holds its options unprefixed.
- * Errors name FILE:LINE [SECTION] and the key, never a value. Exposed for tests;
- * *new_argv and its strings are recorded in c->owned. */
-int tc_extra_opts_expand(const struct tc_program *p, int argc, char **argv, struct tc_common *c,
-			 int *new_argc, char ***new_argv, struct tc_error *err);
-
 #endif

@@ -28,7 +28,4 @@ void tc_render_json(const struct tc_result *r, const struct tc_render_meta *m, F
  * Figures are left out when the check failed: never a made-up 0. */
 void tc_render_prometheus(const struct tc_result *r, const struct tc_render_meta *m, FILE *out);
 
-/* The value of a figure in its Nagios unit, as '.'-decimal text. */
-void tc_figure_text(const struct tc_perf *p, char *buf, size_t size);
-
 #endif

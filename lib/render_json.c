@@ -7,11 +7,6 @@
 
 #include "decimal.h"
 
-void tc_figure_text(const struct tc_perf *p, char *buf, size_t size) {
-	struct tc_decimal_style style = {.group = false, .trim = true};
-	tc_decimal_format(p->value, p->scale, style, buf, size);
-}
-
 /* A JSON string of text from outside (the API, the command line): valid UTF-8
  * without control characters, as the summary and lines already are. */
 static struct json_object *text(const char *s) {

@@ -134,14 +134,14 @@ void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n
 		tc_result_raise(r, TC_WARNING);
 		tc_result_line(r, "warning: the pool is outside --pool-warning");
 	}
-	int64_t accounts_checked = 0;
+	int64_t available_sum = 0;
 	for (size_t i = 0; i < n; i++) {
-		accounts_checked += a[i].available;
+		available_sum += a[i].available;
 	}
 	tc_result_figure(r, "pool", TC_MEASURE_MONEY, cfg->currency, pool, 2, &cfg->pool_warning,
 			 &cfg->pool_critical, false);
-	tc_result_figure(r, "accounts_available", TC_MEASURE_MONEY, cfg->currency, accounts_checked,
-			 2, NULL, NULL, false);
+	tc_result_figure(r, "accounts_available", TC_MEASURE_MONEY, cfg->currency, available_sum, 2,
+			 NULL, NULL, false);
 	tc_result_figure(r, "accounts_checked", TC_MEASURE_COUNT, NULL, (int64_t)n, 0, NULL, NULL,
 			 true);
 	tc_result_figure(r, "accounts_low", TC_MEASURE_COUNT, NULL, (int64_t)low, 0, NULL, NULL,

@@ -19,5 +19,16 @@ for f in lib/*.[ch] plugins/*.[ch] sim/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c b
 		echo "not ok $n - $f is not formatted (run: clang-format -i $f)"
 	fi
 done
+# the templates of a new check, formatted as the file they become
+for f in plugins/*.sample; do
+	n=$((n + 1))
+	as=${f%.sample}
+	if "$CLANG_FORMAT" --dry-run -Werror --assume-filename="$as" <"$f" >/dev/null 2>&1; then
+		echo "ok $n - $f is formatted"
+	else
+		failed=1
+		echo "not ok $n - $f is not formatted (run: clang-format --assume-filename=$as <$f)"
+	fi
+done
 echo "1..$n"
 exit $failed

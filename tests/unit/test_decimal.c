@@ -116,22 +116,6 @@ START_TEST(formatting) {
 }
 END_TEST
 
-START_TEST(rescaling) {
-	int64_t v;
-	ck_assert(tc_decimal_rescale(150, 2, 0, &v));
-	ck_assert_int_eq(v, 2);
-	ck_assert(tc_decimal_rescale(149, 2, 0, &v));
-	ck_assert_int_eq(v, 1);
-	ck_assert(tc_decimal_rescale(-150, 2, 0, &v));
-	ck_assert_int_eq(v, -2);
-	ck_assert(tc_decimal_rescale(449, 3, 1, &v)); /* 0.449 -> 0.4, never 0.5 */
-	ck_assert_int_eq(v, 4);
-	ck_assert(tc_decimal_rescale(1, 0, 2, &v));
-	ck_assert_int_eq(v, 100);
-	ck_assert(!tc_decimal_rescale(INT64_MAX / 5, 0, 1, &v));
-}
-END_TEST
-
 static Suite *suite(void) {
 	Suite *s = suite_create("decimal");
 	TCase *tc = tcase_create("decimal");
@@ -142,7 +126,6 @@ static Suite *suite(void) {
 	tcase_add_test(tc, limits);
 	tcase_add_test(tc, garbage);
 	tcase_add_test(tc, formatting);
-	tcase_add_test(tc, rescaling);
 	suite_add_tcase(s, tc);
 	return s;
 }
