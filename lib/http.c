@@ -1,9 +1,5 @@
 #include <config.h>
 
-/* CURLOPT_PROTOCOLS is deprecated from 7.85 on, but it is what a libcurl older than
- * that understands (see restrict_protocols) */
-#define CURL_DISABLE_DEPRECATION 1
-
 #include "http.h"
 
 #include <ctype.h>
@@ -92,17 +88,10 @@ static void set_trust(struct tc_http *h, CURL *c) {
 	}
 }
 
-/* http and https only (no file://, no redirect to another scheme): by name from
- * libcurl 7.85 on, by the bit mask before, which 7.85 deprecated but still reads. */
+/* http and https only (no file://, no redirect to another scheme). libcurl 7.85,
+ * the floor curl_lazy.c holds the loaded library to, names them. */
 static void restrict_protocols(struct tc_http *h) {
-#if LIBCURL_VERSION_NUM >= 0x075500
-	CURLcode rc = h->c->easy_setopt(h->curl, CURLOPT_PROTOCOLS_STR, "http,https");
-	if (rc != CURLE_UNKNOWN_OPTION) {
-		check_set(h, CURLOPT_PROTOCOLS_STR, rc);
-		return;
-	}
-#endif
-	SET(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+	SET(h, CURLOPT_PROTOCOLS_STR, "http,https");
 }
 
 struct sink {
