@@ -447,7 +447,8 @@ static int deliver(const struct options *o, struct tc_error *err) {
 			wait_ms = backoff_ms + jitter;
 		}
 		if (rc == 0 || !retry || tc_deadline_left_ms(&d) < wait_ms + 200) {
-			if (rc != 0 && retry && retry_after > 0) {
+			if (rc != 0 && retry &&
+			    retry_after * 1000 + 200 > tc_deadline_left_ms(&d)) {
 				tc_error_prefix(err, "asked to wait %ld s, past the %d s deadline",
 						retry_after, o->timeout);
 			}
@@ -595,6 +596,7 @@ int main(int argc, char **argv) {
 		return EXIT_USAGE;
 	}
 	from_environment(&o);
+	o.event.source = o.source;
 	if (!o.event.state || !o.event.host) {
 		printf(PROG ": no state or host: give --state and --host, or --source with "
 			    "its environment macros\n");
