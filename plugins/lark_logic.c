@@ -478,7 +478,9 @@ bool lark_in_window(const struct lark_window *w, int64_t now, const char *tz) {
 }
 
 bool lark_quiet_holds(const struct lark_event *e, bool quiet_critical) {
-	if (is_type(e, "RECOVERY") || is_type(e, "ACKNOWLEDGEMENT") || is_type(e, "CUSTOM")) {
+	/* RESOLVED: Zabbix' {EVENT.STATUS} of a recovery */
+	if (is_type(e, "RECOVERY") || is_type(e, "RESOLVED") || is_type(e, "ACKNOWLEDGEMENT") ||
+	    is_type(e, "CUSTOM")) {
 		return false;
 	}
 	if (!e->type || !*e->type || is_type(e, "PROBLEM")) {

@@ -108,8 +108,9 @@ int lark_parse_window(const char *text, struct lark_window *w, struct tc_error *
  * start inclusive, end exclusive. */
 bool lark_in_window(const struct lark_window *w, int64_t now, const char *tz);
 
-/* Whether quiet hours hold the event back: recoveries, acknowledgements and custom
- * notifications never (the recovery of a problem delivered before must arrive);
+/* Whether quiet hours hold the event back: recoveries (RECOVERY, or Zabbix'
+ * RESOLVED), acknowledgements and custom notifications never (the recovery of a
+ * problem delivered before must arrive);
  * CRITICAL/DOWN problems only with `quiet_critical`; all else (WARNING, UNKNOWN,
  * flapping, downtime) yes. */
 bool lark_quiet_holds(const struct lark_event *e, bool quiet_critical);

@@ -230,6 +230,21 @@ LOG=$WORK/lark-ok.log
 expect "notify_tc_lark's [lark] section" 0 "notify_tc_chat: delivered OK $SENT" recovery "$WORK/lark-section.ini"
 check "read as Lark" '(r["sign_ok"] is True) and b["msg_type"] == "interactive"'
 
+# Zabbix (a script media type): --state from the severity (or OK), --type from
+# {EVENT.STATUS}; a RESOLVED goes through quiet hours like a RECOVERY
+LOG=$WORK/slack-ok.log
+before=$(requests "$LOG")
+for st in "High:PROBLEM:delivered High" "Average:PROBLEM:quiet hours: Average" "OK:RESOLVED:delivered OK"; do
+	IFS=: read -r sev status want <<<"$st"
+	expect "zabbix: $status $sev at 03:00 in quiet hours" 0 "notify_tc_chat: $want notification for zbx-host / Balance low*" \
+		env TC_LARK_NOW=$((1795276800 + 3 * 3600)) "$C" --config "$WORK/slack-ok.ini" --source zabbix \
+		--state "$sev" --type "$status" --host zbx-host --service "Balance low" --output "balance 500" \
+		--quiet-hours 22:00-08:00 --timezone Asia/Shanghai
+done
+[ "$(requests "$LOG")" -eq $((before + 2)) ] && ok "zabbix: High and RESOLVED sent, Average held" ||
+	not_ok "zabbix: High and RESOLVED sent, Average held" "$(requests "$LOG") requests, $before before"
+check "zabbix: RESOLVED reads as OK, green" 'b["blocks"][0]["text"]["text"] == ":large_green_circle: *[OK] zbx-host / Balance low*"'
+
 grep -q "$SECRET" "$WORK"/*.log "$WORK"/*.err && not_ok "the secret never reaches a receiver in clear" ||
 	ok "the secret never reaches a receiver in clear"
 
