@@ -172,6 +172,14 @@ for t in $TYPES; do
 	[ "$(printf '%s\n' "$OUT" | wc -l)" -eq 1 ] && ok "$t: one line" || not_ok "$t: one line" "$OUT"
 done
 
+# a Retry-After longer than -t: given up at once, saying why
+start_hook slack slack-slow slow
+expect "slack: Retry-After: 60 with -t 5" 1 \
+	"notify_tc_chat: delivery failed: asked to wait 60 s, past the 5 s deadline: Slack refused the message: HTTP 429: rate_limited" \
+	problem "$WORK/slack-slow.ini" -t 5
+[ "$ELAPSED" -lt 2000 ] && [ "$(requests "$LOG")" -eq 1 ] && ok "slack: one request, no waiting (${ELAPSED} ms)" ||
+	not_ok "slack: one request, no waiting" "${ELAPSED} ms, $(requests "$LOG") requests"
+
 # DingTalk checks the signature: a wrong secret is its error 310000
 start_hook dingtalk ding-wrong ok
 sed -i "s/^secret = .*/secret = not-the-secret/" "$WORK/ding-wrong.ini"

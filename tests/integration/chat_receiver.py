@@ -12,7 +12,7 @@ in the platform's own error format), the last entry repeating.
             secret over "timestamp\\nsecret", URL-encoded, within an hour; answers
             {"errcode": N, "errmsg": ...}; limited: 130101; refused: 300001; a bad
             signature: 310000
-  slack     answers "ok"; limited: HTTP 429 with Retry-After: 1; refused: HTTP 404
+  slack     answers "ok"; limited: HTTP 429 with Retry-After: 1 (slow: 60); refused: HTTP 404
             "channel_not_found"; a body that is not JSON: HTTP 400 "invalid_payload"
   webhook   answers HTTP 200; limited: 429 with Retry-After: 1; refused: HTTP 400
             with a JSON error
@@ -116,6 +116,8 @@ class Hook(http.server.BaseHTTPRequestHandler):
     def answer_slack(self, step, msg, sign_ok):
         if step == "limited":
             self.answer(429, "rate_limited", [("Retry-After", "1")])
+        elif step == "slow":
+            self.answer(429, "rate_limited", [("Retry-After", "60")])
         elif step == "refused":
             self.answer(404, "channel_not_found")
         elif not isinstance(msg, dict):
