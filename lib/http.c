@@ -349,6 +349,11 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 		return map_curl_error(h, rc, url, &s, err);
 	}
 	h->c->easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
+	curl_off_t retry_after = 0;
+	if (h->c->easy_getinfo(c, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK &&
+	    retry_after > 0) {
+		resp->retry_after = retry_after > 86400 ? 86400 : (long)retry_after;
+	}
 	resp->body = s.buf ? s.buf : strdup("");
 	resp->len = s.len;
 	if (h->opts.verbose >= 3 && h->opts.trace) {

@@ -33,6 +33,7 @@ struct tc_http_response {
 	long status;
 	char *body; /* NUL-terminated, `len` bytes before the NUL */
 	size_t len;
+	long retry_after; /* seconds of a Retry-After header (429, 503), 0 when none */
 };
 
 struct tc_http;

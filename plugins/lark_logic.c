@@ -13,15 +13,22 @@
 #include "http.h"
 #include "result.h"
 
-void lark_sign(int64_t timestamp, const char *secret, char *out, size_t size) {
-	char key[1200];
+void lark_hmac_b64(const char *key, size_t key_len, const char *msg, size_t msg_len, char *out,
+		   size_t size) {
 	unsigned char mac[32];
 	unsigned int len = 0;
 	unsigned char b64[64];
-	int n = snprintf(key, sizeof key, "%lld\n%s", (long long)timestamp, secret);
-	HMAC(EVP_sha256(), key, n, (const unsigned char *)"", 0, mac, &len);
+	HMAC(EVP_sha256(), key, (int)key_len, (const unsigned char *)msg, msg_len, mac, &len);
 	EVP_EncodeBlock(b64, mac, (int)len);
 	snprintf(out, size, "%s", (const char *)b64);
+	memset(mac, 0, sizeof mac);
+}
+
+void lark_sign(int64_t timestamp, const char *secret, char *out, size_t size) {
+	char key[1200];
+	int n = snprintf(key, sizeof key, "%lld\n%s", (long long)timestamp, secret);
+	lark_hmac_b64(key, n > 0 && (size_t)n < sizeof key ? (size_t)n : strlen(key), "", 0, out,
+		      size);
 	memset(key, 0, sizeof key);
 }
 
@@ -187,15 +194,19 @@ static char *who(const struct lark_event *e) {
 	return out;
 }
 
-/* '<' and '>' as their full-width forms: a text message has no escape for <at>. */
-static char *no_tags(const char *s) {
+char *lark_defang(const char *s, bool brackets) {
 	char *out = malloc(3 * strlen(s) + 1), *o = out;
 	if (!out) {
 		return NULL;
 	}
 	for (; *s; s++) {
-		if (*s == '<' || *s == '>') {
-			memcpy(o, *s == '<' ? "\xef\xbc\x9c" : "\xef\xbc\x9e", 3);
+		const char *wide = *s == '<'               ? "\xef\xbc\x9c"
+				   : *s == '>'             ? "\xef\xbc\x9e"
+				   : brackets && *s == '[' ? "\xef\xbc\xbb"
+				   : brackets && *s == ']' ? "\xef\xbc\xbd"
+							   : NULL;
+		if (wide) {
+			memcpy(o, wide, 3);
 			o += 3;
 		} else {
 			*o++ = *s;
@@ -228,54 +239,90 @@ static void add_line(char *buf, size_t size, const char *text) {
 	}
 }
 
-static char *body_with(const struct lark_event *e, bool text, int64_t timestamp, const char *secret,
-		       size_t details_max) {
-	const char *word, *colour;
-	lark_look(e, &word, &colour);
+void lark_parts(const struct lark_event *e, size_t details_max, struct lark_parts *p) {
 	bool service = e->service && *e->service;
-	char host[256], svc[256], title[600], note[600] = "";
-	char type[64], when[256];
+	char host[256], svc[256], type[64], when[256];
+	memset(p, 0, sizeof *p);
+	lark_look(e, &p->word, &p->colour);
 	tc_text_copy(host, sizeof host, e->host && *e->host ? e->host : "?", TC_TEXT_ONE_LINE);
 	tc_text_copy(svc, sizeof svc, service ? e->service : "", TC_TEXT_ONE_LINE);
 	tc_text_copy(type, sizeof type, e->type ? e->type : "", TC_TEXT_ONE_LINE);
 	tc_text_copy(when, sizeof when, e->when ? e->when : "", TC_TEXT_ONE_LINE);
-	snprintf(title, sizeof title, "[%s] %s%s%s", word, host, service ? " / " : "", svc);
-	snprintf(note, sizeof note, "%s%s%s%s", *type ? "Type: " : "", type,
+	snprintf(p->title, sizeof p->title, "[%s] %s%s%s", p->word, host, service ? " / " : "",
+		 svc);
+	snprintf(p->note, sizeof p->note, "%s%s%s%s", *type ? "Type: " : "", type,
 		 *type && *when ? "  " : "", *when ? "Time: " : "");
-	strncat(note, when, sizeof note - strlen(note) - 1);
-
-	char *out_line = NULL;
+	strncat(p->note, when, sizeof p->note - strlen(p->note) - 1);
 	if (e->output) {
 		size_t n = strcspn(e->output, "\n");
 		char *first = strndup(e->output, n);
-		out_line = first ? clean(first, SUMMARY_MAX, TC_TEXT_ONE_LINE) : NULL;
+		p->summary = first ? clean(first, SUMMARY_MAX, TC_TEXT_ONE_LINE) : NULL;
 		free(first);
+		if (p->summary && !*p->summary) {
+			free(p->summary);
+			p->summary = NULL;
+		}
 	}
-	char *more = details(e, details_max);
-	char *person = who(e);
-	char *held = e->held ? clean(e->held, HELD_MAX, TC_TEXT_KEEP_NEWLINES) : NULL;
+	p->details = details(e, details_max);
+	p->person = who(e);
+	p->held = e->held ? clean(e->held, HELD_MAX, TC_TEXT_KEEP_NEWLINES) : NULL;
+}
 
+void lark_parts_free(struct lark_parts *p) {
+	free(p->summary);
+	free(p->details);
+	free(p->person);
+	free(p->held);
+	memset(p, 0, sizeof *p);
+}
+
+char *lark_parts_text(const struct lark_parts *p) {
+	const char *const parts[] = {p->title, p->summary, p->details, p->person, p->held, p->note};
+	size_t size = 16;
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		size += parts[i] ? strlen(parts[i]) + 1 : 0;
+	}
+	char *all = calloc(1, size);
+	for (size_t i = 0; all && i < sizeof parts / sizeof parts[0]; i++) {
+		add_line(all, size, parts[i]);
+	}
+	return all;
+}
+
+char *lark_fit(const struct lark_event *e, lark_build_fn build, const void *ctx) {
+	/* the long output gives way first: halved until the body fits */
+	for (size_t max = DETAILS_MAX;; max /= 2) {
+		bool fits = true;
+		char *body = build(e, max, ctx, &fits);
+		if (!body || fits || max == 0) {
+			return body;
+		}
+		free(body);
+	}
+}
+
+struct lark_ctx {
+	bool text;
+	int64_t timestamp;
+	const char *secret;
+};
+
+static char *body_with(const struct lark_event *e, size_t details_max, const void *ctx,
+		       bool *fits) {
+	const struct lark_ctx *c = ctx;
+	struct lark_parts p;
+	lark_parts(e, details_max, &p);
 	struct json_object *o = json_object_new_object();
-	if (secret) {
+	if (c->secret) {
 		char ts[24], sign[64];
-		snprintf(ts, sizeof ts, "%lld", (long long)timestamp);
-		lark_sign(timestamp, secret, sign, sizeof sign);
+		snprintf(ts, sizeof ts, "%lld", (long long)c->timestamp);
+		lark_sign(c->timestamp, c->secret, sign, sizeof sign);
 		json_object_object_add(o, "timestamp", json_object_new_string(ts));
 		json_object_object_add(o, "sign", json_object_new_string(sign));
 	}
-	if (text) {
-		size_t size = sizeof title + sizeof note + SUMMARY_MAX + details_max +
-			      PERSON_MAX * 2 + HELD_MAX + 16;
-		char *all = calloc(1, size);
-		if (all) {
-			add_line(all, size, title);
-			add_line(all, size, out_line);
-			add_line(all, size, more);
-			add_line(all, size, person);
-			add_line(all, size, held);
-			add_line(all, size, note);
-		}
-		char *safe = all ? no_tags(all) : NULL;
+	if (c->text) {
+		char *all = lark_parts_text(&p);
+		char *safe = all ? lark_defang(all, false) : NULL;
 		struct json_object *content = json_object_new_object();
 		json_object_object_add(content, "text", json_object_new_string(safe ? safe : ""));
 		json_object_object_add(o, "msg_type", json_object_new_string("text"));
@@ -286,16 +333,16 @@ static char *body_with(const struct lark_event *e, bool text, int64_t timestamp,
 		struct json_object *card = json_object_new_object(),
 				   *header = json_object_new_object();
 		struct json_object *elements = json_object_new_array();
-		json_object_object_add(header, "title", plain(title));
-		json_object_object_add(header, "template", json_object_new_string(colour));
-		add_div(elements, out_line);
-		add_div(elements, more);
-		add_div(elements, person);
-		add_div(elements, held);
-		if (*note) {
+		json_object_object_add(header, "title", plain(p.title));
+		json_object_object_add(header, "template", json_object_new_string(p.colour));
+		add_div(elements, p.summary);
+		add_div(elements, p.details);
+		add_div(elements, p.person);
+		add_div(elements, p.held);
+		if (*p.note) {
 			struct json_object *n = json_object_new_object(),
 					   *list = json_object_new_array();
-			json_object_array_add(list, plain(note));
+			json_object_array_add(list, plain(p.note));
 			json_object_object_add(n, "tag", json_object_new_string("note"));
 			json_object_object_add(n, "elements", list);
 			json_object_array_add(elements, n);
@@ -305,25 +352,17 @@ static char *body_with(const struct lark_event *e, bool text, int64_t timestamp,
 		json_object_object_add(o, "msg_type", json_object_new_string("interactive"));
 		json_object_object_add(o, "card", card);
 	}
-	free(out_line);
-	free(more);
-	free(person);
-	free(held);
+	lark_parts_free(&p);
 	char *body = strdup(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 								  JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(o);
+	*fits = body && strlen(body) <= LARK_BODY_MAX;
 	return body;
 }
 
 char *lark_body(const struct lark_event *e, bool text, int64_t timestamp, const char *secret) {
-	/* the long output gives way first: halved until the body fits */
-	for (size_t max = DETAILS_MAX;; max /= 2) {
-		char *body = body_with(e, text, timestamp, secret, max);
-		if (!body || strlen(body) <= LARK_BODY_MAX || max == 0) {
-			return body;
-		}
-		free(body);
-	}
+	struct lark_ctx c = {text, timestamp, secret};
+	return lark_fit(e, body_with, &c);
 }
 
 int lark_check_webhook(const char *url, struct tc_error *err) {
@@ -439,7 +478,9 @@ bool lark_in_window(const struct lark_window *w, int64_t now, const char *tz) {
 }
 
 bool lark_quiet_holds(const struct lark_event *e, bool quiet_critical) {
-	if (is_type(e, "RECOVERY") || is_type(e, "ACKNOWLEDGEMENT") || is_type(e, "CUSTOM")) {
+	/* RESOLVED: Zabbix' {EVENT.STATUS} of a recovery */
+	if (is_type(e, "RECOVERY") || is_type(e, "RESOLVED") || is_type(e, "ACKNOWLEDGEMENT") ||
+	    is_type(e, "CUSTOM")) {
 		return false;
 	}
 	if (!e->type || !*e->type || is_type(e, "PROBLEM")) {

@@ -28,8 +28,45 @@ struct lark_event {
 	const char *held; /* what quiet hours held back (lark_held_text), or NULL */
 };
 
+/* base64(HMAC-SHA256(key, message)); out >= 45 bytes. The one signer of the chat
+ * notifier: Lark and DingTalk differ only in what is key and what is message. */
+void lark_hmac_b64(const char *key, size_t key_len, const char *msg, size_t msg_len, char *out,
+		   size_t size);
+
 /* base64(HMAC-SHA256(key = timestamp "\n" secret, message = "")); out >= 45 bytes. */
 void lark_sign(int64_t timestamp, const char *secret, char *out, size_t size);
+
+/* The parts of a message, cleaned for display (tc_text_copy), shared by every chat
+ * platform's format: the title "[WORD] host / service", the word and colour of
+ * lark_look, the output's first line, the details (the rest of the output and the long
+ * output, at most details_max bytes and 50 lines), who acknowledged or commented, the
+ * held-notification note and "Type: T  Time: W". Pointers are NULL when empty. */
+struct lark_parts {
+	const char *word;
+	const char *colour;
+	char title[600];
+	char note[600];
+	char *summary;
+	char *details;
+	char *person;
+	char *held;
+};
+void lark_parts(const struct lark_event *e, size_t details_max, struct lark_parts *p);
+void lark_parts_free(struct lark_parts *p);
+
+/* The parts as plain text, one a line: title, summary, details, person, held, note.
+ * Caller frees. */
+char *lark_parts_text(const struct lark_parts *p);
+
+/* A body built with the long output halved (from 8 KB) until `build` says it fits;
+ * the last try has no long output at all. Caller frees. */
+typedef char *(*lark_build_fn)(const struct lark_event *e, size_t details_max, const void *ctx,
+			       bool *fits);
+char *lark_fit(const struct lark_event *e, lark_build_fn build, const void *ctx);
+
+/* '<' and '>' (and '[' and ']' too with `brackets`) as their full-width forms, so
+ * text cannot open a tag (<at>, <@user>, <font>) or a markdown link. Caller frees. */
+char *lark_defang(const char *s, bool brackets);
 
 /* The card colour of a state: red, orange, grey, green, ... */
 const char *lark_colour(const char *state);
@@ -71,8 +108,9 @@ int lark_parse_window(const char *text, struct lark_window *w, struct tc_error *
  * start inclusive, end exclusive. */
 bool lark_in_window(const struct lark_window *w, int64_t now, const char *tz);
 
-/* Whether quiet hours hold the event back: recoveries, acknowledgements and custom
- * notifications never (the recovery of a problem delivered before must arrive);
+/* Whether quiet hours hold the event back: recoveries (RECOVERY, or Zabbix'
+ * RESOLVED), acknowledgements and custom notifications never (the recovery of a
+ * problem delivered before must arrive);
  * CRITICAL/DOWN problems only with `quiet_critical`; all else (WARNING, UNKNOWN,
  * flapping, downtime) yes. */
 bool lark_quiet_holds(const struct lark_event *e, bool quiet_critical);

@@ -46,6 +46,21 @@ SIM_PIDS="$SIM_PIDS $!"
 for _ in $(seq 1 100); do [ -s "$WORK/hook.port" ] && break; sleep 0.05; done
 memcheck "notify_tc_lark" 0 TC_LARK_WEBHOOK="http://127.0.0.1:$(cat "$WORK/hook.port")/h" TC_LARK_SECRET=s \
 	"$P/notify_tc_lark" --state CRITICAL --host h --service s --output o
+# notify_tc_chat for each platform, rate limited once (the retry path), then refused
+for t in wecom dingtalk slack webhook; do
+	python3 "$top_srcdir/tests/integration/chat_receiver.py" $t "$WORK/$t.port" "$WORK/$t.log" s \
+		limited,ok,refused 2>/dev/null &
+	SIM_PIDS="$SIM_PIDS $!"
+	for _ in $(seq 1 100); do [ -s "$WORK/$t.port" ] && break; sleep 0.05; done
+	secret=""
+	[ $t = dingtalk ] && secret=s
+	for want in 0 1; do
+		memcheck "notify_tc_chat, $t, exit $want" $want TC_CHAT_TYPE=$t TC_CHAT_SECRET=$secret \
+			TC_CHAT_WEBHOOK="http://127.0.0.1:$(cat "$WORK/$t.port")/h?k=v" \
+			"$P/notify_tc_chat" --state CRITICAL --host h --service s --output $'o <x>\n[l](u)' \
+			--long-output 'a\nb' --type ACKNOWLEDGEMENT --author a --comment c
+	done
+done
 memcheck "tc_billing_sim --help" 0 "$top_builddir/sim/tc_billing_sim" --help
 
 # the simulator itself, serving TLS requests (good, refused, faulty) until SIGTERM

@@ -214,13 +214,24 @@ START_TEST(quiet_rules) {
 		const char *type, *state;
 		bool held, held_critical_too;
 	} cases[] = {
-	    {"PROBLEM", "WARNING", true, true},  {"PROBLEM", "UNKNOWN", true, true},
-	    {"PROBLEM", "3", true, true},        {"PROBLEM", "CRITICAL", false, true},
-	    {"PROBLEM", "DOWN", false, true},    {NULL, "WARNING", true, true},
-	    {"RECOVERY", "OK", false, false},    {"RECOVERY", "UP", false, false},
-	    {NULL, "OK", false, false},          {"ACKNOWLEDGEMENT", "CRITICAL", false, false},
-	    {"CUSTOM", "WARNING", false, false}, {"FLAPPINGSTART", "WARNING", true, true},
+	    {"PROBLEM", "WARNING", true, true},
+	    {"PROBLEM", "UNKNOWN", true, true},
+	    {"PROBLEM", "3", true, true},
+	    {"PROBLEM", "CRITICAL", false, true},
+	    {"PROBLEM", "DOWN", false, true},
+	    {NULL, "WARNING", true, true},
+	    {"RECOVERY", "OK", false, false},
+	    {"RECOVERY", "UP", false, false},
+	    {NULL, "OK", false, false},
+	    {"ACKNOWLEDGEMENT", "CRITICAL", false, false},
+	    {"CUSTOM", "WARNING", false, false},
+	    {"FLAPPINGSTART", "WARNING", true, true},
 	    {"DOWNTIMESTART", "OK", true, true},
+	    /* Zabbix: {EVENT.STATUS} is RESOLVED for a recovery, PROBLEM for a problem */
+	    {"RESOLVED", "OK", false, false},
+	    {"RESOLVED", "High", false, false},
+	    {"PROBLEM", "High", false, true},
+	    {"PROBLEM", "Average", true, true},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct lark_event e = {.type = cases[i].type, .state = cases[i].state, .host = "h"};

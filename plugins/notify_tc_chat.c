@@ -1,10 +1,15 @@
-/* notify_tc_lark: delivers a Nagios, Icinga 2 or Zabbix notification to a Lark (Feishu)
- * group through a custom bot: signed, as an interactive card coloured by state and
- * notification type (or plain text), retried on rate limits and server errors within
- * the deadline, held back in quiet hours unless it is critical or a recovery; held
- * notifications are listed by the first one delivered after the window (with
- * --state-dir). The webhook URL and the signing secret come from a file or the
- * environment, never from the command line, and never reach a trace. */
+/* notify_tc_chat: delivers a Nagios, Icinga 2 or Zabbix notification to a team chat:
+ * a Lark (Feishu) custom bot, a WeCom group robot, a DingTalk custom robot, a Slack
+ * incoming webhook or a generic JSON webhook, chosen by type= in the bot's ini. Each
+ * gets its platform's rich format (chat_<type>.c), signed where the platform signs,
+ * retried only on what the platform calls transient and within the deadline, held
+ * back in quiet hours unless it is critical or a recovery; held notifications are
+ * listed by the first one delivered after the window (with --state-dir). The webhook
+ * URL and the signing secret come from a file or the environment, never from the
+ * command line, and never reach a trace.
+ *
+ * Built twice: as notify_tc_chat, and with NOTIFY_TC_LARK as notify_tc_lark, which
+ * reads [lark] and TC_LARK_* and always speaks to Lark, as it always did. */
 #include <config.h>
 
 #include <errno.h>
@@ -25,10 +30,21 @@
 #include "http.h"
 #include "ini.h"
 #include "jsonx.h"
+#include "chat.h"
 #include "lark_logic.h"
 #include "result.h"
 
 enum { EXIT_SENT = 0, EXIT_FAILED = 1, EXIT_USAGE = 3 };
+
+#ifdef NOTIFY_TC_LARK
+#	define PROG    "notify_tc_lark"
+#	define SECTION "lark"
+#	define ENV     "TC_LARK_"
+#else
+#	define PROG    "notify_tc_chat"
+#	define SECTION "chat"
+#	define ENV     "TC_CHAT_"
+#endif
 
 struct options {
 	const char *config;
@@ -46,6 +62,7 @@ struct options {
 	const char *proxy;
 	int verbose;
 	const char *state_dir;
+	const struct chat_platform *platform;
 	char webhook[2048];
 	char secret[512];
 };
@@ -53,17 +70,30 @@ struct options {
 static void usage(FILE *out) {
 	fprintf(
 	    out,
-	    "notify_tc_lark (%s) %s\n"
-	    "Delivers a monitoring notification to a Lark group bot.\n\n"
-	    "Usage: notify_tc_lark [--config FILE] [--source nagios|icinga|zabbix] [--kind "
+	    "%s (%s) %s\n"
+	    "Delivers a monitoring notification to a team chat: "
+#ifdef NOTIFY_TC_LARK
+	    "a Lark group bot.\n\n"
+#else
+	    "a Lark, WeCom, DingTalk or Slack\n"
+	    "group bot, or a JSON webhook.\n\n"
+#endif
+	    "Usage: %s [--config FILE] [--source nagios|icinga|zabbix] [--kind "
 	    "host|service]\n"
 	    "         [--state S] [--host H] [--service S] [--output TEXT] [--type T] [--time T]\n"
 	    "         [--long-output TEXT] [--author A] [--comment C] [--text]\n"
 	    "         [--quiet-hours HH:MM-HH:MM [--timezone ZONE] [--quiet-critical]\n"
 	    "          [--state-dir DIR]]\n"
 	    "         [-t SECONDS] [--cacert FILE] [--capath DIR] [--proxy URL]\n\n"
+#ifdef NOTIFY_TC_LARK
 	    "  --config FILE     ini with [lark] webhook=URL and secret=SECRET (mode 0600);\n"
 	    "                    else TC_LARK_WEBHOOK and TC_LARK_SECRET from the environment\n"
+#else
+	    "  --config FILE     ini with [chat] (or [lark]) type=lark|wecom|dingtalk|slack|\n"
+	    "                    webhook (default lark), webhook=URL and, for Lark and\n"
+	    "                    DingTalk, secret=SECRET (mode 0600); else TC_CHAT_TYPE,\n"
+	    "                    TC_CHAT_WEBHOOK and TC_CHAT_SECRET from the environment\n"
+#endif
 	    "  --source NAME     read state, host, service, output, long output, author,\n"
 	    "                    comment and time from that system's environment macros\n"
 	    "                    (NAGIOS_*, ICINGA_*); options win over them\n"
@@ -81,7 +111,7 @@ static void usage(FILE *out) {
 	    "  -vvv              trace the request, the bot's token and signature redacted\n"
 	    "  -t SECONDS        give up delivering after this long (default 10)\n\n"
 	    "Exit status: 0 delivered or held back in quiet hours, 1 delivery failed, 3 usage.\n",
-	    PACKAGE_NAME, PACKAGE_VERSION);
+	    PROG, PACKAGE_NAME, PACKAGE_VERSION, PROG);
 }
 
 static const char *env_or(const char *a, const char *b) {
@@ -122,29 +152,53 @@ static void from_environment(struct options *o) {
 #undef FILL
 }
 
+/* The bot's section: [chat], or [lark] as notify_tc_lark writes it. */
+static const char *ini_get(const struct tc_ini *ini, const char *key) {
+	const char *v = tc_ini_get(ini, SECTION, key);
+	return v || strcmp(SECTION, "lark") == 0 ? v : tc_ini_get(ini, "lark", key);
+}
+
 static int load_secrets(struct options *o, struct tc_error *err) {
-	const char *url = NULL, *secret = NULL;
+	const char *url = NULL, *secret = NULL, *type = NULL;
 	struct tc_ini ini = {0};
 	if (o->config) {
 		if (tc_ini_load(o->config, &ini, err) != 0) {
 			return -1;
 		}
-		url = tc_ini_get(&ini, "lark", "webhook");
-		secret = tc_ini_get(&ini, "lark", "secret");
+		url = ini_get(&ini, "webhook");
+		secret = ini_get(&ini, "secret");
+		type = ini_get(&ini, "type");
 	}
 	if (!url) {
-		url = getenv("TC_LARK_WEBHOOK");
+		url = getenv(ENV "WEBHOOK");
 	}
 	if (!secret) {
-		secret = getenv("TC_LARK_SECRET");
+		secret = getenv(ENV "SECRET");
 	}
+#ifdef NOTIFY_TC_LARK
+	type = "lark";
+#else
+	if (!type) {
+		type = getenv(ENV "TYPE");
+	}
+#endif
 	int rc = 0;
-	if (!url || !*url) {
+	o->platform = chat_platform(type && *type ? type : "lark");
+	if (!o->platform) {
 		rc = tc_error_set(err, TC_ERR_CONFIG,
-				  "no webhook: set webhook= in the [lark] section of --config, or "
-				  "TC_LARK_WEBHOOK");
+				  "unknown type '%.40s': lark, wecom, dingtalk, slack or webhook",
+				  type);
+	} else if (!url || !*url) {
+		rc = tc_error_set(err, TC_ERR_CONFIG,
+				  "no webhook: set webhook= in the [" SECTION
+				  "] section of --config, or " ENV "WEBHOOK");
 	} else if (lark_check_webhook(url, err) != 0) {
 		rc = -1;
+	} else if (secret && *secret && !o->platform->signs) {
+		rc = tc_error_set(err, TC_ERR_CONFIG,
+				  "type=%s takes no secret (its webhook URL is the secret): remove "
+				  "secret=",
+				  o->platform->name);
 	} else {
 		snprintf(o->webhook, sizeof o->webhook, "%s", url);
 		snprintf(o->secret, sizeof o->secret, "%s", secret ? secret : "");
@@ -295,7 +349,7 @@ static int parse(int argc, char **argv, struct options *o, struct tc_error *err)
 			return tc_error_set(
 			    err, TC_ERR_USAGE,
 			    "the webhook and its secret are not accepted on the command "
-			    "line: use --config or TC_LARK_WEBHOOK/TC_LARK_SECRET");
+			    "line: use --config or " ENV "WEBHOOK/" ENV "SECRET");
 		case 't':
 			o->timeout = atoi(optarg);
 			if (o->timeout < 1 || o->timeout > 300) {
@@ -310,7 +364,7 @@ static int parse(int argc, char **argv, struct options *o, struct tc_error *err)
 			usage(stdout);
 			exit(EXIT_USAGE);
 		case 'V':
-			printf("notify_tc_lark (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+			printf(PROG " (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 			exit(EXIT_USAGE);
 		default:
 			return tc_error_set(err, TC_ERR_USAGE, "unknown or incomplete option '%s'",
@@ -323,34 +377,6 @@ static int parse(int argc, char **argv, struct options *o, struct tc_error *err)
 	return 0;
 }
 
-/* Lark answers HTTP 200 with a JSON code; 0 means delivered. */
-static int check_answer(const struct tc_http_response *r, bool *retry, struct tc_error *err) {
-	struct json_object *o = NULL;
-	int64_t code = -1;
-	const char *msg = NULL;
-	*retry = r->status == 429 || r->status >= 500;
-	if (r->status != 200) {
-		return tc_error_set(err, TC_ERR_HTTP, "HTTP %ld from the webhook", r->status);
-	}
-	if (tc_json_parse(r->body, r->len, &o, err) != 0) {
-		return tc_error_prefix(err, "webhook answer");
-	}
-	if (tc_json_int(o, "code", TC_OPTIONAL, &code, NULL, err) != 0 || code == -1) {
-		tc_json_int(o, "StatusCode", TC_OPTIONAL, &code, NULL, err);
-	}
-	tc_json_string(o, "msg", TC_OPTIONAL, &msg, err);
-	if (code != 0) {
-		/* 11232: bot frequency limit; 99991400: OpenAPI rate limit */
-		*retry = code == 11232 || code == 99991400;
-		tc_error_set(err, TC_ERR_API, "Lark refused the message: code %lld: %.200s",
-			     (long long)code, msg ? msg : "");
-		json_object_put(o);
-		return -1;
-	}
-	json_object_put(o);
-	return 0;
-}
-
 /* -vvv: the request as sent, without the bot's token (the URL's last segment) or a
  * signature that would be valid for an hour. */
 static void trace_request(const struct options *o, const char *body) {
@@ -359,7 +385,7 @@ static void trace_request(const struct options *o, const char *body) {
 	}
 	char url[sizeof o->webhook];
 	char *shown = lark_redact_body(body);
-	lark_redact_url(o->webhook, url, sizeof url);
+	lark_redact_url(o->webhook, url, sizeof url); /* the signed query goes too */
 	fprintf(stderr, "> POST %s\n> %s\n", url, shown ? shown : "");
 	free(shown);
 }
@@ -381,34 +407,57 @@ static int deliver(const struct options *o, struct tc_error *err) {
 	int rc = -1;
 	for (int attempt = 1;; attempt++) {
 		/* a fresh timestamp and signature for every attempt */
-		char *body = lark_body(&o->event, o->text, (int64_t)time(NULL),
-				       o->secret[0] ? o->secret : NULL);
+		struct timespec now;
+		clock_gettime(CLOCK_REALTIME, &now);
+		int64_t now_ms = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+		const char *secret = o->secret[0] ? o->secret : NULL;
+		char *body = o->platform->body(&o->event, o->text, now_ms, secret);
+		char url[sizeof o->webhook + 256];
 		struct tc_http_response resp;
 		bool retry = false;
-		trace_request(o, body);
-		rc = tc_http_request(http, "POST", o->webhook, headers, 1, body, strlen(body),
-				     &resp, err);
-		free(body);
-		if (rc == 0) {
-			if (o->verbose >= 3) {
-				fprintf(stderr, "< HTTP %ld, %zu bytes\n< %.*s\n", resp.status,
-					resp.len, (int)(resp.len > 4096 ? 4096 : resp.len),
-					resp.body);
-			}
-			rc = check_answer(&resp, &retry, err);
-			tc_http_response_free(&resp);
-		} else {
-			retry = err->kind == TC_ERR_NETWORK;
+		long wait_ms = 0, retry_after = 0;
+		if (!body) {
+			rc = tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+			break;
 		}
+		trace_request(o, body);
+		rc = o->platform->url(o->webhook, now_ms, secret, url, sizeof url, err);
+		if (rc == 0) {
+			rc = tc_http_request(http, "POST", url, headers, 1, body, strlen(body),
+					     &resp, err);
+			memset(url, 0, sizeof url);
+			if (rc == 0) {
+				if (o->verbose >= 3) {
+					fprintf(stderr, "< HTTP %ld, %zu bytes\n< %.*s\n",
+						resp.status, resp.len,
+						(int)(resp.len > 4096 ? 4096 : resp.len),
+						resp.body);
+				}
+				rc = o->platform->answer(&resp, &retry, err);
+				retry_after = resp.retry_after;
+				wait_ms = retry_after * 1000;
+				tc_http_response_free(&resp);
+			} else {
+				retry = err->kind == TC_ERR_NETWORK;
+			}
+		}
+		free(body);
 		long jitter = backoff_ms / 4 > 0 ? rand() % (backoff_ms / 4) : 0;
-		if (rc == 0 || !retry || tc_deadline_left_ms(&d) < backoff_ms + jitter + 200) {
+		if (wait_ms < backoff_ms + jitter) {
+			wait_ms = backoff_ms + jitter;
+		}
+		if (rc == 0 || !retry || tc_deadline_left_ms(&d) < wait_ms + 200) {
+			if (rc != 0 && retry &&
+			    retry_after * 1000 + 200 > tc_deadline_left_ms(&d)) {
+				tc_error_prefix(err, "asked to wait %ld s, past the %d s deadline",
+						retry_after, o->timeout);
+			}
 			if (rc != 0 && attempt > 1) {
 				tc_error_prefix(err, "after %d attempts", attempt);
 			}
 			break;
 		}
-		struct timespec ts = {(backoff_ms + jitter) / 1000,
-				      ((backoff_ms + jitter) % 1000) * 1000000L};
+		struct timespec ts = {wait_ms / 1000, (wait_ms % 1000) * 1000000L};
 		nanosleep(&ts, NULL);
 		backoff_ms *= 2;
 	}
@@ -425,7 +474,7 @@ static int held_path(const struct options *o, char *buf, size_t size) {
 		return -1;
 	}
 	EVP_Digest(o->webhook, strlen(o->webhook), md, &len, EVP_sha256(), NULL);
-	int n = snprintf(buf, size, "%s/lark-held-", o->state_dir);
+	int n = snprintf(buf, size, "%s/%s-held-", o->state_dir, o->platform->name);
 	for (unsigned int i = 0; i < 8 && n > 0 && (size_t)n + 3 < size; i++) {
 		n += snprintf(buf + n, size - (size_t)n, "%02x", md[i]);
 	}
@@ -543,21 +592,21 @@ int main(int argc, char **argv) {
 	srand((unsigned)time(NULL) ^ (unsigned)getpid());
 	if (parse(argc, argv, &o, &err) != 0 || load_secrets(&o, &err) != 0 ||
 	    clock_now(&now, &err) != 0) {
-		printf("notify_tc_lark: %s\n", err.message);
+		printf(PROG ": %s\n", err.message);
 		return EXIT_USAGE;
 	}
 	from_environment(&o);
+	o.event.source = o.source;
 	if (!o.event.state || !o.event.host) {
-		printf(
-		    "notify_tc_lark: no state or host: give --state and --host, or --source with "
-		    "its environment macros\n");
+		printf(PROG ": no state or host: give --state and --host, or --source with "
+			    "its environment macros\n");
 		return EXIT_USAGE;
 	}
 	describe(&o.event, what, sizeof what);
 	bool quiet = o.quiet_set && lark_in_window(&o.quiet, now, o.timezone);
 	if (quiet && lark_quiet_holds(&o.event, o.quiet_critical)) {
 		if (!o.state_dir || hold(&o, now) == 0) {
-			printf("notify_tc_lark: quiet hours: %s held back\n", what);
+			printf(PROG ": quiet hours: %s held back\n", what);
 			return EXIT_SENT;
 		}
 		/* better a message at night than one lost */
@@ -573,9 +622,9 @@ int main(int argc, char **argv) {
 	memset(o.secret, 0, sizeof o.secret);
 	tc_curl_unload();
 	if (rc != 0) {
-		printf("notify_tc_lark: delivery failed: %s\n", err.message);
+		printf(PROG ": delivery failed: %s\n", err.message);
 		return EXIT_FAILED;
 	}
-	printf("notify_tc_lark: delivered %s%s\n", what, note);
+	printf(PROG ": delivered %s%s\n", what, note);
 	return EXIT_SENT;
 }

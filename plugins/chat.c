@@ -1,0 +1,124 @@
+#include "chat.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "jsonx.h"
+#include "result.h"
+
+const struct chat_platform *chat_platform(const char *name) {
+	static const struct chat_platform *const all[] = {&chat_lark, &chat_wecom, &chat_dingtalk,
+							  &chat_slack, &chat_webhook};
+	for (size_t i = 0; name && i < sizeof all / sizeof all[0]; i++) {
+		if (strcmp(name, all[i]->name) == 0) {
+			return all[i];
+		}
+	}
+	return NULL;
+}
+
+int chat_plain_url(const char *webhook, int64_t now_ms, const char *secret, char *out, size_t size,
+		   struct tc_error *err) {
+	(void)now_ms;
+	(void)secret;
+	if ((size_t)snprintf(out, size, "%s", webhook) >= size) {
+		return tc_error_set(err, TC_ERR_CONFIG, "the webhook URL is too long");
+	}
+	return 0;
+}
+
+static bool listed(const long *codes, int64_t code) {
+	for (; codes && *codes; codes++) {
+		if (*codes == code) {
+			return true;
+		}
+	}
+	return false;
+}
+
+int chat_json_answer(const struct tc_http_response *r, const char *label, const char *code_key,
+		     const char *alt_code_key, const char *msg_key, const long *transient,
+		     bool *retry, struct tc_error *err) {
+	struct json_object *o = NULL;
+	int64_t code = -1;
+	const char *msg = NULL;
+	*retry = r->status == 429 || r->status >= 500;
+	if (r->status != 200) {
+		return tc_error_set(err, TC_ERR_HTTP, "HTTP %ld from the webhook", r->status);
+	}
+	if (tc_json_parse(r->body, r->len, &o, err) != 0) {
+		return tc_error_prefix(err, "webhook answer");
+	}
+	if ((tc_json_int(o, code_key, TC_OPTIONAL, &code, NULL, err) != 0 || code == -1) &&
+	    alt_code_key) {
+		tc_json_int(o, alt_code_key, TC_OPTIONAL, &code, NULL, err);
+	}
+	tc_json_string(o, msg_key, TC_OPTIONAL, &msg, err);
+	if (code != 0) {
+		char shown[256];
+		tc_text_copy(shown, sizeof shown, msg ? msg : "", TC_TEXT_ONE_LINE);
+		*retry = listed(transient, code);
+		tc_error_set(err, TC_ERR_API, "%s refused the message: %s %lld: %s", label,
+			     code_key, (long long)code, shown);
+		json_object_put(o);
+		return -1;
+	}
+	json_object_put(o);
+	return 0;
+}
+
+int chat_http_answer(const struct tc_http_response *r, const char *label, bool *retry,
+		     struct tc_error *err) {
+	char reason[256];
+	*retry = r->status == 408 || r->status == 429 || r->status >= 500;
+	if (r->status >= 200 && r->status < 300) {
+		return 0;
+	}
+	tc_text_copy(reason, sizeof reason, r->body ? r->body : "", TC_TEXT_ONE_LINE);
+	return tc_error_set(err, TC_ERR_HTTP, "%s refused the message: HTTP %ld%s%s", label,
+			    r->status, *reason ? ": " : "", reason);
+}
+
+/* "> " before every line of text, so a block reads as a quote. */
+void chat_md_quote(char *buf, size_t size, const char *text) {
+	char *safe = text ? lark_defang(text, true) : NULL;
+	size_t n = strlen(buf);
+	for (const char *p = safe; p && *p && n + 4 < size;) {
+		size_t len = strcspn(p, "\n");
+		snprintf(buf + n, size - n, "> %.*s\n", (int)len, p);
+		p += len + (p[len] == '\n');
+		n = strlen(buf);
+	}
+	free(safe);
+}
+
+/* prefix, the text defanged, suffix; nothing when there is no text */
+void chat_md_add(char *buf, size_t size, const char *prefix, const char *text, const char *suffix) {
+	if (text && *text) {
+		char *safe = lark_defang(text, true);
+		size_t n = strlen(buf);
+		if (safe && n < size) {
+			snprintf(buf + n, size - n, "%s%s%s", prefix, safe, suffix);
+		}
+		free(safe);
+	}
+}
+
+char *chat_cut(char *s, size_t max) {
+	char *cut = malloc(max + 1);
+	if (cut) {
+		tc_text_copy(cut, max + 1, s, TC_TEXT_KEEP_NEWLINES);
+	}
+	free(s);
+	return cut;
+}
+
+char *chat_json_text(struct json_object *o) {
+	char *out = strdup(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+								 JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	return out;
+}

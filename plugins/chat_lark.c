@@ -1,0 +1,25 @@
+/* Lark (Feishu) custom bots: the card or text of lark_body, signed in the body
+ * (timestamp in seconds); answers carry "code" (or "StatusCode"), 0 when delivered. */
+#include "chat.h"
+
+static char *lark_chat_body(const struct lark_event *e, bool text, int64_t now_ms,
+			    const char *secret) {
+	return lark_body(e, text, now_ms / 1000, secret);
+}
+
+/* 11232: the custom bot's frequency limit; 9499: "too many request", the open
+ * platform's rate limit; 99991400: the OpenAPI rate limit. */
+static const long lark_transient[] = {11232, 9499, 99991400, 0};
+
+static int chat_lark_answer(const struct tc_http_response *r, bool *retry, struct tc_error *err) {
+	return chat_json_answer(r, "Lark", "code", "StatusCode", "msg", lark_transient, retry, err);
+}
+
+const struct chat_platform chat_lark = {
+    .name = "lark",
+    .label = "Lark",
+    .signs = true,
+    .body = lark_chat_body,
+    .url = chat_plain_url,
+    .answer = chat_lark_answer,
+};
