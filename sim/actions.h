@@ -1,7 +1,7 @@
 /* The API actions the simulator serves, each building its Response fields from an
  * account of the scenario the way the service computes them. One file per family:
  * actions.c (the table, DescribeAccountBalance), act_orders.c, act_vouchers.c,
- * act_funds.c, act_spend.c; simdata.c has what they share. */
+ * act_funds.c, act_spend.c, act_renewals.c; simdata.c has what they share. */
 #ifndef SIM_ACTIONS_H
 #define SIM_ACTIONS_H
 
@@ -72,6 +72,7 @@ int sim_describe_account_balance(struct sim_call *c, struct json_object *r);
 int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r);
 int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r);
 int sim_describe_voucher_info(struct sim_call *c, struct json_object *r);
+int sim_describe_renew_instances(struct sim_call *c, struct json_object *r);
 int sim_describe_org_member_account_balance(struct sim_call *c, struct json_object *r);
 int sim_query_partner_credit(struct sim_call *c, struct json_object *r);
 int sim_query_customers_credit(struct sim_call *c, struct json_object *r);
