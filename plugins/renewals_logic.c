@@ -195,8 +195,6 @@ static void judge_balance(const struct tally *t, const struct renewals_balance *
 			       "renewal%s is not known (DescribeRenewInstances gives no prices)",
 			       avail, t->autos, t->autos == 1 ? "" : "s");
 	}
-	tc_result_figure(r, "available_balance", TC_MEASURE_MONEY, cfg->currency, b->available, 2,
-			 NULL, NULL, false);
 }
 
 void renewals_evaluate(const struct tc_renewal *x, size_t n, int64_t now,
@@ -260,6 +258,10 @@ void renewals_evaluate(const struct tc_renewal *x, size_t n, int64_t now,
 	if (t.soonest) {
 		tc_result_figure(r, "renewal_expires_in", TC_MEASURE_DAYS, NULL, t.soonest_days, 0,
 				 &cfg->warning, &cfg->critical, false);
+	}
+	if (balance && balance->known && t.autos) {
+		tc_result_figure(r, "available_balance", TC_MEASURE_MONEY, cfg->currency,
+				 balance->available, 2, NULL, NULL, false);
 	}
 }
 
