@@ -106,7 +106,7 @@ struct tally {
 
 static void judge(const struct tc_renewal *x, int64_t now, const struct renewals_config *cfg,
 		  struct tally *t, struct tc_result *r) {
-	char w[320], t1[48];
+	char w[400], t1[48];
 	int64_t days = x->has_expiry ? tc_calendar_days_between(now, x->expires, cfg->offset) : 0;
 	bool soon = x->has_expiry && tc_range_alerts(&cfg->warning, days * 100);
 	who(x, w, sizeof w);
@@ -201,7 +201,7 @@ void renewals_evaluate(const struct tc_renewal *x, size_t n, int64_t now,
 		       const struct renewals_config *cfg, const struct renewals_balance *balance,
 		       struct tc_result *r) {
 	struct tally t = {0};
-	char win[48], w[320], t1[48], head[320] = "", tail[384] = "", note[192];
+	char win[48], w[400], t1[48], head[640] = "", tail[384] = "", note[192];
 	window(&cfg->warning, win, sizeof win);
 	for (size_t i = 0; i < n; i++) {
 		judge(&x[i], now, cfg, &t, r);
