@@ -55,25 +55,6 @@ static bool holds(struct json_object *list, const char *value) {
 	return false;
 }
 
-/* ExpireTimeStart/End: "yyyy-MM-dd HH:mm:ss" Beijing time, or absent. */
-static int time_param(struct sim_call *c, const char *name, int64_t *out, bool *given) {
-	const char *text = NULL;
-	struct tc_error err;
-	*given = false;
-	if (sim_param_string(c, name, false, &text) != 0) {
-		return -1;
-	}
-	if (!text) {
-		return 0;
-	}
-	if (strlen(text) != 19 || tc_parse_api_time(text, TC_BEIJING_OFFSET, out, &err) != 0) {
-		return sim_fail(c, "InvalidParameterValue",
-				"`%s` must be written yyyy-MM-dd HH:mm:ss.", name);
-	}
-	*given = true;
-	return 0;
-}
-
 static struct json_object *record(struct sim_call *c, struct json_object *v, int64_t expires) {
 	struct json_object *e = json_object_new_object();
 	char when[24];
@@ -104,16 +85,15 @@ static struct json_object *record(struct sim_call *c, struct json_object *v, int
 }
 
 int sim_describe_renew_instances(struct sim_call *c, struct json_object *r) {
-	int64_t max, start = 0, end = 0, skip = 0;
+	int64_t max, start = 0, end = 0, skip = 0; /* ExpireTimeStart/End, Beijing time */
 	const char *token = NULL;
 	struct json_object *flags = NULL, *ids = NULL, *reverse = NULL;
-	bool has_start, has_end;
 	if (sim_param_int(c, "MaxResults", true, 0, &max) ||
 	    sim_param_string(c, "NextToken", false, &token) ||
 	    string_list(c, "RenewFlagList", 3, &flags) ||
 	    string_list(c, "InstanceIdList", RENEW_MAX_IDS, &ids) ||
-	    time_param(c, "ExpireTimeStart", &start, &has_start) ||
-	    time_param(c, "ExpireTimeEnd", &end, &has_end)) {
+	    sim_param_time(c, "ExpireTimeStart", false, INT64_MIN, &start) ||
+	    sim_param_time(c, "ExpireTimeEnd", false, INT64_MAX, &end)) {
 		return -1;
 	}
 	if (max < 1 || max > RENEW_MAX_RESULTS) {
@@ -143,8 +123,7 @@ int sim_describe_renew_instances(struct sim_call *c, struct json_object *r) {
 					   TC_BEIJING_OFFSET);
 		int64_t expires = day + 86399;
 		if (!holds(flags, sim_str(v, "flag", "NOTIFY_AND_MANUAL_RENEW")) ||
-		    !holds(ids, sim_str(v, "id", "")) || (has_start && expires < start) ||
-		    (has_end && expires > end)) {
+		    !holds(ids, sim_str(v, "id", "")) || expires < start || expires > end) {
 			continue;
 		}
 		matched++;

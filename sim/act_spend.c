@@ -41,24 +41,12 @@ static const char *spend_text(struct json_object *spend, int64_t ago) {
 	return ago > 0 ? sim_str(spend, "daily", "0") : "0";
 }
 
-static int time_param(struct sim_call *c, const char *name, int64_t *out) {
-	const char *text = NULL;
-	struct tc_error err;
-	if (sim_param_string(c, name, true, &text) != 0) {
-		return -1;
-	}
-	if (tc_parse_api_time(text, TC_BEIJING_OFFSET, out, &err) != 0) {
-		return sim_fail(c, "InvalidParameterValue", "The value of `%s` is not a time.",
-				name);
-	}
-	return 0;
-}
-
 int sim_describe_cost_explorer_summary(struct sim_call *c, struct json_object *r) {
 	int64_t from, to, page, size;
 	const char *period = NULL, *bill = NULL, *dims = NULL, *fee = NULL;
 	struct json_object *spend = NULL;
-	if (time_param(c, "BeginTime", &from) || time_param(c, "EndTime", &to) ||
+	if (sim_param_time(c, "BeginTime", true, 0, &from) ||
+	    sim_param_time(c, "EndTime", true, 0, &to) ||
 	    sim_param_string(c, "BillType", true, &bill) ||
 	    sim_param_string(c, "PeriodType", true, &period) ||
 	    sim_param_string(c, "Dimensions", true, &dims) ||

@@ -45,6 +45,10 @@ int sim_fail(struct sim_call *c, const char *code, const char *fmt, ...)
 int sim_param_int(struct sim_call *c, const char *name, bool required, int64_t fallback,
 		  int64_t *out);
 int sim_param_string(struct sim_call *c, const char *name, bool required, const char **out);
+/* A "YYYY-MM-DD[ HH:MM:SS]" Beijing-time parameter as UNIX time; `fallback` when an
+ * optional one is absent, InvalidParameterValue when it is not a time. */
+int sim_param_time(struct sim_call *c, const char *name, bool required, int64_t fallback,
+		   int64_t *out);
 
 /* A copy of the account's list `key` with every {"repeat": N, ...} entry expanded
  * into N entries (ids, names and UINs numbered); NULL when absent. */

@@ -118,7 +118,7 @@ START_TEST(filters) {
 	ck_assert_str_eq(simcall_text(&sc, "InstanceList.0.InstanceId"), "\"R-0003\"");
 	simcall_free(&sc);
 	simcall_run(&sc, sim_describe_renew_instances, account,
-		    "{\"MaxResults\":10,\"ExpireTimeEnd\":\"2026-11-30\"}");
+		    "{\"MaxResults\":10,\"ExpireTimeEnd\":\"soon\"}");
 	simcall_assert_fails(&sc, "InvalidParameterValue");
 	simcall_free(&sc);
 	simcall_run(&sc, sim_describe_renew_instances, account,
