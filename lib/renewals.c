@@ -77,14 +77,16 @@ int tc_renewals_page(struct json_object *response, int offset, struct tc_renewal
 		     const char **next, struct tc_error *err) {
 	struct json_object *list = NULL;
 	*next = NULL;
-	if (tc_json_array(response, "InstanceList", TC_OPTIONAL, &list, err) != 0 ||
+	/* optional in the model, but the verdict rests on it: an answer without the
+	 * list is not read as "no instances" */
+	if (tc_json_array(response, "InstanceList", TC_REQUIRED, &list, err) != 0 ||
 	    tc_json_string(response, "NextToken", TC_OPTIONAL, next, err) != 0) {
 		return -1;
 	}
 	if (*next && !**next) {
 		*next = NULL;
 	}
-	size_t n = list ? json_object_array_length(list) : 0;
+	size_t n = json_object_array_length(list);
 	struct tc_renewal *grown = realloc(out->items, (out->n + n + 1) * sizeof *grown);
 	if (!grown) {
 		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");

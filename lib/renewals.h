@@ -73,7 +73,8 @@ int tc_renewal_from_json(struct json_object *v, int offset, struct tc_renewal *o
 			 struct tc_error *err);
 
 /* Reads one page's Response: appends its instances to *out and sets *next to its
- * NextToken (NULL at the end: absent, null or ""). */
+ * NextToken (NULL at the end: absent, null or ""). InstanceList must be there (an
+ * empty array for none). */
 int tc_renewals_page(struct json_object *response, int offset, struct tc_renewals *out,
 		     const char **next, struct tc_error *err);
 

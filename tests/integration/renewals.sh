@@ -131,4 +131,36 @@ else
 	not_ok "--textfile" "exit $RC" "$(cat "$WORK/renewals.prom" 2>&1)"
 fi
 
+# the ways an answer can fail to arrive: UNKNOWN in one line, never OK, within -t + 1 s
+python3 - "$WORK/renew-faults.json" <<'PY'
+import json, sys
+faults = {"http-500": {"http_status": 500}, "stall": {"body": "stall"},
+          "malformed": {"body": "malformed"}, "truncated": {"body": "truncated"},
+          "bare": {"body": "bare"}, "nulls": {"body": "nulls"}, "strings": {"body": "strings"},
+          "arrays": {"body": "arrays"},
+          "denied": {"error": {"code": "UnauthorizedOperation.CamNoAuth", "message": "no"}}}
+accounts = []
+for i, (name, fault) in enumerate(faults.items()):
+    n = "rf-" + name
+    accounts.append({"name": n, "uin": 219000000000 + i,
+        "keys": [{"secret_id": "AKIDsim" + n.upper().replace("-", "") + "0" * (26 - len(n)),
+                  "secret_key": "simSecret-%s-do-not-use" % n}],
+        "balance": {"cash": 1}, "renewals": [{"id": "ins-1", "expires_in_days": 90}],
+        "faults": {"DescribeRenewInstances": fault}})
+json.dump({"accounts": accounts}, open(sys.argv[1], "w"))
+PY
+SCENARIO="$WORK/renew-faults.json" start_sim faults tls
+F=(--endpoint "https://127.0.0.1:$PORT_faults" --cacert "$WORK/cert.pem" -t 2)
+for f in "http-500|HTTP 500" "stall|timed out after 2 s" "malformed|malformed JSON" \
+	"truncated|truncated JSON" "bare|field InstanceList is missing" \
+	"nulls|field InstanceList is missing" "strings|field InstanceList is not an array" \
+	"arrays|field NextToken is not a string" "denied|lacks CAM permission billing:DescribeRenewInstances"; do
+	expect "${f%%|*}: UNKNOWN" 3 "TC RENEWALS UNKNOWN - *${f#*|}*" check_as "rf-${f%%|*}" $R "${F[@]}"
+	if [ "$ELAPSED" -le 3000 ] && [[ $OUT != *$'\n'* ]]; then
+		ok "${f%%|*}: one line within -t + 1 s ($ELAPSED ms)"
+	else
+		not_ok "${f%%|*}: one line within -t + 1 s" "$ELAPSED ms" "$OUT"
+	fi
+done
+
 finish

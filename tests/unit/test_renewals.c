@@ -96,6 +96,24 @@ START_TEST(empty_list) {
 }
 END_TEST
 
+/* The model marks InstanceList optional, but it is the whole verdict: an answer
+ * without it (or with null) cannot be told from a broken one, and is not read as
+ * "no instances". */
+START_TEST(an_answer_without_the_list_is_an_error) {
+	struct tc_renewals r = {0};
+	struct tc_api_reply reply;
+	struct tc_error err;
+	const char *next = NULL;
+	ck_assert_int_eq(read_page("no_list", &r, &next, &reply, &err), -1);
+	ck_assert_str_eq(err.message, "field InstanceList is missing");
+	tc_api_reply_free(&reply);
+	struct json_object *null_list = json_tokener_parse("{\"InstanceList\": null}");
+	ck_assert_int_eq(tc_renewals_page(null_list, 0, &r, &next, &err), -1);
+	json_object_put(null_list);
+	tc_renewals_free(&r);
+}
+END_TEST
+
 /* recorded pages answered in turn; the parameters each call was made with */
 static const char *pages[4];
 static int calls;
@@ -240,6 +258,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, every_field_absent);
 	tcase_add_test(tc, nullable_fields_null);
 	tcase_add_test(tc, empty_list);
+	tcase_add_test(tc, an_answer_without_the_list_is_an_error);
 	tcase_add_test(tc, next_token_paging);
 	tcase_add_test(tc, a_repeated_token_is_an_error_not_a_loop);
 	tcase_add_test(tc, instance_ids_are_asked_for);
