@@ -36,11 +36,10 @@ expect "SDK with an unknown key gets AuthFailure.SecretIdNotFound" 0 \
 expect "SDK sees the missing permission" 0 \
 	"error code=UnauthorizedOperation.CamNoAuth requestId=present" sdk "$(key_id camnoauth)" "$(key_secret camnoauth)"
 
-sdkr() { NODE_PATH="$SDK_DIR/node_modules" "$NODE" "$top_srcdir/tests/integration/sdk_renewals.js" "$PORT_api" "$@"; }
 expect "SDK pages DescribeRenewInstances by NextToken" 0 \
 	"ok pages=3 instances=250 first=ins-m-0001:NORMAL:NOTIFY_AND_MANUAL_RENEW last=ins-m-0250:NORMAL:NOTIFY_AND_MANUAL_RENEW" \
-	sdkr "$(key_id renew-many)" "$(key_secret renew-many)" 100
+	sdk "$(key_id renew-many)" "$(key_secret renew-many)" renewals 100
 expect "SDK gets InvalidParameterValue for MaxResults 101" 0 \
-	"error code=InvalidParameterValue requestId=present" sdkr "$(key_id renew-many)" "$(key_secret renew-many)" 101
+	"error code=InvalidParameterValue requestId=present" sdk "$(key_id renew-many)" "$(key_secret renew-many)" renewals 101
 
 finish
