@@ -87,11 +87,10 @@ size_t renewals_auto_due(const struct tc_renewal *x, size_t n, int64_t now,
 			 const struct renewals_config *cfg) {
 	size_t due = 0;
 	for (size_t i = 0; i < n; i++) {
+		int64_t days =
+		    x[i].has_expiry ? tc_calendar_days_between(now, x[i].expires, cfg->offset) : -1;
 		if (x[i].flag == TC_RENEW_AUTO && x[i].status != TC_INSTANCE_ISOLATED &&
-		    x[i].has_expiry &&
-		    tc_range_alerts(&cfg->warning,
-				    tc_calendar_days_between(now, x[i].expires, cfg->offset) *
-					100)) {
+		    days >= 0 && tc_range_alerts(&cfg->warning, days * 100)) {
 			due++;
 		}
 	}
@@ -138,7 +137,8 @@ static void judge(const struct tc_renewal *x, int64_t now, const struct renewals
 						 : "no ExpireTime in the answer");
 		return;
 	}
-	if (x->flag == TC_RENEW_AUTO) {
+	/* past its expiry, an automatic renewal did not happen: judged as manual */
+	if (x->flag == TC_RENEW_AUTO && days >= 0) {
 		if (soon) {
 			t->autos++;
 			tc_result_line(r, "%s: renews automatically %s", w, t1);
@@ -157,11 +157,11 @@ static void judge(const struct tc_renewal *x, int64_t now, const struct renewals
 		} else {
 			tc_result_raise(r, TC_WARNING);
 		}
-		tc_result_line(r, "%s: %s, %s %s", w,
-			       x->flag == TC_RENEW_MANUAL
-				   ? "manual renewal"
-				   : "renewal setting unknown, judged as manual",
-			       days < 0 ? "EXPIRED on" : "expires", t1);
+		const char *how = x->flag == TC_RENEW_MANUAL ? "manual renewal"
+				  : x->flag == TC_RENEW_AUTO
+				      ? "automatic renewal did not happen"
+				      : "renewal setting unknown, judged as manual";
+		tc_result_line(r, "%s: %s, %s %s", w, how, days < 0 ? "EXPIRED on" : "expires", t1);
 	}
 }
 

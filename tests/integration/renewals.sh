@@ -64,6 +64,11 @@ expect "--balance: a balance that cannot be read is UNKNOWN, not OK" 3 \
 expect "without --balance the balance is not asked for" 0 "TC RENEWALS OK - *" \
 	check_as renew-auto-nobalance $R "${C[@]}"
 
+expect "an automatic renewal past its expiry did not happen: critical" 2 \
+	"TC RENEWALS CRITICAL - 1 manual renewal due within 30 days, soonest * batch (ins-am-1) * (1 day ago) | *'renewal_auto_due'=0;;;0;*" \
+	check_as renew-auto-missed $R "${C[@]}"
+expect_line "it is named" "Cloud Virtual Machine batch (ins-am-1) in ap-guangzhou: automatic renewal did not happen, EXPIRED on $D (1 day ago)"
+
 expect "250 instances over three NextToken pages" 0 \
 	"TC RENEWALS OK - no manual renewal due within 30 days (250 instances, soonest $D (in 90 days)) | *" \
 	check_as renew-many $R "${C[@]}"

@@ -178,6 +178,24 @@ START_TEST(auto_renewals_and_balance) {
 }
 END_TEST
 
+/* An instance on automatic renewal past its expiry was not renewed: it is judged
+ * like a manual one, not counted among renewals to come. */
+START_TEST(an_automatic_renewal_that_did_not_happen) {
+	struct renewals_config c = config();
+	enum tc_state s;
+	struct tc_renewal x = inst("a-1", TC_RENEW_AUTO, TC_INSTANCE_NORMAL, -1);
+	ck_assert_int_eq(renewals_auto_due(&x, 1, NOW, &c), 0);
+	char *out = evaluate(&x, 1, &c, NULL, &s);
+	ck_assert_int_eq(s, TC_CRITICAL);
+	ck_assert_ptr_nonnull(
+	    strstr(out, "TC RENEWALS CRITICAL - 1 manual renewal due within 30 days"));
+	ck_assert_ptr_nonnull(strstr(out, "a-1 in ap-guangzhou: automatic renewal did not happen, "
+					  "EXPIRED on 2026-11-21 (1 day ago)"));
+	ck_assert_ptr_nonnull(strstr(out, "'renewal_auto_due'=0;;;0;"));
+	free(out);
+}
+END_TEST
+
 START_TEST(filters) {
 	struct renewals_config c = config();
 	struct tc_renewal x = inst("ins-1", TC_RENEW_MANUAL, TC_INSTANCE_NORMAL, 3);
@@ -291,6 +309,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, isolated_is_critical);
 	tcase_add_test(tc, not_renewing_listed_not_alerted);
 	tcase_add_test(tc, auto_renewals_and_balance);
+	tcase_add_test(tc, an_automatic_renewal_that_did_not_happen);
 	tcase_add_test(tc, filters);
 	tcase_add_test(tc, recorded_pages);
 	tcase_add_test(tc, undated_records_named_rest_judged);
