@@ -54,12 +54,16 @@ int tc_api_check_endpoint(const char *endpoint, struct tc_error *err) {
 	return 0;
 }
 
-static void endpoint_url(const struct tc_api *api, const char *service, char *buf, size_t size) {
+void tc_api_url(const struct tc_api *api, const char *service, char *buf, size_t size) {
 	if (api->endpoint) {
 		size_t n = strlen(api->endpoint);
 		bool slash = n > 0 && api->endpoint[n - 1] == '/';
 		snprintf(buf, size, "%s%s", api->endpoint, slash ? "" : "/");
-	} else if (api->site == TC_SITE_INTL) {
+	} else if (strcmp(service, "intlpartnersmgt") == 0 ||
+		   (api->site == TC_SITE_INTL && strcmp(service, "partners") != 0)) {
+		/* as the current SDKs have them: intlpartnersmgt serves only the
+		 * international site, from its .intl host whatever --site says;
+		 * partners (2018-03-21) is China-only and has no .intl host */
 		snprintf(buf, size, "https://%s.intl.tencentcloudapi.com/", service);
 	} else {
 		snprintf(buf, size, "https://%s.tencentcloudapi.com/", service);
@@ -128,6 +132,18 @@ int tc_api_parse_envelope(const char *service, const char *action, const char *b
 	return 0;
 }
 
+const char *tc_api_region(const struct tc_api *api, const char *service, const char *action) {
+	if (api->region && *api->region) {
+		return api->region;
+	}
+	/* the doc pages (CN 555/70813, intl 555/45893) mark Region required for this
+	 * action alone; billing serves every account from any region */
+	if (strcmp(service, "billing") == 0 && strcmp(action, "DescribeVoucherInfo") == 0) {
+		return TC_API_DEFAULT_REGION;
+	}
+	return NULL;
+}
+
 /* One attempt: sign, send, and check the HTTP status. */
 static int send_once(struct tc_api *api, const char *url, const char *host, const char *service,
 		     const char *version, const char *action, const char *params,
@@ -160,8 +176,9 @@ static int send_once(struct tc_api *api, const char *url, const char *host, cons
 	headers[n++] = (struct tc_http_header){"X-TC-Timestamp", timestamp, false};
 	headers[n++] = (struct tc_http_header){"X-TC-RequestClient",
 					       "tc-billing-plugins/" PACKAGE_VERSION, false};
-	if (api->region && *api->region) {
-		headers[n++] = (struct tc_http_header){"X-TC-Region", api->region, false};
+	const char *region = tc_api_region(api, service, action);
+	if (region) {
+		headers[n++] = (struct tc_http_header){"X-TC-Region", region, false};
 	}
 	if (api->language && *api->language) {
 		headers[n++] = (struct tc_http_header){"X-TC-Language", api->language, false};
@@ -233,7 +250,7 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 				    "refusing %s:%s: not on the read-only allow-list", service,
 				    action);
 	}
-	endpoint_url(api, service, url, sizeof url);
+	tc_api_url(api, service, url, sizeof url);
 	if (tc_url_host(url, host, sizeof host) != 0) {
 		return tc_error_set(err, TC_ERR_USAGE, "invalid endpoint %s", url);
 	}

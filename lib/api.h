@@ -20,7 +20,7 @@ struct tc_api {
 	const struct tc_credentials *cred;
 	enum tc_site site;
 	const char *endpoint; /* scheme://host[:port] for every service, or NULL */
-	const char *region;   /* NULL: no X-TC-Region */
+	const char *region;   /* NULL: the action's default (tc_api_region) */
 	const char *language; /* NULL: no X-TC-Language */
 	int verbose;
 	FILE *trace;
@@ -50,12 +50,25 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 
 void tc_api_reply_free(struct tc_api_reply *reply);
 
+/* The region sent for an action when --region is not given, for the actions whose
+ * documentation requires one. */
+#define TC_API_DEFAULT_REGION "ap-guangzhou"
+
+/* The X-TC-Region of a call: --region when given, else the action's default, else
+ * NULL (no header, as the SDKs send none when the region is empty). */
+const char *tc_api_region(const struct tc_api *api, const char *service, const char *action);
+
 /* True for the Describe/Query actions monitoring may call; anything else (paying,
  * transferring, allocating) is refused before a request is built. */
 bool tc_api_action_allowed(const char *service, const char *action);
 
 /* Checks an --endpoint value: http(s)://host[:port] with at most a trailing "/". */
 int tc_api_check_endpoint(const char *endpoint, struct tc_error *err);
+
+/* The URL a service is called at: --endpoint when given, else the official host of
+ * the service on the site (billing: billing[.intl].tencentcloudapi.com; partners:
+ * China only; intlpartnersmgt: intlpartnersmgt.intl.tencentcloudapi.com). */
+void tc_api_url(const struct tc_api *api, const char *service, char *buf, size_t size);
 
 /* Turns a body into reply or error, exposed for tests. */
 int tc_api_parse_envelope(const char *service, const char *action, const char *body, size_t len,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jsonx.h"
+#include "result.h"
 
 struct field_spec {
 	const char *name;
@@ -44,10 +45,7 @@ int tc_balance_from_json(struct json_object *response, struct tc_balance *out,
 					    f->name);
 		}
 	}
-	bool has_uin = false;
-	if (tc_json_int(response, "Uin", TC_OPTIONAL, &out->uin, &has_uin, err) != 0) {
-		return tc_error_prefix(err, "DescribeAccountBalance");
-	}
+	tc_json_display(response, "Uin", out->uin, sizeof out->uin);
 	return 0;
 }
 
@@ -56,14 +54,28 @@ int64_t tc_balance_available(const struct tc_balance *b, bool *credit) {
 	if (!*credit) {
 		return b->real_balance.cents;
 	}
-	return b->real_credit_balance.present ? b->real_credit_balance.cents
-					      : b->real_balance.cents + b->credit_amount.cents;
+	if (b->real_credit_balance.present) {
+		return b->real_credit_balance.cents;
+	}
+	int64_t as_account = b->real_balance.cents + b->credit_amount.cents;
+	int64_t from_line =
+	    (b->cash.present ? b->cash.cents : 0) + b->credit_amount.cents - b->owe.cents;
+	return as_account < from_line ? as_account : from_line;
+}
+
+bool tc_balance_in_arrears(const struct tc_balance *b) {
+	bool credit = false;
+	int64_t available = tc_balance_available(b, &credit);
+	if (credit) {
+		return b->owe.cents > b->credit_amount.cents || available < 0;
+	}
+	return b->owe.present ? b->owe.cents > 0 : b->real_balance.cents < 0;
 }
 
 int tc_balance_fetch(struct tc_api *api, struct tc_balance *out, struct tc_error *err) {
 	struct tc_api_reply reply;
-	if (tc_api_call(api, "billing", "2018-07-09", "DescribeAccountBalance", "{}", &reply,
-			err) != 0) {
+	if (tc_api_call(api, "billing", "2018-07-09", "DescribeAccountBalance",
+			"{\"TempCredit\":true}", &reply, err) != 0) {
 		return -1;
 	}
 	int rc = tc_balance_from_json(reply.response, out, err);

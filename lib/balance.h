@@ -3,6 +3,7 @@
 #define TC_BALANCE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <json-c/json.h>
@@ -16,7 +17,7 @@ struct tc_amount {
 };
 
 struct tc_balance {
-	int64_t uin;                   /* 0 when not returned */
+	char uin[32];                  /* display only: "" when absent or unreadable */
 	struct tc_amount real_balance; /* available: cash + income + present - frozen - owed */
 	struct tc_amount cash;
 	struct tc_amount income;
@@ -28,17 +29,30 @@ struct tc_balance {
 	struct tc_amount temp_credit;
 };
 
-/* Reads a Response object; RealBalance and OweAmount are required, amounts that
- * cannot be negative (frozen, owed, credit) must not be. */
+/* Reads a Response object. Money is strict: RealBalance and OweAmount are
+ * required, every amount present must be a number in cents, and amounts that
+ * cannot be negative (frozen, owed, credit) must not be. Uin is display only: a
+ * number, a string (the official example sent "90961") or nothing. */
 int tc_balance_from_json(struct json_object *response, struct tc_balance *out,
 			 struct tc_error *err);
 
 /* What the account can spend: RealBalance, or for a credit account (CreditAmount
- * > 0) the credit still available (RealCreditBalance, else RealBalance +
- * CreditAmount). Sets *credit accordingly. */
+ * > 0) the credit still available. That is RealCreditBalance when the answer has
+ * it (DescribeAccountBalance). Without it (organization members) the line's normal
+ * use shows as OweAmount and what RealBalance holds is not documented, so the
+ * smaller of RealBalance + CreditAmount (RealBalance read as an account's, cash
+ * less owed) and CashAccountBalance + CreditAmount - OweAmount: right when
+ * RealBalance is read the first way, never counting the line twice when it
+ * already includes it. Sets *credit accordingly. */
 int64_t tc_balance_available(const struct tc_balance *b, bool *credit);
 
-/* Calls DescribeAccountBalance. */
+/* Arrears: a credit account owes more than its line, or has no credit left; any
+ * other account owes anything (or, when OweAmount is not given, has a negative
+ * RealBalance). */
+bool tc_balance_in_arrears(const struct tc_balance *b);
+
+/* Calls DescribeAccountBalance with TempCredit: true, so that the answer carries
+ * the temporary credit. */
 int tc_balance_fetch(struct tc_api *api, struct tc_balance *out, struct tc_error *err);
 
 #endif

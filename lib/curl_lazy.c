@@ -1,3 +1,5 @@
+#include <config.h>
+
 #include "curl_lazy.h"
 
 #include <dlfcn.h>
@@ -15,8 +17,18 @@ static bool resolve(void **slot, const char *name) {
 	return *slot != NULL;
 }
 
+bool tc_curl_version_ok(unsigned int version_num, const char *version, struct tc_error *err) {
+	if (version_num >= TC_CURL_MIN_VERSION_NUM) {
+		return true;
+	}
+	tc_error_set(err, TC_ERR_INTERNAL, "libcurl %s is too old: %s or newer is needed",
+		     version ? version : "(unknown version)", TC_CURL_MIN_VERSION);
+	return false;
+}
+
 const struct tc_curl *tc_curl_load(struct tc_error *err) {
 	CURLcode (*global_init)(long) = NULL;
+	curl_version_info_data *(*version_info)(CURLversion) = NULL;
 	if (handle) {
 		return &table;
 	}
@@ -28,6 +40,15 @@ const struct tc_curl *tc_curl_load(struct tc_error *err) {
 	handle = dlopen("libcurl.so.4", RTLD_LAZY | RTLD_LOCAL);
 	if (!handle) {
 		tc_error_set(err, TC_ERR_INTERNAL, "cannot load libcurl: %s", dlerror());
+		return NULL;
+	}
+	/* the library found at run time may be older than the headers built against */
+	const curl_version_info_data *v = resolve((void **)&version_info, "curl_version_info")
+					      ? version_info(CURLVERSION_NOW)
+					      : NULL;
+	if (!tc_curl_version_ok(v ? v->version_num : 0, v ? v->version : NULL, err)) {
+		dlclose(handle);
+		handle = NULL;
 		return NULL;
 	}
 	if (!resolve((void **)&table.easy_init, "curl_easy_init") ||

@@ -5,6 +5,7 @@
 #define TC_CURL_LAZY_H
 
 #include <curl/curl.h>
+#include <stdbool.h>
 
 #include "error.h"
 
@@ -22,6 +23,11 @@ struct tc_curl {
 
 /* Loads libcurl (once) and initialises it; NULL with an error if it cannot. */
 const struct tc_curl *tc_curl_load(struct tc_error *err);
+
+/* Whether a libcurl of VERSION_NUM (LIBCURL_VERSION_NUM's form) is at least
+ * TC_CURL_MIN_VERSION, the oldest that has every option the requests set; if not,
+ * false with an error naming both versions. Checked by tc_curl_load. */
+bool tc_curl_version_ok(unsigned int version_num, const char *version, struct tc_error *err);
 
 /* Releases libcurl's global state if it was loaded. */
 void tc_curl_unload(void);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "balance.h"
 #include "jsonx.h"
 #include "paging.h"
 #include "result.h"
@@ -11,44 +12,64 @@
 #define MEMBER_PAGE   10 /* the API's maximum */
 #define CUSTOMER_PAGE 100
 
-int tc_member_from_json(struct json_object *m, struct tc_fund_account *out, struct tc_error *err) {
-	const char *uin = NULL, *name = NULL;
-	int64_t real = 0, credit = 0;
-	bool is_credit = false, has_credit = false;
-	memset(out, 0, sizeof *out);
-	if (tc_json_string(m, "MemberUin", TC_REQUIRED, &uin, err) != 0 ||
-	    tc_json_string(m, "MemberName", TC_OPTIONAL, &name, err) != 0 ||
-	    tc_json_bool(m, "IsCreditAccount", TC_OPTIONAL, &is_credit, NULL, err) != 0 ||
-	    tc_json_money(m, "RealBalance", TC_UNIT_CENTS, TC_REQUIRED, &real, NULL, err) != 0 ||
-	    tc_json_money(m, "CreditAmount", TC_UNIT_CENTS, TC_OPTIONAL, &credit, &has_credit,
-			  err) != 0 ||
-	    tc_json_money(m, "OweAmount", TC_UNIT_CENTS, TC_REQUIRED, &out->owed, NULL, err) != 0) {
+static int member_amounts(struct json_object *m, struct tc_balance *b, bool *is_credit,
+			  struct tc_error *err) {
+	bool flagged = false;
+	if (tc_json_bool(m, "IsCreditAccount", TC_OPTIONAL, is_credit, &flagged, err) != 0 ||
+	    tc_json_money(m, "RealBalance", TC_UNIT_CENTS, TC_REQUIRED, &b->real_balance.cents,
+			  &b->real_balance.present, err) != 0 ||
+	    tc_json_money(m, "CashAccountBalance", TC_UNIT_CENTS, TC_OPTIONAL, &b->cash.cents,
+			  &b->cash.present, err) != 0 ||
+	    tc_json_money(m, "CreditAmount", TC_UNIT_CENTS, TC_OPTIONAL, &b->credit_amount.cents,
+			  &b->credit_amount.present, err) != 0 ||
+	    tc_json_money(m, "OweAmount", TC_UNIT_CENTS, TC_OPTIONAL, &b->owe.cents,
+			  &b->owe.present, err) != 0) {
 		return -1;
 	}
-	if (out->owed < 0 || credit < 0) {
-		return tc_error_set(err, TC_ERR_DATA, "member %.30s has a negative amount", uin);
+	*is_credit = (flagged && *is_credit) || b->credit_amount.cents > 0;
+	if (b->owe.cents < 0 || b->credit_amount.cents < 0) {
+		return tc_error_set(err, TC_ERR_DATA, "a negative OweAmount or CreditAmount");
 	}
-	tc_text_copy(out->uin, sizeof out->uin, uin, TC_TEXT_ONE_LINE);
-	tc_text_copy(out->name, sizeof out->name, name, TC_TEXT_ONE_LINE);
-	out->credit = is_credit || credit > 0;
-	/* a credit member can spend its credit line too */
-	out->available = out->credit ? real + credit : real;
+	if (*is_credit && !b->credit_amount.present) {
+		return tc_error_set(err, TC_ERR_DATA, "a credit account without CreditAmount");
+	}
+	if (*is_credit && !b->owe.present) {
+		return tc_error_set(err, TC_ERR_DATA, "a credit account without OweAmount");
+	}
+	return 0;
+}
+
+int tc_member_from_json(struct json_object *m, struct tc_fund_account *out, struct tc_error *err) {
+	struct tc_balance b;
+	bool is_credit = false;
+	memset(out, 0, sizeof *out);
+	memset(&b, 0, sizeof b);
+	tc_json_display(m, "MemberUin", out->uin, sizeof out->uin);
+	tc_json_display(m, "MemberName", out->name, sizeof out->name);
+	if (member_amounts(m, &b, &is_credit, err) != 0) {
+		return out->uin[0] ? tc_error_prefix(err, "member %.30s", out->uin) : -1;
+	}
+	if (is_credit && b.credit_amount.cents == 0) {
+		/* flagged as credit with a zero line: judged as the prepaid account it is */
+		is_credit = false;
+	}
+	bool credit = false;
+	out->available = tc_balance_available(&b, &credit);
+	out->arrears = tc_balance_in_arrears(&b);
+	out->owed = b.owe.cents;
+	out->credit = credit;
 	return 0;
 }
 
 int tc_customer_from_json(struct json_object *c, struct tc_fund_account *out,
 			  struct tc_error *err) {
-	const char *name = NULL;
-	int64_t uin = 0;
 	memset(out, 0, sizeof *out);
-	if (tc_json_int(c, "ClientUin", TC_REQUIRED, &uin, NULL, err) != 0 ||
-	    tc_json_string(c, "Name", TC_OPTIONAL, &name, err) != 0 ||
-	    tc_json_money(c, "RemainingCredit", TC_UNIT_MAJOR, TC_REQUIRED, &out->available, NULL,
+	tc_json_display(c, "ClientUin", out->uin, sizeof out->uin);
+	tc_json_display(c, "Name", out->name, sizeof out->name);
+	if (tc_json_money(c, "RemainingCredit", TC_UNIT_MAJOR, TC_REQUIRED, &out->available, NULL,
 			  err) != 0) {
-		return -1;
+		return out->uin[0] ? tc_error_prefix(err, "customer %.30s", out->uin) : -1;
 	}
-	snprintf(out->uin, sizeof out->uin, "%lld", (long long)uin);
-	tc_text_copy(out->name, sizeof out->name, name, TC_TEXT_ONE_LINE);
 	return 0;
 }
 
@@ -66,12 +87,31 @@ static int fund_params(void *ctx, long index, char *buf, size_t size) {
 	return (n < 0 || (size_t)n >= size) ? -1 : 0;
 }
 
+/* TotalCount is optional for members: without it a full page means there may be
+ * more, a short or empty one is the last. */
+static int member_page_list(struct json_object *response, size_t seen, struct json_object **list,
+			    long *items, long *total, struct tc_error *err) {
+	int64_t count = 0;
+	bool has_count = false;
+	if (tc_json_array(response, "Data", TC_OPTIONAL, list, err) != 0 ||
+	    tc_json_int(response, "TotalCount", TC_OPTIONAL, &count, &has_count, err) != 0) {
+		return -1;
+	}
+	*items = *list ? (long)json_object_array_length(*list) : 0;
+	if (has_count) {
+		*total = (long)count;
+	} else {
+		*total = (long)seen + *items + (*items >= MEMBER_PAGE ? 1 : 0);
+	}
+	return 0;
+}
+
 static int fund_page(void *ctx, struct json_object *response, long *items, long *total,
 		     struct tc_error *err) {
 	struct fund_pages *p = ctx;
 	struct json_object *list = NULL;
-	if (tc_page_list(response, "Data", p->customers ? "Total" : "TotalCount", &list, items,
-			 total, err) != 0) {
+	if (p->customers ? tc_page_list(response, "Data", "Total", &list, items, total, err)
+			 : member_page_list(response, p->out->n, &list, items, total, err)) {
 		return -1;
 	}
 	struct tc_fund_account *grown =
@@ -117,14 +157,19 @@ int tc_customers_fetch(struct tc_api *api, struct tc_fund_accounts *out, struct 
 	return fetch(api, true, out, err);
 }
 
+int tc_partner_credit_from_json(struct json_object *response, int64_t *remaining,
+				struct tc_error *err) {
+	return tc_json_money(response, "RemainingCredit", TC_UNIT_MAJOR, TC_REQUIRED, remaining,
+			     NULL, err);
+}
+
 int tc_partner_credit_fetch(struct tc_api *api, int64_t *remaining, struct tc_error *err) {
 	struct tc_api_reply reply;
 	if (tc_api_call(api, "intlpartnersmgt", "2022-09-28", "QueryPartnerCredit", "{}", &reply,
 			err) != 0) {
 		return -1;
 	}
-	int rc = tc_json_money(reply.response, "RemainingCredit", TC_UNIT_MAJOR, TC_REQUIRED,
-			       remaining, NULL, err);
+	int rc = tc_partner_credit_from_json(reply.response, remaining, err);
 	if (rc != 0) {
 		tc_error_prefix(err, "QueryPartnerCredit");
 		snprintf(err->request_id, sizeof err->request_id, "%s", reply.request_id);

@@ -24,7 +24,7 @@ static char *dup_trimmed(const char *start, const char *end) {
 	return s;
 }
 
-static int add(struct tc_ini *ini, const char *section, char *key, char *value,
+static int add(struct tc_ini *ini, const char *section, char *key, char *value, int line,
 	       struct tc_error *err) {
 	struct tc_ini_entry *grown = realloc(ini->entries, (ini->n + 1) * sizeof *grown);
 	char *sec = strdup(section);
@@ -38,11 +38,22 @@ static int add(struct tc_ini *ini, const char *section, char *key, char *value,
 		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
 	}
 	ini->entries = grown;
-	ini->entries[ini->n++] = (struct tc_ini_entry){sec, key, value};
+	ini->entries[ini->n++] = (struct tc_ini_entry){sec, key, value, line};
 	return 0;
 }
 
-int tc_ini_parse(const char *text, size_t len, struct tc_ini *out, struct tc_error *err) {
+/* "NAME:N: what" for a file, "line N: what" for text without a name. */
+static int line_error(struct tc_ini *out, const char *name, int lineno, const char *what,
+		      struct tc_error *err) {
+	tc_ini_free(out);
+	if (name) {
+		return tc_error_set(err, TC_ERR_CONFIG, "%s:%d: %s", name, lineno, what);
+	}
+	return tc_error_set(err, TC_ERR_CONFIG, "line %d: %s", lineno, what);
+}
+
+static int parse_named(const char *text, size_t len, const char *name, struct tc_ini *out,
+		       struct tc_error *err) {
 	char section[128] = "";
 	const char *p = text;
 	const char *end = text + len;
@@ -61,22 +72,19 @@ int tc_ini_parse(const char *text, size_t len, struct tc_ini *out, struct tc_err
 			continue;
 		}
 		if (memchr(s, '\0', (size_t)(line_end - s))) {
-			tc_ini_free(out);
-			return tc_error_set(err, TC_ERR_CONFIG, "line %d: NUL byte", lineno);
+			return line_error(out, name, lineno, "NUL byte", err);
 		}
 		if (*s == '[') {
 			const char *close = memchr(s, ']', (size_t)(line_end - s));
-			char *name = close ? dup_trimmed(s + 1, close) : NULL;
-			if (!name || strlen(name) >= sizeof section || !*name) {
-				free(name);
-				tc_ini_free(out);
-				return tc_error_set(err, TC_ERR_CONFIG,
-						    "line %d: bad section header", lineno);
+			char *head = close ? dup_trimmed(s + 1, close) : NULL;
+			if (!head || strlen(head) >= sizeof section || !*head) {
+				free(head);
+				return line_error(out, name, lineno, "bad section header", err);
 			}
-			strcpy(section, name);
-			free(name);
+			strcpy(section, head);
+			free(head);
 			/* an empty section still exists */
-			if (add(out, section, strdup(""), NULL, err) != 0) {
+			if (add(out, section, strdup(""), NULL, lineno, err) != 0) {
 				tc_ini_free(out);
 				return -1;
 			}
@@ -88,16 +96,18 @@ int tc_ini_parse(const char *text, size_t len, struct tc_ini *out, struct tc_err
 		if (!key || !*key || (eq && !value)) {
 			free(key);
 			free(value);
-			tc_ini_free(out);
-			return tc_error_set(err, TC_ERR_CONFIG, "line %d: expected key=value",
-					    lineno);
+			return line_error(out, name, lineno, "expected key=value", err);
 		}
-		if (add(out, section, key, value, err) != 0) {
+		if (add(out, section, key, value, lineno, err) != 0) {
 			tc_ini_free(out);
 			return -1;
 		}
 	}
 	return 0;
+}
+
+int tc_ini_parse(const char *text, size_t len, struct tc_ini *out, struct tc_error *err) {
+	return parse_named(text, len, NULL, out, err);
 }
 
 char *tc_read_file(const char *path, size_t max, size_t *len, struct tc_error *err) {
@@ -131,12 +141,9 @@ int tc_ini_load(const char *path, struct tc_ini *out, struct tc_error *err) {
 	if (!text) {
 		return -1;
 	}
-	int rc = tc_ini_parse(text, len, out, err);
+	int rc = parse_named(text, len, path, out, err);
 	free(text);
-	if (rc != 0) {
-		return tc_error_prefix(err, "%s", path);
-	}
-	return 0;
+	return rc;
 }
 
 const char *tc_ini_get(const struct tc_ini *ini, const char *section, const char *key) {

@@ -12,6 +12,7 @@ struct tc_ini_entry {
 	char *section;
 	char *key;
 	char *value; /* NULL for a bare key */
+	int line;    /* where the key (or the section header) stands, from 1 */
 };
 
 struct tc_ini {
@@ -19,9 +20,10 @@ struct tc_ini {
 	size_t n;
 };
 
+/* Errors say "line N: what" and never quote the line (it may hold a secret). */
 int tc_ini_parse(const char *text, size_t len, struct tc_ini *out, struct tc_error *err);
 
-/* Reads and parses a file (at most 1 MiB). */
+/* Reads and parses a file (at most 1 MiB); errors say "PATH:N: what". */
 int tc_ini_load(const char *path, struct tc_ini *out, struct tc_error *err);
 
 /* The last value of key in section, or NULL. */

@@ -1,8 +1,10 @@
 #include "jsonx.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "decimal.h"
+#include "result.h"
 
 int tc_json_parse(const char *text, size_t len, struct json_object **out, struct tc_error *err) {
 	struct json_tokener *tok = json_tokener_new();
@@ -133,4 +135,17 @@ int tc_json_array(struct json_object *obj, const char *key, enum tc_field need,
 	}
 	*out = v;
 	return 0;
+}
+
+bool tc_json_display(struct json_object *obj, const char *key, char *dst, size_t size) {
+	struct json_object *v = field(obj, key);
+	const char *text = NULL;
+	if (v && json_object_is_type(v, json_type_string)) {
+		text = json_object_get_string(v);
+	} else if (v && (json_object_is_type(v, json_type_int) ||
+			 json_object_is_type(v, json_type_double))) {
+		text = json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
+	}
+	tc_text_copy(dst, size, text ? text : "", TC_TEXT_ONE_LINE);
+	return text && *text;
 }

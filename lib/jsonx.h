@@ -34,4 +34,9 @@ int tc_json_bool(struct json_object *obj, const char *key, enum tc_field need, b
 int tc_json_array(struct json_object *obj, const char *key, enum tc_field need,
 		  struct json_object **out, struct tc_error *err);
 
+/* A display-only field (a UIN, a name): a string, or a number written as its JSON
+ * text, copied into dst; anything else (absent, null, an object) leaves dst empty and
+ * returns false. Never an error: such a field must never fail a check. */
+bool tc_json_display(struct json_object *obj, const char *key, char *dst, size_t size);
+
 #endif

@@ -2,6 +2,7 @@
 
 #include "opts.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,7 +79,8 @@ static const char common_help[] =
     "                         defaults to the program name); keeps settings off argv\n"
     "      --credentials-file=FILE  INI file with [default] secret_id, secret_key, token\n"
     "      --profile=NAME     tccli profile (~/.tccli/NAME.credential)\n"
-    "      --region=REGION    X-TC-Region (billing APIs need none)\n"
+    "      --region=REGION    X-TC-Region for every call (default: none, except\n"
+    "                         ap-guangzhou for DescribeVoucherInfo, which needs one)\n"
     "      --endpoint=URL     scheme://host[:port] instead of the site's API host\n"
     "      --site=china|intl  China site (CNY) or international site (USD)\n"
     "      --currency=CODE    currency of the account (default: CNY or USD by site)\n"
@@ -146,9 +148,258 @@ static const char *default_ini_file(void) {
 	return default_ini_files[0];
 }
 
-/* Appends the options of one [section][@file] spec to args. */
-static int add_spec(const char *program, const char *spec, struct tc_common *c, char ***args,
-		    int *nargs, struct tc_error *err) {
+/* The checks an account section's CHECK.KEY lines name, and the options of each
+ * check's own program besides the common ones: a program skips the other checks'
+ * lines but still refuses a key their program does not have. The tables in
+ * plugins/check_tc_*.c must list the same names (table_agrees checks it). */
+static const struct {
+	const char *check;
+	const char *keys; /* " a b c " */
+} check_keys[] = {
+    {"balance", " warning critical "},
+    {"pending", " warning critical days partner warning-count critical-count warning-amount "
+		"critical-amount "},
+    {"vouchers", " warning critical min-value "},
+    {"allocation", " warning critical source pool-warning pool-critical include exclude "
+		   "discover "},
+    {"runway", " warning critical window spend-source budget "},
+};
+
+#define NCHECKS (sizeof check_keys / sizeof check_keys[0])
+
+/* Common options that are not shared keys of an account section: they differ per
+ * check (thresholds, the textfile) or are no settings at all. */
+static const char not_shared[] = " help version extra-opts warning critical textfile secret-id "
+				 "secret-key secret token ";
+
+static bool word_in(const char *words, const char *word) {
+	size_t n = strlen(word);
+	for (const char *p = strstr(words, word); p; p = strstr(p + 1, word)) {
+		if (p > words && p[-1] == ' ' && p[n] == ' ') {
+			return true;
+		}
+	}
+	return false;
+}
+
+static int check_index(const char *check, size_t len) {
+	for (size_t i = 0; i < NCHECKS; i++) {
+		if (strlen(check_keys[i].check) == len &&
+		    strncmp(check_keys[i].check, check, len) == 0) {
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+static bool is_common(const char *key) {
+	for (size_t i = 0; i < NCOMMON; i++) {
+		if (strcmp(common_options[i].name, key) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool is_shared(const char *key) {
+	return is_common(key) && !word_in(not_shared, key);
+}
+
+/* A check's own option, or a common one that is a setting (a shared key may also be
+ * given to one check alone: balance.timeout=). */
+static bool check_has(int check, const char *key) {
+	return word_in(check_keys[check].keys, key) ||
+	       (is_common(key) && (!word_in(not_shared, key) || strcmp(key, "textfile") == 0));
+}
+
+static bool is_secret(const char *key) {
+	char norm[64];
+	snprintf(norm, sizeof norm, "%s", key);
+	for (char *p = norm; *p; p++) {
+		*p = *p == '_' ? '-' : *p;
+	}
+	return word_in(" secret-id secret-key secret token session-token secretid secretkey ",
+		       norm);
+}
+
+static bool program_has(const struct tc_program *p, const char *key) {
+	if (is_common(key)) {
+		return !word_in(" help version extra-opts ", key);
+	}
+	for (size_t i = 0; p->options && p->options[i].name; i++) {
+		if (strcmp(p->options[i].name, key) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The table above and a check's own option table must agree, or an account section
+ * would refuse or pass on the wrong keys: every run of a check verifies it. */
+static int table_agrees(const struct tc_program *p, struct tc_error *err) {
+	int check = strncmp(p->name, "check_tc_", 9) == 0
+			? check_index(p->name + 9, strlen(p->name + 9))
+			: -1;
+	if (check < 0) {
+		return 0;
+	}
+	size_t listed = 0, own = 0;
+	for (const char *w = check_keys[check].keys; *w; w += strspn(w, " ")) {
+		size_t len = strcspn(w, " ");
+		listed += len ? 1 : 0;
+		w += len;
+	}
+	for (; p->options && p->options[own].name; own++) {
+		if (!word_in(check_keys[check].keys, p->options[own].name)) {
+			listed = 0;
+			break;
+		}
+	}
+	if (listed != own + 2) { /* + warning and critical */
+		return tc_error_set(err, TC_ERR_INTERNAL,
+				    "%s: its options and lib/opts.c's list of them disagree",
+				    p->name);
+	}
+	return 0;
+}
+
+/* Where a line of an options file stands, for messages that never quote its value. */
+struct origin {
+	const char *file;
+	const char *section;
+	int line;
+};
+
+static int key_error(const struct origin *o, struct tc_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int key_error(const struct origin *o, struct tc_error *err, const char *fmt, ...) {
+	char what[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	return tc_error_set(err, TC_ERR_CONFIG, "%s:%d [%s]: %s", o->file, o->line, o->section,
+			    what);
+}
+
+/* "write balance.warning= (or pending., ...)": the checks that know the key. */
+static int not_shared_error(const struct origin *o, const char *key, struct tc_error *err) {
+	char where[160] = "";
+	int first = -1;
+	size_t n = 0;
+	for (size_t i = 0; i < NCHECKS; i++) {
+		if (!check_has((int)i, key)) {
+			continue;
+		}
+		if (first < 0) {
+			first = (int)i;
+		} else {
+			n += (size_t)snprintf(where + n, sizeof where - n, "%s%s.",
+					      n ? ", " : " (or ", check_keys[i].check);
+		}
+	}
+	if (first < 0) {
+		return key_error(o, err, "unknown key '%s'", key);
+	}
+	return key_error(o, err, "'%s' is not shared by every check; write %s.%s=%s%s", key,
+			 check_keys[first].check, key, where, n ? ")" : "");
+}
+
+/* checks=balance,pending,...: each a check's name. */
+static int check_list(const struct origin *o, const char *value, struct tc_error *err) {
+	const char *p = value ? value : "";
+	while (*p) {
+		size_t len = strcspn(p, ", \t");
+		if (len && check_index(p, len) < 0) {
+			return key_error(o, err,
+					 "'checks' names a check that does not exist (use "
+					 "balance, pending, vouchers, allocation, runway)");
+		}
+		p += len;
+		p += strspn(p, ", \t");
+	}
+	return 0;
+}
+
+/* Decides what one line of an options section becomes: *use is set when it is an
+ * option of this program, *opt is the option's name. */
+static int judge_key(const struct tc_program *p, bool classic, const struct origin *o,
+		     const char *key, const char *value, bool *use, const char **opt,
+		     struct tc_error *err) {
+	const char *dot = strchr(key, '.');
+	const char *name = dot ? dot + 1 : key;
+	*use = false;
+	*opt = name;
+	if (strpbrk(key, " \t")) {
+		return key_error(o, err, "unknown key '%s'", key);
+	}
+	if (is_secret(name)) {
+		return key_error(o, err,
+				 "'%s' is a secret and is refused here: keep secrets in the file "
+				 "that credentials-file= names (mode 0600)",
+				 key);
+	}
+	if (strcmp(key, "checks") == 0) {
+		return check_list(o, value, err); /* for the integrations, not the programs */
+	}
+	if (classic) { /* [check_tc_balance]: the program's own options, unprefixed */
+		if (dot || !program_has(p, key)) {
+			return key_error(o, err, "%s has no option '%s'", p->name, key);
+		}
+		*use = true;
+		return 0;
+	}
+	if (dot) {
+		int check = check_index(key, (size_t)(dot - key));
+		if (check < 0) {
+			return key_error(o, err,
+					 "'%s' names no check (use balance., pending., vouchers., "
+					 "allocation. or runway.)",
+					 key);
+		}
+		if (!check_has(check, name)) {
+			return key_error(o, err, "check_tc_%s has no option '%s'",
+					 check_keys[check].check, name);
+		}
+		*use = strncmp(p->name, "check_tc_", 9) == 0 &&
+		       strcmp(p->name + 9, check_keys[check].check) == 0;
+		return 0;
+	}
+	if (is_shared(key)) {
+		*use = true;
+		return 0;
+	}
+	return not_shared_error(o, key, err);
+}
+
+/* One option from a file, and where it came from. */
+struct file_arg {
+	char *arg;
+	char *origin; /* "FILE:LINE [SECTION]" */
+};
+
+static int push_arg(struct tc_common *c, struct file_arg **args, int *nargs, const struct origin *o,
+		    const char *opt, const char *value, struct tc_error *err) {
+	char *arg = NULL, *where = NULL;
+	int n = value ? asprintf(&arg, "--%s=%s", opt, value) : asprintf(&arg, "--%s", opt);
+	int m = asprintf(&where, "%s:%d [%s]", o->file, o->line, o->section);
+	struct file_arg *grown = realloc(*args, (size_t)(*nargs + 1) * sizeof *grown);
+	if (grown) {
+		*args = grown;
+	}
+	if (n < 0 || m < 0 || !grown || keep(c, n < 0 ? NULL : arg, err) != 0 ||
+	    keep(c, m < 0 ? NULL : where, err) != 0) {
+		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+	}
+	(*args)[(*nargs)++] = (struct file_arg){arg, where};
+	return 0;
+}
+
+/* Appends the options of one [section][@file] spec to args: in an account section
+ * the shared keys, then this program's CHECK.KEY lines, so that those win. */
+static int add_spec(const struct tc_program *p, const char *spec, struct tc_common *c,
+		    struct file_arg **args, int *nargs, struct tc_error *err) {
 	char section[256];
 	const char *at = strchr(spec, '@');
 	const char *file = at ? at + 1 : default_ini_file();
@@ -157,7 +408,7 @@ static int add_spec(const char *program, const char *spec, struct tc_common *c, 
 		return tc_error_set(err, TC_ERR_USAGE, "--extra-opts section name too long");
 	}
 	if (slen == 0) {
-		snprintf(section, sizeof section, "%s", program);
+		snprintf(section, sizeof section, "%s", p->name);
 	} else {
 		memcpy(section, spec, slen);
 		section[slen] = '\0';
@@ -165,6 +416,7 @@ static int add_spec(const char *program, const char *spec, struct tc_common *c, 
 	if (!*file) {
 		return tc_error_set(err, TC_ERR_USAGE, "--extra-opts: empty file name");
 	}
+	bool classic = strcmp(section, p->name) == 0;
 	struct tc_ini ini;
 	if (tc_ini_load(file, &ini, err) != 0) {
 		err->kind = TC_ERR_CONFIG;
@@ -175,32 +427,36 @@ static int add_spec(const char *program, const char *spec, struct tc_common *c, 
 		return tc_error_set(err, TC_ERR_CONFIG, "--extra-opts: no section [%s] in %s",
 				    section, file);
 	}
-	for (size_t i = 0; i < ini.n; i++) {
-		const struct tc_ini_entry *e = &ini.entries[i];
-		if (strcmp(e->section, section) != 0 || !*e->key) {
-			continue;
-		}
-		char *arg = NULL;
-		int n = e->value ? asprintf(&arg, "--%s=%s", e->key, e->value)
-				 : asprintf(&arg, "--%s", e->key);
-		char **grown = realloc(*args, (size_t)(*nargs + 2) * sizeof *grown);
-		if (n < 0 || !grown || keep(c, arg, err) != 0) {
-			if (grown) {
-				*args = grown;
+	int rc = 0;
+	for (int pass = 0; pass < 2 && rc == 0; pass++) {
+		for (size_t i = 0; i < ini.n && rc == 0; i++) {
+			const struct tc_ini_entry *e = &ini.entries[i];
+			struct origin o = {file, section, e->line};
+			bool use = false;
+			const char *opt = NULL;
+			if (strcmp(e->section, section) != 0 || !*e->key ||
+			    (strchr(e->key, '.') != NULL) != (pass == 1)) {
+				continue;
 			}
-			tc_ini_free(&ini);
-			return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+			rc = judge_key(p, classic, &o, e->key, e->value, &use, &opt, err);
+			if (rc == 0 && use) {
+				rc = push_arg(c, args, nargs, &o, opt, e->value, err);
+			}
 		}
-		*args = grown;
-		(*args)[(*nargs)++] = arg;
 	}
 	tc_ini_free(&ini);
-	return 0;
+	if (rc == 0 && !classic && !c->section) {
+		char *copy = strdup(section);
+		rc = keep(c, copy, err);
+		c->section = copy;
+	}
+	return rc;
 }
 
-int tc_extra_opts_expand(const char *program, int argc, char **argv, struct tc_common *c,
-			 int *new_argc, char ***new_argv, struct tc_error *err) {
-	char **from_files = NULL, **rest = NULL;
+static int expand(const struct tc_program *p, int argc, char **argv, struct tc_common *c,
+		  int *new_argc, char ***new_argv, char ***origins, struct tc_error *err) {
+	struct file_arg *from_files = NULL;
+	char **rest = NULL;
 	int nfiles = 0, nrest = 0;
 	int rc = 0;
 	rest = calloc((size_t)argc + 1, sizeof *rest);
@@ -221,22 +477,26 @@ int tc_extra_opts_expand(const char *program, int argc, char **argv, struct tc_c
 			if (i + 1 < argc && argv[i + 1][0] != '-') {
 				spec = argv[++i];
 			}
-			rc = add_spec(program, spec, c, &from_files, &nfiles, err);
+			rc = add_spec(p, spec, c, &from_files, &nfiles, err);
 		} else if (strncmp(a, "--extra-opts=", 13) == 0) {
-			rc = add_spec(program, a + 13, c, &from_files, &nfiles, err);
+			rc = add_spec(p, a + 13, c, &from_files, &nfiles, err);
 		} else {
 			rest[nrest++] = argv[i];
 		}
 	}
 	if (rc == 0) {
 		char **out = calloc((size_t)(nfiles + nrest + 2), sizeof *out);
-		if (!out) {
+		char **where = calloc((size_t)(nfiles + nrest + 2), sizeof *where);
+		if (!out || !where) {
+			free(out);
+			free(where);
 			rc = tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
 		} else {
 			int n = 0;
 			out[n++] = argv[0];
 			for (int i = 0; i < nfiles; i++) {
-				out[n++] = from_files[i];
+				where[n] = from_files[i].origin;
+				out[n++] = from_files[i].arg;
 			}
 			for (int i = 0; i < nrest; i++) {
 				out[n++] = rest[i];
@@ -244,12 +504,22 @@ int tc_extra_opts_expand(const char *program, int argc, char **argv, struct tc_c
 			out[n] = NULL;
 			*new_argc = n;
 			*new_argv = out;
+			*origins = where;
 			rc = keep(c, (char *)out, err);
+			if (keep(c, (char *)where, err) != 0) {
+				rc = -1;
+			}
 		}
 	}
 	free(from_files);
 	free(rest);
 	return rc;
+}
+
+int tc_extra_opts_expand(const struct tc_program *p, int argc, char **argv, struct tc_common *c,
+			 int *new_argc, char ***new_argv, struct tc_error *err) {
+	char **origins = NULL;
+	return expand(p, argc, argv, c, new_argc, new_argv, &origins, err);
 }
 
 static void print_help(const struct tc_program *p, FILE *out) {
@@ -310,11 +580,15 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 	case 't':
 		return parse_timeout(arg, c, err);
 	case 'w':
-		c->warning = arg;
+	case 'c': {
+		/* checked here too, so that a bad range in a file is named where it stands */
+		struct tc_range r;
+		if (tc_opts_range(key == 'w' ? "-w" : "-c", arg, &r, err) != 0) {
+			return -1;
+		}
+		*(key == 'w' ? &c->warning : &c->critical) = arg;
 		return 0;
-	case 'c':
-		c->critical = arg;
-		return 0;
+	}
 	case OPT_PROFILE:
 		c->profile = arg;
 		return 0;
@@ -434,13 +708,149 @@ static int build_table(const struct tc_program *p, struct option **table) {
 	return 0;
 }
 
+/* What a failed parse still learns from the command line alone: the format, the
+ * textfile and the account, so that a configuration error comes out where and as
+ * the run's output would have (JSON, Prometheus text, a textfile with up 0). */
+static void salvage(const struct tc_program *p, int argc, char **argv, struct tc_common *c) {
+	const char *format = NULL, *textfile = NULL, *account = NULL, *spec = NULL;
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		static const char *const names[] = {"--format", "--textfile", "--account",
+						    "--extra-opts"};
+		const char **slots[] = {&format, &textfile, &account, &spec};
+		for (size_t k = 0; k < 4; k++) {
+			size_t n = strlen(names[k]);
+			if (strncmp(argv[i], names[k], n) != 0) {
+				continue;
+			}
+			if (argv[i][n] == '=') {
+				*slots[k] = argv[i] + n + 1;
+			} else if (argv[i][n] == '\0' && i + 1 < argc) {
+				*slots[k] = argv[i + 1];
+			}
+		}
+	}
+	struct tc_error ignored;
+	if (format) {
+		enum tc_format kept = c->format;
+		if (common_option(OPT_FORMAT, format, c, &ignored) != 0) {
+			c->format = kept;
+		}
+	}
+	if (textfile && common_option(OPT_TEXTFILE, textfile, c, &ignored) != 0) {
+		c->textfile = NULL;
+	}
+	if (account) {
+		c->account = account;
+	}
+	if (spec && *spec != '-' && !c->section) {
+		size_t len = strcspn(spec, "@");
+		char *section = len ? strndup(spec, len) : NULL;
+		if (section && strcmp(section, p->name) != 0 && keep(c, section, &ignored) == 0) {
+			c->section = section;
+		} else if (section && strcmp(section, p->name) == 0) {
+			free(section);
+		}
+	}
+	if (!c->account) {
+		c->account = c->section ? c->section : "default";
+	}
+}
+
+/* Takes a file's value out of a message about it: values are never echoed (a secret
+ * may stand on the wrong line). Short values only where quoted, so that "0" does
+ * not take the zeros out of "1-3600". */
+static void redact(struct tc_error *err, const char *arg) {
+	const char *eq = strchr(arg, '=');
+	char pattern[256], out[sizeof err->message];
+	if (!eq || !eq[1]) {
+		return;
+	}
+	const char *value = eq + 1;
+	bool quoted = strlen(value) < 4;
+	if ((size_t)snprintf(pattern, sizeof pattern, quoted ? "'%s'" : "%s", value) >=
+	    sizeof pattern) {
+		snprintf(err->message, sizeof err->message, "invalid value");
+		return;
+	}
+	size_t n = 0, plen = strlen(pattern);
+	for (const char *p = err->message; *p && n + 6 < sizeof out;) {
+		if (strncmp(p, pattern, plen) == 0) {
+			n += (size_t)snprintf(out + n, sizeof out - n, "%s",
+					      quoted ? "'***'" : "***");
+			p += plen;
+		} else {
+			out[n++] = *p++;
+		}
+	}
+	out[n] = '\0';
+	memcpy(err->message, out, n + 1);
+}
+
+/* The option at argv[i] for a message: its name only, never a value. */
+static void option_name(const char *arg, char *buf, size_t size) {
+	snprintf(buf, size, "%.*s", (int)strcspn(arg, "="), arg);
+}
+
+static int parse_args(const struct tc_program *p, int nargc, char **nargv, char **origins,
+		      struct tc_common *c, bool *help, bool *version, struct tc_error *err) {
+	struct option *table = NULL;
+	int rc = 0, at = 0;
+	char name[64];
+	if (build_table(p, &table) != 0) {
+		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+	}
+	opterr = 0;
+	optind = 0; /* full re-initialisation, also of GNU extensions */
+	int key;
+	while (rc == 0 && (key = getopt_long(nargc, nargv, ":hVvt:w:c:", table, NULL)) != -1) {
+		at = optind - 1;
+		if (key == 'h') {
+			*help = true;
+		} else if (key == 'V') {
+			*version = true;
+		} else if (key == '?') {
+			option_name(nargv[at], name, sizeof name);
+			rc = tc_error_set(err, TC_ERR_USAGE, "unknown option '%s' (see --help)",
+					  name);
+		} else if (key == ':') {
+			option_name(nargv[at], name, sizeof name);
+			rc = tc_error_set(err, TC_ERR_USAGE, "option '%s' needs a value", name);
+		} else if (key < 256 && strchr("vtwc", key)) {
+			rc = common_option(key, optarg, c, err);
+		} else if (key >= OPT_EXTRA && key <= OPT_SECRET) {
+			rc = key == OPT_EXTRA ? 0 : common_option(key, optarg, c, err);
+		} else if (p->handle) {
+			rc = p->handle(key, optarg, p->ctx, err);
+		} else {
+			rc = tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
+		}
+	}
+	free(table);
+	if (rc != 0) {
+		/* an option from a file: say where it stands (the file's options come
+		 * first and getopt moves only what follows a non-option, so they keep
+		 * their places) */
+		for (int i = 1; i < nargc; i++) {
+			if (origins[i] && nargv[i] == nargv[at]) {
+				err->kind = TC_ERR_CONFIG;
+				redact(err, nargv[i]);
+				return tc_error_prefix(err, "%s", origins[i]);
+			}
+		}
+		return rc;
+	}
+	if (optind < nargc) {
+		return tc_error_set(err, TC_ERR_USAGE, "unexpected argument '%s' (see --help)",
+				    nargv[optind]);
+	}
+	return 0;
+}
+
 int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_common *c,
 		  bool *done, FILE *out, struct tc_error *err) {
-	struct option *table = NULL;
 	int nargc = 0;
-	char **nargv = NULL;
+	char **nargv = NULL, **origins = NULL;
 	bool help = false, version = false;
-	int rc = 0;
 
 	memset(c, 0, sizeof *c);
 	c->timeout = TC_DEFAULT_TIMEOUT;
@@ -459,43 +869,13 @@ int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_c
 			return 0;
 		}
 	}
-	if (tc_extra_opts_expand(p->name, argc, argv, c, &nargc, &nargv, err) != 0) {
+	if (table_agrees(p, err) != 0) {
 		return -1;
 	}
-	if (build_table(p, &table) != 0) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
-	}
-	opterr = 0;
-	optind = 0; /* full re-initialisation, also of GNU extensions */
-	int key;
-	while (rc == 0 && (key = getopt_long(nargc, nargv, ":hVvt:w:c:", table, NULL)) != -1) {
-		if (key == 'h') {
-			help = true;
-		} else if (key == 'V') {
-			version = true;
-		} else if (key == '?') {
-			rc = tc_error_set(err, TC_ERR_USAGE, "unknown option '%s' (see --help)",
-					  nargv[optind - 1]);
-		} else if (key == ':') {
-			rc = tc_error_set(err, TC_ERR_USAGE, "option '%s' needs a value",
-					  nargv[optind - 1]);
-		} else if (key < 256 && strchr("vtwc", key)) {
-			rc = common_option(key, optarg, c, err);
-		} else if (key >= OPT_EXTRA && key <= OPT_SECRET) {
-			rc = key == OPT_EXTRA ? 0 : common_option(key, optarg, c, err);
-		} else if (p->handle) {
-			rc = p->handle(key, optarg, p->ctx, err);
-		} else {
-			rc = tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
-		}
-	}
-	if (rc == 0 && optind < nargc) {
-		rc = tc_error_set(err, TC_ERR_USAGE, "unexpected argument '%s' (see --help)",
-				  nargv[optind]);
-	}
-	free(table);
-	if (rc != 0) {
-		return rc;
+	if (expand(p, argc, argv, c, &nargc, &nargv, &origins, err) != 0 ||
+	    parse_args(p, nargc, nargv, origins, c, &help, &version, err) != 0) {
+		salvage(p, argc, argv, c);
+		return -1;
 	}
 	if (help || version) {
 		if (help) {
@@ -510,7 +890,7 @@ int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_c
 		strcpy(c->currency, c->site == TC_SITE_INTL ? "USD" : "CNY");
 	}
 	if (!c->account) {
-		c->account = c->profile ? c->profile : "default";
+		c->account = c->section ? c->section : c->profile ? c->profile : "default";
 	}
 	return 0;
 }

@@ -39,6 +39,7 @@ struct tc_common {
 	enum tc_format format; /* --format */
 	const char *textfile;  /* --textfile: also write Prometheus text there */
 	const char *account;   /* --account: the account label of JSON/Prometheus */
+	const char *section;   /* the account section --extra-opts read, the default label */
 	struct tc_cache cache; /* --cache-dir, --cache-ttl, --cache-stale-on-error */
 	char **owned;          /* strings built from --extra-opts */
 	size_t nowned;
@@ -60,7 +61,9 @@ struct tc_program {
 };
 
 /* Parses argv (after --extra-opts expansion). Sets *done when --help or --version
- * was printed to `out` and the program should exit 3 without checking. */
+ * was printed to `out` and the program should exit 3 without checking. On an error,
+ * c->format, c->textfile and c->account still hold what the command line itself
+ * asked for (so that the error comes out in that format), or the defaults. */
 int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_common *c,
 		  bool *done, FILE *out, struct tc_error *err);
 
@@ -73,9 +76,14 @@ int tc_opts_range(const char *option, const char *arg, struct tc_range *out, str
 int tc_opts_long(const char *option, const char *arg, long min, long max, long *out,
 		 struct tc_error *err);
 
-/* Expands --extra-opts into a new argv (file options first, so the command line
- * wins). Exposed for tests; *new_argv and its strings are recorded in c->owned. */
-int tc_extra_opts_expand(const char *program, int argc, char **argv, struct tc_common *c,
+/* Expands --extra-opts into a new argv: the file's options first (in an account
+ * section its shared keys, then the program's CHECK.KEY lines), so that the command
+ * line wins over CHECK.KEY, which wins over a shared key. An account section
+ * ([main]) holds shared keys (the common settings, checks=) and CHECK.KEY lines;
+ * the program's own section ([check_tc_balance]) holds its options unprefixed.
+ * Errors name FILE:LINE [SECTION] and the key, never a value. Exposed for tests;
+ * *new_argv and its strings are recorded in c->owned. */
+int tc_extra_opts_expand(const struct tc_program *p, int argc, char **argv, struct tc_common *c,
 			 int *new_argc, char ***new_argv, struct tc_error *err);
 
 #endif

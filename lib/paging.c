@@ -30,7 +30,20 @@ int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
 		}
 		int rc = 0;
 		seen += items;
-		if (total < 0) {
+		if (total == TC_TOTAL_UNKNOWN && p->limit > 0 && items <= p->limit) {
+			/* no total: the list itself says where it ends, at a short page */
+			if (items == p->limit) {
+				tc_api_reply_free(&reply);
+				continue;
+			}
+			total = seen;
+		}
+		if (total == TC_TOTAL_UNKNOWN) {
+			rc =
+			    tc_error_set(err, TC_ERR_DATA,
+					 "%s: no total, and a page of %ld items for a limit of %ld",
+					 p->action, items, p->limit);
+		} else if (total < 0) {
 			rc = tc_error_set(err, TC_ERR_DATA, "%s: negative total %ld", p->action,
 					  total);
 		} else if (seen > total) {
@@ -53,15 +66,34 @@ int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
 	return tc_error_set(err, TC_ERR_DATA, "%s: more than %d pages", p->action, TC_MAX_PAGES);
 }
 
-int tc_page_list(struct json_object *response, const char *list_key, const char *total_key,
-		 struct json_object **list, long *items, long *total, struct tc_error *err) {
+static int page_list(struct json_object *response, const char *list_key, const char *total_key,
+		     enum tc_field need, struct json_object **list, long *items, long *total,
+		     struct tc_error *err) {
 	int64_t count = 0;
+	bool has_total = false;
 	*list = NULL;
 	if (tc_json_array(response, list_key, TC_OPTIONAL, list, err) != 0 ||
-	    tc_json_int(response, total_key, TC_REQUIRED, &count, NULL, err) != 0) {
+	    tc_json_int(response, total_key, need, &count, &has_total, err) != 0) {
 		return -1;
 	}
-	*total = (long)count;
+	if (!has_total && !*list) {
+		return tc_error_set(err, TC_ERR_DATA, "field %s is missing, and so is %s", list_key,
+				    total_key);
+	}
+	if (has_total && count < 0) {
+		return tc_error_set(err, TC_ERR_DATA, "field %s is negative", total_key);
+	}
+	*total = has_total ? (long)count : TC_TOTAL_UNKNOWN;
 	*items = *list ? (long)json_object_array_length(*list) : 0;
 	return 0;
+}
+
+int tc_page_list(struct json_object *response, const char *list_key, const char *total_key,
+		 struct json_object **list, long *items, long *total, struct tc_error *err) {
+	return page_list(response, list_key, total_key, TC_REQUIRED, list, items, total, err);
+}
+
+int tc_page_list_opt(struct json_object *response, const char *list_key, const char *total_key,
+		     struct json_object **list, long *items, long *total, struct tc_error *err) {
+	return page_list(response, list_key, total_key, TC_OPTIONAL, list, items, total, err);
 }

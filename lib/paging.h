@@ -14,6 +14,9 @@
 
 #define TC_MAX_PAGES 1000
 
+/* The total a page reader reports when the answer carries none. */
+#define TC_TOTAL_UNKNOWN (-1)
+
 struct tc_pager {
 	const char *service;
 	const char *version;
@@ -28,6 +31,9 @@ struct tc_pager {
 	int (*call)(struct tc_api *api, const char *service, const char *version,
 		    const char *action, const char *params, struct tc_api_reply *reply,
 		    struct tc_error *err);
+	/* The page size asked for: with it, an answer without a total (a page reader
+	 * that sets TC_TOTAL_UNKNOWN) ends at the first page shorter than this. */
+	long limit;
 };
 
 /* Returns 0 after every item was read; *requests counts the calls made. */
@@ -37,5 +43,11 @@ int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests, st
  * reported total `total_key` (required); sets *list (or NULL), *items and *total. */
 int tc_page_list(struct json_object *response, const char *list_key, const char *total_key,
 		 struct json_object **list, long *items, long *total, struct tc_error *err);
+
+/* The same with the total optional, as the official models have it: an absent or
+ * null total sets *total to TC_TOTAL_UNKNOWN. An answer with neither the list nor
+ * the total says nothing and is an error, never "no items". */
+int tc_page_list_opt(struct json_object *response, const char *list_key, const char *total_key,
+		     struct json_object **list, long *items, long *total, struct tc_error *err);
 
 #endif

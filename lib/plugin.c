@@ -160,7 +160,14 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 	/* numbers are formatted by our own code; never call setlocale(), so the C
 	 * locale's '.' stays in force for json-c and libcurl too */
 	if (tc_opts_parse(p, argc, argv, &run.opts, &done, stdout, &err) != 0) {
+		/* a configuration error is blindness too: in the run's format, and in
+		 * its textfile as up 0 */
 		tc_result_fail(&res, &err, TC_UNKNOWN);
+		meta.account = run.opts.account;
+		if (run.opts.textfile) {
+			meta.last_success = tc_textfile_last_success(run.opts.textfile);
+			write_textfile(&res, &run.opts, &meta);
+		}
 	} else if (done) {
 		tc_common_free(&run.opts);
 		return TC_UNKNOWN;
@@ -174,6 +181,7 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 		} else {
 			if (run.api.stale_seconds > 0) {
 				note_stale(&res, &run.api);
+				meta.data_age = run.api.stale_seconds;
 			}
 			if (run.cred.source[0] == '/' &&
 			    tc_credentials_file_too_open(run.cred.source)) {

@@ -14,6 +14,7 @@ struct tc_render_meta {
 	const char *account;  /* label for the account: --account, the profile, "default" */
 	int64_t now;          /* UNIX time of this run */
 	int64_t last_success; /* for Prometheus on failure: from the previous textfile, or 0 */
+	int64_t data_age;     /* seconds since the data was fetched: > 0 for a stale answer */
 };
 
 /* {"program", "check", "account", "state", "state_code", "summary", "lines",
@@ -22,6 +23,7 @@ struct tc_render_meta {
 void tc_render_json(const struct tc_result *r, const struct tc_render_meta *m, FILE *out);
 
 /* tencentcloud_up, tencentcloud_check_state, tencentcloud_last_success_timestamp_seconds
+ * (when the data was fetched: now less data_age), tencentcloud_data_age_seconds
  * and one gauge per figure (base units: seconds, ratios; money with a currency label).
  * Figures are left out when the check failed: never a made-up 0. */
 void tc_render_prometheus(const struct tc_result *r, const struct tc_render_meta *m, FILE *out);

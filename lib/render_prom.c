@@ -119,7 +119,8 @@ void tc_render_prometheus(const struct tc_result *r, const struct tc_render_meta
 	fputs(PREFIX "check_state", out);
 	labels(out, m, NULL);
 	fprintf(out, " %d\n", (int)r->state);
-	int64_t last = r->failed ? m->last_success : m->now;
+	/* the data's own time: a stale answer from the cache is as old as it is */
+	int64_t last = r->failed ? m->last_success : m->now - m->data_age;
 	if (last > 0) {
 		family(out, "last_success_timestamp_seconds",
 		       "UNIX time of the last run that read the account's data.");
@@ -130,6 +131,12 @@ void tc_render_prometheus(const struct tc_result *r, const struct tc_render_meta
 	if (r->failed) {
 		return;
 	}
+	family(out, "data_age_seconds",
+	       "How old the data is: 0 when read now, more when a cached answer was served "
+	       "because the API failed.");
+	fputs(PREFIX "data_age_seconds", out);
+	labels(out, m, NULL);
+	fprintf(out, " %lld\n", (long long)m->data_age);
 	for (size_t i = 0; i < r->nperf; i++) {
 		char name[64], value[48];
 		base_unit(&r->perf[i], name, sizeof name, value, sizeof value);

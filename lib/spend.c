@@ -13,8 +13,18 @@
 int tc_cost_series_add_row(struct tc_spend_series *s, struct json_object *row, int offset,
 			   struct tc_error *err) {
 	struct json_object *times = NULL;
-	if (tc_json_array(row, "TimeDetail", TC_OPTIONAL, &times, err) != 0) {
+	int64_t total = 0;
+	bool has_total = false;
+	if (tc_json_array(row, "TimeDetail", TC_OPTIONAL, &times, err) != 0 ||
+	    tc_json_money(row, "Total", TC_UNIT_MAJOR, TC_OPTIONAL, &total, &has_total, err) != 0) {
 		return -1;
+	}
+	if (has_total && total == 0) {
+		s->said_zero = true;
+	}
+	if (!times && !(has_total && total == 0)) {
+		return tc_error_set(err, TC_ERR_DATA, "no TimeDetail (the daily series)%s",
+				    has_total ? " but a non-zero Total" : "");
 	}
 	for (size_t i = 0; times && i < json_object_array_length(times); i++) {
 		struct json_object *t = json_object_array_get_idx(times, i);
@@ -62,20 +72,51 @@ static int cost_params(void *ctx, long index, char *buf, size_t size) {
 	return (n < 0 || (size_t)n >= size) ? -1 : 0;
 }
 
-static int cost_page(void *ctx, struct json_object *response, long *items, long *total,
-		     struct tc_error *err) {
-	struct cost_pages *p = ctx;
-	struct json_object *rows = NULL;
-	if (tc_page_list(response, "Detail", "Total", &rows, items, total, err) != 0) {
+int tc_cost_page_from_json(struct tc_spend_series *s, struct json_object *response, int offset,
+			   long *items, long *total, struct tc_error *err) {
+	struct json_object *sum = NULL, *rows = NULL;
+	int64_t count = 0;
+	bool has_count = false;
+	if (json_object_object_get_ex(response, "TotalDetail", &sum) &&
+	    !json_object_is_type(sum, json_type_null)) {
+		/* the total series: the whole answer, whatever Detail holds */
+		*items = *total = 1;
+		return tc_cost_series_add_row(s, sum, offset, err) == 0
+			   ? 0
+			   : tc_error_prefix(err, "TotalDetail");
+	}
+	if (tc_json_array(response, "Detail", TC_OPTIONAL, &rows, err) != 0 ||
+	    tc_json_int(response, "Total", TC_OPTIONAL, &count, &has_count, err) != 0) {
 		return -1;
 	}
+	*items = rows ? (long)json_object_array_length(rows) : 0;
+	if (*items == 0) {
+		return tc_error_set(err, TC_ERR_DATA,
+				    "no cost series: neither TotalDetail nor Detail rows");
+	}
+	*total = has_count ? (long)count : *items;
 	for (long i = 0; i < *items; i++) {
-		if (tc_cost_series_add_row(p->out, json_object_array_get_idx(rows, (size_t)i),
-					   p->offset, err) != 0) {
-			return tc_error_prefix(err, "row %ld", i + 1);
+		if (tc_cost_series_add_row(s, json_object_array_get_idx(rows, (size_t)i), offset,
+					   err) != 0) {
+			return tc_error_prefix(err, "Detail row %ld", i + 1);
 		}
 	}
 	return 0;
+}
+
+int tc_cost_series_check(const struct tc_spend_series *s, struct tc_error *err) {
+	if (s->n == 0 && !s->said_zero) {
+		return tc_error_set(err, TC_ERR_DATA,
+				    "DescribeCostExplorerSummary: the cost series has no days and "
+				    "the answer does not say the spend is zero");
+	}
+	return 0;
+}
+
+static int cost_page(void *ctx, struct json_object *response, long *items, long *total,
+		     struct tc_error *err) {
+	struct cost_pages *p = ctx;
+	return tc_cost_page_from_json(p->out, response, p->offset, items, total, err);
 }
 
 int tc_cost_series_fetch(struct tc_api *api, int64_t from, int64_t to, int offset,
@@ -95,7 +136,10 @@ int tc_cost_series_fetch(struct tc_api *api, int64_t from, int64_t to, int offse
 	    .ctx = &p,
 	};
 	memset(out, 0, sizeof *out);
-	return tc_paginate(api, &pager, &out->requests, err);
+	if (tc_paginate(api, &pager, &out->requests, err) != 0) {
+		return -1;
+	}
+	return tc_cost_series_check(out, err);
 }
 
 int tc_bill_month_from_json(struct json_object *response, int64_t *cents, bool *ready,
@@ -110,9 +154,11 @@ int tc_bill_month_from_json(struct json_object *response, int64_t *cents, bool *
 	if (!*ready) {
 		return 0;
 	}
-	if (!json_object_object_get_ex(response, "SummaryTotal", &total) ||
-	    json_object_is_type(total, json_type_null)) {
-		return 0; /* nothing billed yet this month */
+	bool named = json_object_object_get_ex(response, "SummaryTotal", &total);
+	if (!named || json_object_is_type(total, json_type_null)) {
+		return tc_error_set(err, TC_ERR_DATA,
+				    "SummaryTotal is %s though Ready=1: no month-to-date total",
+				    named ? "null" : "missing");
 	}
 	if (tc_json_money(total, "RealTotalCost", TC_UNIT_MAJOR, TC_REQUIRED, cents, NULL, err) !=
 	    0) {

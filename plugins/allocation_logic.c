@@ -8,15 +8,39 @@
 
 #include "money.h"
 
+static bool entry_is(const char *entry, size_t n, const char *word) {
+	return word[0] && strlen(word) == n && strncmp(entry, word, n) == 0;
+}
+
 static bool listed(const char *list, const char *uin, const char *name) {
 	const char *p = list;
 	while (p && *p) {
 		size_t n = strcspn(p, ",");
-		if ((strlen(uin) == n && strncmp(p, uin, n) == 0) ||
-		    (name[0] && strlen(name) == n && strncmp(p, name, n) == 0)) {
+		if (entry_is(p, n, uin) || entry_is(p, n, name)) {
 			return true;
 		}
 		p += n;
+		if (*p == ',') {
+			p++;
+		}
+	}
+	return false;
+}
+
+bool allocation_unmatched(const char *list, const struct tc_fund_account *a, size_t n, char *entry,
+			  size_t size) {
+	const char *p = list;
+	while (p && *p) {
+		size_t len = strcspn(p, ",");
+		bool found = len == 0; /* "a,,b": an empty entry names nothing */
+		for (size_t i = 0; i < n && !found; i++) {
+			found = entry_is(p, len, a[i].uin) || entry_is(p, len, a[i].name);
+		}
+		if (!found) {
+			snprintf(entry, size, "%.*s", (int)len, p);
+			return true;
+		}
+		p += len;
 		if (*p == ',') {
 			p++;
 		}
@@ -56,7 +80,7 @@ void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n
 
 	for (size_t i = 0; i < n; i++) {
 		enum tc_state s = TC_OK;
-		if (a[i].owed > 0 || tc_range_alerts(&cfg->critical, a[i].available)) {
+		if (a[i].arrears || tc_range_alerts(&cfg->critical, a[i].available)) {
 			s = TC_CRITICAL;
 		} else if (tc_range_alerts(&cfg->warning, a[i].available)) {
 			s = TC_WARNING;
@@ -71,8 +95,9 @@ void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n
 		}
 		tc_money_format(a[i].available, cfg->currency, m1, sizeof m1);
 		tc_money_format(a[i].owed, cfg->currency, m2, sizeof m2);
-		tc_result_line(r, "%s %s: available %s, owed %s (%s)", a[i].uin,
-			       a[i].name[0] ? a[i].name : "-", m1, m2, tc_state_name(s));
+		tc_result_line(r, "%s %s: available %s, owed %s (%s)",
+			       a[i].uin[0] ? a[i].uin : "(no UIN)", a[i].name[0] ? a[i].name : "-",
+			       m1, m2, tc_state_name(s));
 	}
 
 	tc_money_format(shortfall, cfg->currency, m1, sizeof m1);

@@ -21,6 +21,13 @@ struct allocation_config {
 /* A comma-separated list of UINs or names; `include` empty means all. */
 bool allocation_selected(const struct tc_fund_account *a, const char *include, const char *exclude);
 
+/* Whether an entry of `list` matches no account (by UIN or name); copies the first
+ * such entry to `entry`. A typo in --include or --exclude must not pass silently. */
+bool allocation_unmatched(const char *list, const struct tc_fund_account *a, size_t n, char *entry,
+			  size_t size);
+
+/* Accounts in arrears (tc_balance_in_arrears) are CRITICAL; the others are judged
+ * on their available funds. */
 void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n,
 			 const struct allocation_config *cfg, struct tc_result *r);
 

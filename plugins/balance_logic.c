@@ -29,12 +29,19 @@ static void line(struct tc_result *r, const char *name, const struct tc_amount *
 	}
 }
 
+/* On the international site cash, income and gift are documented as "not
+ * applied": a zero there is no information and is not shown as if it were money. */
+static struct tc_amount shown(const struct tc_amount *a, const struct balance_config *cfg) {
+	struct tc_amount none = {0};
+	return cfg->intl && a->cents == 0 ? none : *a;
+}
+
 void balance_evaluate(const struct tc_balance *b, const struct balance_config *cfg,
 		      struct tc_result *r) {
 	const char *cur = cfg->currency;
 	bool credit = false;
 	int64_t available = tc_balance_available(b, &credit);
-	bool arrears = credit ? available < 0 : b->owe.cents > 0;
+	bool arrears = tc_balance_in_arrears(b);
 
 	char avail[64], owed[64], limit[64], bound[96];
 	money(available, cur, avail, sizeof avail);
@@ -48,7 +55,10 @@ void balance_evaluate(const struct tc_balance *b, const struct balance_config *c
 		snprintf(what, sizeof what, "%s available", avail);
 	}
 
-	if (arrears) {
+	if (arrears && credit && b->owe.cents <= b->credit_amount.cents) {
+		tc_result_raise(r, TC_CRITICAL);
+		tc_result_summary(r, "credit exhausted: %s owed, %s", owed, what);
+	} else if (arrears) {
 		tc_result_raise(r, TC_CRITICAL);
 		tc_result_summary(r, "in arrears: %s owed, %s", owed, what);
 	} else if (tc_range_alerts(&cfg->critical, available)) {
@@ -63,10 +73,12 @@ void balance_evaluate(const struct tc_balance *b, const struct balance_config *c
 		tc_result_summary(r, "%s", what);
 	}
 
+	struct tc_amount cash = shown(&b->cash, cfg), gift = shown(&b->present, cfg),
+			 income = shown(&b->income, cfg);
 	line(r, "available balance", &b->real_balance, cur);
-	line(r, "cash", &b->cash, cur);
-	line(r, "gift", &b->present, cur);
-	line(r, "income", &b->income, cur);
+	line(r, "cash", &cash, cur);
+	line(r, "gift", &gift, cur);
+	line(r, "income", &income, cur);
 	line(r, "frozen", &b->freeze, cur);
 	line(r, "owed", &b->owe, cur);
 	if (credit) {
@@ -74,21 +86,23 @@ void balance_evaluate(const struct tc_balance *b, const struct balance_config *c
 		line(r, "credit limit", &b->credit_amount, cur);
 		money(available, cur, m, sizeof m);
 		tc_result_line(r, "available credit: %s", m);
+	}
+	if (credit || (b->temp_credit.present && b->temp_credit.cents != 0)) {
 		line(r, "temporary credit", &b->temp_credit, cur);
 	}
-	if (b->uin) {
-		tc_result_line(r, "account UIN: %lld", (long long)b->uin);
+	if (b->uin[0]) {
+		tc_result_line(r, "account UIN: %s", b->uin);
 	}
 
 	add_amount(r, cur, "balance", b->real_balance.cents, false, credit ? NULL : cfg);
-	if (b->cash.present) {
-		add_amount(r, cur, "cash", b->cash.cents, false, NULL);
+	if (cash.present) {
+		add_amount(r, cur, "cash", cash.cents, false, NULL);
 	}
-	if (b->present.present) {
-		add_amount(r, cur, "gift", b->present.cents, true, NULL);
+	if (gift.present) {
+		add_amount(r, cur, "gift", gift.cents, true, NULL);
 	}
-	if (b->income.present) {
-		add_amount(r, cur, "income", b->income.cents, false, NULL);
+	if (income.present) {
+		add_amount(r, cur, "income", income.cents, false, NULL);
 	}
 	if (b->freeze.present) {
 		add_amount(r, cur, "frozen", b->freeze.cents, true, NULL);

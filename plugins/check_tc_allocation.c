@@ -79,6 +79,16 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		tc_fund_accounts_free(&all);
 		return -1;
 	}
+	char entry[64];
+	const char *lists[] = {o->include, o->exclude}, *words[] = {"--include", "--exclude"};
+	for (int l = 0; l < 2; l++) {
+		if (allocation_unmatched(lists[l], all.items, all.n, entry, sizeof entry)) {
+			tc_error_set(err, TC_ERR_USAGE, "%s entry '%s' matches none of the %zu %s",
+				     words[l], entry, all.n, o->partner ? "customers" : "members");
+			tc_fund_accounts_free(&all);
+			return -1;
+		}
+	}
 	size_t kept = 0;
 	for (size_t i = 0; i < all.n; i++) {
 		if (allocation_selected(&all.items[i], o->include, o->exclude)) {

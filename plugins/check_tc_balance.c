@@ -13,6 +13,7 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	    .warning = run->warning,
 	    .critical = run->critical,
 	    .currency = run->opts.currency,
+	    .intl = run->opts.site == TC_SITE_INTL,
 	};
 	balance_evaluate(&b, &cfg, res);
 	return 0;

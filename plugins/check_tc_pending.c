@@ -49,6 +49,18 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	int offset = run->opts.api_offset;
 	long days = o->days;
 	int rc;
+	if (o->partner && run->opts.site == TC_SITE_INTL) {
+		return tc_error_set(
+		    err, TC_ERR_USAGE,
+		    "--partner reads partners 2018-03-21 (DescribeAgentPayDealsV2), "
+		    "which serves the China site only: drop --site intl");
+	}
+	if (pending_age_range_check(&run->warning, err) != 0) {
+		return tc_error_prefix(err, "-w");
+	}
+	if (pending_age_range_check(&run->critical, err) != 0) {
+		return tc_error_prefix(err, "-c");
+	}
 	/* the window ends at this second, so no stored answer could ever be reused: the
 	 * cache would only fill up with entries */
 	run->api.cache = NULL;
@@ -100,12 +112,14 @@ int main(int argc, char **argv) {
 		"Checks for unpaid (status 1) and paying (status 12) orders of a Tencent Cloud\n"
 		"account (DescribeDealsByCond; partners: DescribeAgentPayDealsV2).",
 	    .threshold_help = "ranges on the age of the oldest pending order in minutes;\n"
-			      "-w 30 warns when it is older than 30 minutes.",
+			      "-w 30 warns when it is older than 30 minutes. A range that would\n"
+			      "alert with no pending order at all (30:, @0:30) is refused.",
 	    .default_warning = "30",
 	    .default_critical = "1440",
 	    .extra_help =
 		"      --days=N           look back N days (default 30; partners: at most 15)\n"
-		"      --partner          China-site partner: orders paid for customers\n"
+		"      --partner          China-site partner: orders paid for customers (the\n"
+		"                         partners API serves the China site only)\n"
 		"      --warning-count=RANGE, --critical-count=RANGE  on the number of orders\n"
 		"      --warning-amount=RANGE, --critical-amount=RANGE  on their total amount\n"
 		"Orders are read anew each run: the --cache-* options do not apply.\n",

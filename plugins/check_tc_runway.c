@@ -77,7 +77,7 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	}
 	in.available = tc_balance_available(&b, &credit);
 	in.owed = b.owe.cents;
-	in.arrears = credit ? in.available < 0 : b.owe.cents > 0;
+	in.arrears = tc_balance_in_arrears(&b);
 	in.month_elapsed = now - tc_month_start(now, offset);
 	in.month_length = (int64_t)tc_days_in_month(now, offset) * 86400;
 	if (o->bill) {

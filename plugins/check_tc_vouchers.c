@@ -23,6 +23,13 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	struct vouchers_config *cfg = run->program->ctx;
 	struct tc_vouchers v;
 	int64_t now = (int64_t)time(NULL);
+	/* -w/-c on days left: a bare N means "fewer than N days left" */
+	if (vouchers_days_range(run->opts.warning, &run->warning, err) != 0) {
+		return tc_error_prefix(err, "-w");
+	}
+	if (vouchers_days_range(run->opts.critical, &run->critical, err) != 0) {
+		return tc_error_prefix(err, "-c");
+	}
 	if (tc_vouchers_fetch(&run->api, run->opts.api_offset, &v, err) != 0) {
 		tc_vouchers_free(&v);
 		return -1;
@@ -50,8 +57,11 @@ int main(int argc, char **argv) {
 	    .purpose =
 		"Checks the unused vouchers of a Tencent Cloud account (DescribeVoucherInfo) for\n"
 		"value about to lapse.",
-	    .threshold_help = "ranges on the days until the earliest expiry of a voucher with\n"
-			      "value left; -w 30: warns when one expires within 30 days.",
+	    .threshold_help = "days left until the earliest expiry of a voucher with value left;\n"
+			      "a bare N means fewer than N days left, as certificate checks read\n"
+			      "it (-w 30 = -w 30:, warns when one expires within 30 days); other\n"
+			      "Nagios ranges (@, ~, N:M) are taken as written. A voucher whose\n"
+			      "expiry date cannot be read is listed and gives WARNING.",
 	    .default_warning = "30:",
 	    .default_critical = "7:",
 	    .extra_help =

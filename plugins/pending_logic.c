@@ -14,6 +14,11 @@ static const char *status_word(int status) {
 	return status == TC_ORDER_PAYING ? "paying" : "unpaid";
 }
 
+/* the id is display only: an answer may leave it out */
+static const char *order_name(const struct tc_order *o) {
+	return o->id[0] ? o->id : "(no order id)";
+}
+
 static int by_age(const void *a, const void *b) {
 	const struct tc_order *x = a, *y = b;
 	if (x->created != y->created) {
@@ -82,7 +87,7 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 		tc_format_age(oldest_minutes, age, sizeof age);
 		tc_money_format(sorted[0].amount, cfg->currency, price, sizeof price);
 		tc_result_summary(r, "%zu pending order%s (%s); oldest %s: %s %s %s %s", n,
-				  n == 1 ? "" : "s", amount, age, sorted[0].id,
+				  n == 1 ? "" : "s", amount, age, order_name(&sorted[0]),
 				  sorted[0].product[0] ? sorted[0].product : "-", price,
 				  status_word(sorted[0].status));
 	}
@@ -100,9 +105,10 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 		tc_format_age((now - o->created) / 60 > 0 ? (now - o->created) / 60 : 0, age,
 			      sizeof age);
 		tc_money_format(o->amount, cfg->currency, price, sizeof price);
-		tc_result_line(r, "%s: %s, %s, %s (status %d)%s%s, created %s, age %s", o->id,
-			       o->product[0] ? o->product : "-", price, status_word(o->status),
-			       o->status, o->owner[0] ? ", customer " : "", o->owner, created, age);
+		tc_result_line(r, "%s: %s, %s, %s (status %d)%s%s, created %s, age %s",
+			       order_name(o), o->product[0] ? o->product : "-", price,
+			       status_word(o->status), o->status, o->owner[0] ? ", customer " : "",
+			       o->owner, created, age);
 	}
 	if (n > PENDING_LISTED) {
 		tc_result_line(r, "... and %zu more", n - PENDING_LISTED);
@@ -115,4 +121,16 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 			 &cfg->amount_warning, &cfg->amount_critical, true);
 	tc_result_figure(r, "oldest_pending", TC_MEASURE_MINUTES, NULL, oldest_minutes, 0,
 			 &cfg->age_warning, &cfg->age_critical, true);
+}
+
+int pending_age_range_check(const struct tc_range *r, struct tc_error *err) {
+	char text[64];
+	if (!tc_range_alerts(r, 0)) {
+		return 0;
+	}
+	tc_range_format(r, text, sizeof text);
+	return tc_error_set(err, TC_ERR_USAGE,
+			    "'%s' alerts with no pending order (age 0); the age of the oldest "
+			    "order takes N for older than N minutes (-w 30 -c 1440)",
+			    text);
 }

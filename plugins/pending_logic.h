@@ -24,4 +24,9 @@ struct pending_config {
 void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 		      const struct pending_config *cfg, struct tc_result *r);
 
+/* Refuses an age range that alerts at age 0, i.e. when there is no pending order:
+ * "-w 30:" read as "days left" would do that. A bare N (older than N minutes) and
+ * ranges such as @60:120 pass. */
+int pending_age_range_check(const struct tc_range *r, struct tc_error *err);
+
 #endif

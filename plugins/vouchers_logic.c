@@ -17,26 +17,39 @@ static void window_words(const struct tc_range *w, char *buf, size_t size) {
 
 void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		       const struct vouchers_config *cfg, struct tc_result *r) {
-	int64_t total = 0, expiring = 0, expired_value = 0, live_value = 0;
-	size_t expiring_n = 0, expired_n = 0, live_n = 0;
+	int64_t total = 0, expiring = 0, expired_value = 0, live_value = 0, undated_value = 0;
+	size_t expiring_n = 0, expired_n = 0, live_n = 0, undated_n = 0;
 	int64_t earliest = 0;
 	const struct tc_voucher *first = NULL;
 	char window[64], m1[64], m2[64], date[16];
 	window_words(&cfg->warning, window, sizeof window);
 
 	for (size_t i = 0; i < n; i++) {
-		int64_t days = tc_calendar_days_between(now, v[i].expires, cfg->offset);
 		total += v[i].balance;
 		if (v[i].balance < cfg->min_value || v[i].balance == 0) {
 			continue;
 		}
 		tc_money_format(v[i].balance, cfg->currency, m1, sizeof m1);
+		if (v[i].undated) {
+			/* named, counted and never taken for "not expiring" */
+			undated_n++;
+			undated_value += v[i].balance;
+			tc_result_line(r,
+				       "%s: %s left, expiry '%s' is not a date: not judged, "
+				       "products: %s",
+				       v[i].id[0] ? v[i].id : "(no VoucherId)", m1,
+				       v[i].end_text[0] ? v[i].end_text : "(none)",
+				       v[i].products[0] ? v[i].products : "-");
+			continue;
+		}
+		int64_t days = tc_calendar_days_between(now, v[i].expires, cfg->offset);
 		tc_format_api_date(v[i].expires, cfg->offset, date, sizeof date);
 		if (days < 0) {
 			expired_n++;
 			expired_value += v[i].balance;
-			tc_result_line(r, "%s: %s left, EXPIRED on %s, products: %s", v[i].id, m1,
-				       date, v[i].products[0] ? v[i].products : "-");
+			tc_result_line(r, "%s: %s left, EXPIRED on %s, products: %s",
+				       v[i].id[0] ? v[i].id : "(no VoucherId)", m1, date,
+				       v[i].products[0] ? v[i].products : "-");
 			continue;
 		}
 		live_n++;
@@ -50,12 +63,12 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 			expiring_n++;
 			expiring += v[i].balance;
 			tc_result_line(r, "%s: %s left, expires %s (in %lld days), products: %s",
-				       v[i].id, m1, date, (long long)days,
-				       v[i].products[0] ? v[i].products : "-");
+				       v[i].id[0] ? v[i].id : "(no VoucherId)", m1, date,
+				       (long long)days, v[i].products[0] ? v[i].products : "-");
 		}
 	}
 
-	char expired_note[128] = "";
+	char expired_note[256] = "";
 	if (expired_n) {
 		tc_money_format(expired_value, cfg->currency, m2, sizeof m2);
 		snprintf(expired_note, sizeof expired_note,
@@ -63,8 +76,18 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 			 expired_n == 1 ? "" : "s", expired_n == 1 ? "s" : "", m2);
 		tc_result_raise(r, TC_WARNING);
 	}
+	if (undated_n) {
+		/* value whose expiry cannot be read may lapse any day: never OK */
+		size_t used = strlen(expired_note);
+		tc_money_format(undated_value, cfg->currency, m2, sizeof m2);
+		snprintf(expired_note + used, sizeof expired_note - used,
+			 "; %s in %zu voucher%s with an unreadable expiry date, not judged", m2,
+			 undated_n, undated_n == 1 ? "" : "s");
+		tc_result_raise(r, TC_WARNING);
+	}
 	if (!first) {
-		tc_result_summary(r, "no unused vouchers with value left%s", expired_note);
+		tc_result_summary(r, "no unused vouchers with value left%s%s",
+				  undated_n ? " and a readable expiry date" : "", expired_note);
 	} else {
 		tc_format_api_date(first->expires, cfg->offset, date, sizeof date);
 		if (tc_range_alerts(&cfg->critical, earliest * 100)) {
@@ -93,4 +116,16 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		tc_result_figure(r, "voucher_expires_in", TC_MEASURE_DAYS, NULL, earliest, 0,
 				 &cfg->warning, &cfg->critical, false);
 	}
+}
+
+int vouchers_days_range(const char *text, struct tc_range *out, struct tc_error *err) {
+	char buf[64];
+	size_t len = strlen(text);
+	if (len > 0 && len < sizeof buf - 1 && strspn(text, "0123456789.") == len) {
+		/* a bare N on "days left" reads as the monitoring convention does
+		 * (check_http -C 30,7): alert when fewer than N days are left */
+		snprintf(buf, sizeof buf, "%s:", text);
+		text = buf;
+	}
+	return tc_range_parse(text, out, err);
 }

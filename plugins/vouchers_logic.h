@@ -15,8 +15,13 @@ struct vouchers_config {
 };
 
 /* Days left count calendar days at the API's offset: 0 = expires today. A voucher
- * whose date has passed but still shows a balance is a WARNING of its own. */
+ * whose date has passed but still shows a balance is a WARNING of its own, and so is
+ * one whose expiry date cannot be read (named in the long output, not judged). */
 void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		       const struct vouchers_config *cfg, struct tc_result *r);
+
+/* A -w/-c value on the days left: a bare number N means "N:" (alert when fewer than
+ * N days are left), as certificate checks read it; anything else is a Nagios range. */
+int vouchers_days_range(const char *text, struct tc_range *out, struct tc_error *err);
 
 #endif

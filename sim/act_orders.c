@@ -1,6 +1,13 @@
 /* DescribeDealsByCond (billing) and DescribeAgentPayDealsV2 (partners) from the
  * account's "deals" and "agent_deals": {"id", "status", "age_minutes", "product",
- * "product_code", "amount" (cents), "owner", "repeat"}. */
+ * "product_code", "amount" (cents), "owner", "repeat"}, in the official examples'
+ * shapes. "deal_item"/"deal_item_remove" and "agent_deal_item"/
+ * "agent_deal_item_remove" replace or drop fields of every order, "deal_fields"/
+ * "agent_deal_fields" (and _remove) of the Response. DescribeDealsByCond's Offset
+ * is a record offset unless the account has "deals_offset": "page" (page index
+ * from 0, the documented reading). A partner start older than 15 days is refused
+ * with InvalidParameter, as the service does. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +20,42 @@
 #define MAX_SPAN        (93 * 86400)
 #define AGENT_SPAN      (15 * 86400)
 
-static int64_t created(const struct sim_call *c, struct json_object *deal) {
-	return c->now - sim_int(deal, "age_minutes", 0) * 60;
+/* An order is created once: its time must not move between the requests of one
+ * check, or a client that splits a window at an order's time would see it twice.
+ * "age_minutes" counts from the first request of a burst on the account; five
+ * seconds of quiet start a new burst, so a test's ages stay as written. */
+#define BURST_GAP 5
+static pthread_mutex_t clock_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	const struct json_object *account;
+	int64_t anchor, last;
+} clocks[64];
+
+static int64_t order_clock(const struct sim_call *c) {
+	size_t slot = 0;
+	pthread_mutex_lock(&clock_lock);
+	for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++) {
+		if (clocks[i].account == c->account) {
+			slot = i;
+			break;
+		}
+		if (clocks[i].last < clocks[slot].last) {
+			slot = i; /* the least recently used, if the account has none */
+		}
+	}
+	if (clocks[slot].account != c->account || c->now - clocks[slot].last > BURST_GAP ||
+	    c->now < clocks[slot].anchor) {
+		clocks[slot].account = c->account;
+		clocks[slot].anchor = c->now;
+	}
+	clocks[slot].last = c->now;
+	int64_t anchor = clocks[slot].anchor;
+	pthread_mutex_unlock(&clock_lock);
+	return anchor;
+}
+
+static int64_t created(int64_t clock, struct json_object *deal) {
+	return clock - sim_int(deal, "age_minutes", 0) * 60;
 }
 
 static int newest_first(const void *a, const void *b) {
@@ -39,16 +80,16 @@ static bool status_wanted(struct json_object *set, int64_t status, int64_t wante
 }
 
 /* The account's deals of `key` that match, newest first; *n set. Caller frees. */
-static struct json_object **matching(struct sim_call *c, const char *key, int64_t from, int64_t to,
-				     struct json_object *set, int64_t status,
-				     struct json_object **list, size_t *n) {
+static struct json_object **matching(struct sim_call *c, int64_t clock, const char *key,
+				     int64_t from, int64_t to, struct json_object *set,
+				     int64_t status, struct json_object **list, size_t *n) {
 	*list = sim_list(c->account, key);
 	*n = 0;
 	size_t len = *list ? json_object_array_length(*list) : 0;
 	struct json_object **out = calloc(len + 1, sizeof *out);
 	for (size_t i = 0; out && i < len; i++) {
 		struct json_object *d = json_object_array_get_idx(*list, i);
-		int64_t t = created(c, d);
+		int64_t t = created(clock, d);
 		if (t >= from && t <= to && status_wanted(set, sim_int(d, "status", 4), status)) {
 			out[(*n)++] = d;
 		}
@@ -85,14 +126,19 @@ int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r) {
 	    !json_object_is_type(set, json_type_array)) {
 		set = NULL;
 	}
+	/* "which page, from 0" as the documentation has it, or a record offset */
+	if (strcmp(sim_str(c->account, "deals_offset", "record"), "page") == 0) {
+		offset *= limit;
+	}
 	size_t n = 0;
-	struct json_object **deals = matching(c, "deals", from, to, set, status, &list, &n);
+	int64_t clock = order_clock(c);
+	struct json_object **deals = matching(c, clock, "deals", from, to, set, status, &list, &n);
 	struct json_object *out = json_object_new_array();
 	for (size_t i = (size_t)offset; deals && i < n && i < (size_t)(offset + limit); i++) {
 		struct json_object *d = deals[i], *deal = json_object_new_object();
 		char when[24];
 		int64_t amount = sim_int(d, "amount", 0);
-		tc_format_api_time(created(c, d), TC_BEIJING_OFFSET, when, sizeof when);
+		tc_format_api_time(created(clock, d), TC_BEIJING_OFFSET, when, sizeof when);
 		add_str(deal, "OrderId", sim_str(d, "id", ""));
 		json_object_object_add(deal, "Status",
 				       json_object_new_int64(sim_int(d, "status", 4)));
@@ -122,10 +168,12 @@ int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r) {
 		/* the service returns null resource ids for large pages */
 		json_object_object_add(deal, "ResourceId",
 				       limit > 200 ? NULL : json_object_new_array());
+		sim_apply_overrides(c->account, "deal_item", deal);
 		json_object_array_add(out, deal);
 	}
 	json_object_object_add(r, "Deals", out);
 	json_object_object_add(r, "TotalCount", json_object_new_int64((int64_t)n));
+	sim_apply_overrides(c->account, "deal_fields", r);
 	free(deals);
 	json_object_put(list);
 	return 0;
@@ -144,7 +192,8 @@ int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r) {
 	if (limit < 1 || limit > AGENT_MAX_LIMIT || offset < 0) {
 		return sim_fail(c, "InvalidParameter", "Limit must be 1-100 and Offset >= 0.");
 	}
-	if (from < c->now - AGENT_SPAN - 3600) {
+	/* exactly as documented: a start given must lie within the last 15 days */
+	if (from < c->now - AGENT_SPAN) {
 		return sim_fail(c, "InvalidParameter",
 				"Only orders of the last 15 days can be queried.");
 	}
@@ -152,14 +201,16 @@ int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r) {
 		return sim_fail(c, "UnauthorizedOperation", "The account is not a partner.");
 	}
 	size_t n = 0;
-	struct json_object **deals = matching(c, "agent_deals", from, to, NULL, status, &list, &n);
+	int64_t clock = order_clock(c);
+	struct json_object **deals =
+	    matching(c, clock, "agent_deals", from, to, NULL, status, &list, &n);
 	struct json_object *out = json_object_new_array();
 	for (size_t i = (size_t)offset; deals && i < n && i < (size_t)(offset + limit); i++) {
 		struct json_object *d = deals[i], *deal = json_object_new_object();
 		struct json_object *price = json_object_new_object();
 		char when[24], status_text[16];
 		int64_t st = sim_int(d, "status", 4);
-		tc_format_api_time(created(c, d), TC_BEIJING_OFFSET, when, sizeof when);
+		tc_format_api_time(created(clock, d), TC_BEIJING_OFFSET, when, sizeof when);
 		snprintf(status_text, sizeof status_text, "%lld", (long long)st);
 		json_object_object_add(price, "RealTotalCost",
 				       json_object_new_int64(sim_int(d, "amount", 0)));
@@ -194,10 +245,13 @@ int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r) {
 		add_str(deal, "PaymentMethod", "");
 		add_str(deal, "UpdateTime", when);
 		json_object_object_add(deal, "ResourceIds", json_object_new_array());
+		add_str(deal, "SubGoodsName", sim_str(d, "product", "CVM"));
+		sim_apply_overrides(c->account, "agent_deal_item", deal);
 		json_object_array_add(out, deal);
 	}
 	json_object_object_add(r, "AgentPayDealSet", out);
 	json_object_object_add(r, "TotalCount", json_object_new_int64((int64_t)n));
+	sim_apply_overrides(c->account, "agent_deal_fields", r);
 	free(deals);
 	json_object_put(list);
 	return 0;

@@ -1,6 +1,11 @@
 /* DescribeVoucherInfo from the account's "vouchers": {"id", "balance" and "nominal"
- * (micro, 1e-8 of the currency), "expires_in_days", "products", "status", "repeat"}.
- * Offset is a 1-based page number, as the service has it. */
+ * (micro, 1e-8 of the currency), "expires_in_days" or "end_time" (EndTime written
+ * as given, e.g. the official example's "0002-11-30"), "products", "status",
+ * "repeat"}. Offset is a 1-based page number, as the service has it. The answer has
+ * the official example's shape; "voucher_fields"/"voucher_fields_remove" change the
+ * Response, "voucher_item"/"voucher_item_remove" every voucher (the models mark no
+ * field required; display fields may come as numbers or null). The X-TC-Region the action requires
+ * is checked in serve.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +45,7 @@ int sim_describe_voucher_info(struct sim_call *c, struct json_object *r) {
 		tc_format_api_date(c->now - 30 * 86400, TC_BEIJING_OFFSET, begin, sizeof begin);
 		tc_format_api_date(c->now + sim_int(v, "expires_in_days", 30) * 86400,
 				   TC_BEIJING_OFFSET, end, sizeof end);
+		const char *end_time = sim_str(v, "end_time", end);
 		json_object_object_add(e, "OwnerUin", json_object_new_string("100000000001"));
 		json_object_object_add(e, "Status",
 				       json_object_new_string(sim_str(v, "status", "unUsed")));
@@ -53,7 +59,7 @@ int sim_describe_voucher_info(struct sim_call *c, struct json_object *r) {
 		json_object_object_add(e, "PayMode", json_object_new_string("postPay"));
 		json_object_object_add(e, "PayScene", json_object_new_string("common"));
 		json_object_object_add(e, "BeginTime", json_object_new_string(begin));
-		json_object_object_add(e, "EndTime", json_object_new_string(end));
+		json_object_object_add(e, "EndTime", json_object_new_string(end_time));
 		json_object_object_add(goods, "GoodsName",
 				       json_object_new_string(sim_str(v, "products", "CVM")));
 		json_object_object_add(goods, "PayMode", json_object_new_string("postPay"));
@@ -62,6 +68,7 @@ int sim_describe_voucher_info(struct sim_call *c, struct json_object *r) {
 		json_object_object_add(e, "PolicyRemark", json_object_new_string(""));
 		json_object_object_add(e, "CreateTime",
 				       json_object_new_string("2026-01-01 00:00:00"));
+		sim_apply_overrides(c->account, "voucher_item", e);
 		json_object_array_add(out, e);
 	}
 	json_object_object_add(r, "TotalCount", json_object_new_int64(total));

@@ -17,9 +17,17 @@ static bool flag(struct json_object *balance, const char *key) {
 	return balance && json_object_object_get_ex(balance, key, &v) && json_object_get_boolean(v);
 }
 
+/* TempCredit and TempAmountInfoList come back only when the request asks for them
+ * with TempCredit: true, as in the official example. */
 int sim_describe_account_balance(struct sim_call *c, struct json_object *response) {
 	struct json_object *account = c->account;
-	struct json_object *b = NULL, *uin = NULL;
+	struct json_object *b = NULL, *uin = NULL, *ask = NULL;
+	if (json_object_object_get_ex(c->params, "TempCredit", &ask) &&
+	    !json_object_is_type(ask, json_type_boolean)) {
+		return sim_fail(c, "InvalidParameter",
+				"The parameter `TempCredit` must be a boolean.");
+	}
+	bool with_temp = ask && json_object_get_boolean(ask);
 	json_object_object_get_ex(account, "balance", &b);
 	int64_t cash = cents(b, "cash"), income = cents(b, "income"), present = cents(b, "present"),
 		freeze = cents(b, "freeze"), owe = cents(b, "owe"), credit = cents(b, "credit"),
@@ -45,7 +53,23 @@ int sim_describe_account_balance(struct sim_call *c, struct json_object *respons
 	json_object_object_add(response, "CreditBalance", json_object_new_int64(credit_balance));
 	json_object_object_add(response, "RealCreditBalance",
 			       json_object_new_int64(credit_balance - freeze));
-	json_object_object_add(response, "TempCredit", json_object_new_int64(temp));
+	if (with_temp) {
+		json_object_object_add(response, "TempCredit", json_object_new_int64(temp));
+		struct json_object *list = json_object_new_array();
+		if (temp > 0) {
+			struct json_object *e = json_object_new_object();
+			char who[32];
+			snprintf(who, sizeof who, "%lld", (long long)sim_int(account, "uin", 0));
+			json_object_object_add(e, "EndTime",
+					       json_object_new_string("2026-12-31 00:00:00"));
+			json_object_object_add(e, "StartTime",
+					       json_object_new_string("2026-11-01 00:00:00"));
+			json_object_object_add(e, "TempAmount", json_object_new_int64(temp));
+			json_object_object_add(e, "Uin", json_object_new_string(who));
+			json_object_array_add(list, e);
+		}
+		json_object_object_add(response, "TempAmountInfoList", list);
+	}
 	sim_apply_overrides(account, "balance_fields", response);
 	return 0;
 }

@@ -49,6 +49,10 @@ int sim_param_string(struct sim_call *c, const char *name, bool required, const 
  * optional one is absent, InvalidParameterValue when it is not a time. */
 int sim_param_time(struct sim_call *c, const char *name, bool required, int64_t fallback,
 		   int64_t *out);
+/* A string parameter that must be one of `allowed` (NULL-terminated); another value
+ * fails with InvalidParameterValue. */
+int sim_param_enum(struct sim_call *c, const char *name, bool required, const char *const *allowed,
+		   const char **out);
 
 /* A copy of the account's list `key` with every {"repeat": N, ...} entry expanded
  * into N entries (ids, names and UINs numbered); NULL when absent. */

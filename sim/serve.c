@@ -340,6 +340,13 @@ static void api(struct sim_server *s, struct MHD_Connection *conn, const struct 
 		envelope_error(r, "InvalidAction", msg);
 		return;
 	}
+	/* the doc pages mark Region required for DescribeVoucherInfo alone */
+	const char *region = header_lookup(conn, "X-TC-Region");
+	if (strcmp(action, "DescribeVoucherInfo") == 0 && (!region || !*region)) {
+		envelope_error(r, "MissingParameter",
+			       "The request is missing a required parameter `Region`.");
+		return;
+	}
 	long limit = sim_scenario_rate_limit(s->scenario, key->account, auth.service, action);
 	pthread_mutex_lock(&s->lock);
 	count(s, "account", key->account_name);

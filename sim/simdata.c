@@ -78,6 +78,22 @@ int sim_param_time(struct sim_call *c, const char *name, bool required, int64_t 
 	return 0;
 }
 
+int sim_param_enum(struct sim_call *c, const char *name, bool required, const char *const *allowed,
+		   const char **out) {
+	if (sim_param_string(c, name, required, out) != 0) {
+		return -1;
+	}
+	for (const char *const *a = allowed; *out && *a; a++) {
+		if (strcmp(*out, *a) == 0) {
+			return 0;
+		}
+	}
+	return *out ? sim_fail(c, "InvalidParameterValue",
+			       "The value `%.64s` of `%s` is not one of its documented values.",
+			       *out, name)
+		    : 0;
+}
+
 int64_t sim_int(struct json_object *o, const char *key, int64_t fallback) {
 	struct json_object *v = NULL;
 	return json_object_object_get_ex(o, key, &v) ? json_object_get_int64(v) : fallback;

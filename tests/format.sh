@@ -5,8 +5,8 @@ set -u
 CLANG_FORMAT=${CLANG_FORMAT:-clang-format}
 cd "$top_srcdir" || exit 1
 if ! command -v "$CLANG_FORMAT" >/dev/null; then
-	echo "Bail out! clang-format is not installed (scripts/setup-debian installs it)"
-	exit 1
+	echo "1..0 # SKIP clang-format missing: apt-get install clang-format (scripts/setup-debian --test)"
+	exit 0
 fi
 n=0
 failed=0

@@ -82,6 +82,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 	const char *next = NULL;
 	tc_renewals_page(reply.response, 8 * 3600, &renewals, &next, &err);
 	tc_renewals_free(&renewals);
+	struct tc_spend_series series = {0};
+	long items = 0, total = 0;
+	if (tc_cost_page_from_json(&series, reply.response, 8 * 3600, &items, &total, &err) == 0) {
+		tc_cost_series_check(&series, &err);
+	}
+	tc_spend_series_free(&series);
 	tc_api_reply_free(&reply);
 	return 0;
 }

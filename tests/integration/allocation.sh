@@ -51,4 +51,28 @@ expect "not a partner" 3 \
 expect "bad --source" 3 "TC ALLOCATION UNKNOWN - invalid --source 'x': use organization or partner" \
 	check_as org-ok $A "${C[@]}" --source x
 
+# Credit members: the line's normal use shows as OweAmount; judged on the credit
+# left, in arrears only past the line, under both readings of RealBalance.
+expect "a credit member using its line is funded" 0 \
+	"TC ALLOCATION OK - 2 accounts funded; ${Y}10,000.00 unallocated in the pool | 'pool_cny'=10000;;;; 'accounts_available_cny'=100000;;;; *" \
+	check_as org-credit $A "${C[@]}"
+expect "the same when RealBalance holds the credit left" 0 \
+	"TC ALLOCATION OK - 2 accounts funded; ${Y}10,000.00 unallocated in the pool | 'pool_cny'=10000;;;; 'accounts_available_cny'=100000;;;; *" \
+	check_as org-credit-real $A "${C[@]}"
+expect "a credit member owing more than its line" 2 "TC ALLOCATION CRITICAL - 1 of 1 accounts low: *" \
+	check_as org-credit-over $A "${C[@]}"
+expect_line "its credit left is negative" "310000000201 credit-team: available -${Y}5,000.00, owed ${Y}105,000.00 (CRITICAL)"
+expect "every optional field left out, no TotalCount" 0 "TC ALLOCATION OK - 21 accounts funded; *" \
+	check_as org-optional $A "${C[@]}"
+expect_line "pages read until a short one" "DescribeOrgMemberAccountBalance: 21 accounts read in 3 requests"
+expect "customers without display fields" 0 "TC ALLOCATION OK - 1 account funded; *" \
+	check_as partner-optional $A "${C[@]}" --source partner
+# a filter that names nothing is never a silent OK
+expect "--include that matches nothing" 3 \
+	"TC ALLOCATION UNKNOWN - --include entry '999' matches none of the 25 members" \
+	check_as org-ok $A "${C[@]}" --include 999
+expect "--exclude with a typo" 3 \
+	"TC ALLOCATION UNKNOWN - --exclude entry 'web-shpo' matches none of the 25 members" \
+	check_as org-allocate $A "${C[@]}" --exclude web-shop,web-shpo
+
 finish

@@ -121,4 +121,21 @@ expect "clock skew: SignatureExpire" 3 \
 	"TC BALANCE UNKNOWN - DescribeAccountBalance failed: AuthFailure.SignatureExpire: *$RID" \
 	balance_as ok --endpoint "https://127.0.0.1:$PORT_skewed" --cacert "$WORK/cert.pem"
 
+# What Tencent sends: the Uin as a string (official example 2021-2025) or not at all is
+# display only; temporary credit shown (asked for with TempCredit: true); on the
+# international site cash, income and gift ("not applied") are not shown as zeros.
+expect "Uin as a string" 0 "TC BALANCE OK - ${Y}5,000.00 available | *" balance_as bal-uin-string "${C[@]}"
+expect_line "the string Uin is shown" "account UIN: 90961"
+expect "no Uin at all" 0 "TC BALANCE OK - ${Y}5,000.00 available | *" balance_as bal-no-uin "${C[@]}"
+expect "temporary credit" 0 "TC BALANCE OK - ${Y}5,000.00 available | *" balance_as bal-temp-credit "${C[@]}"
+expect_line "temporary credit is shown" "temporary credit: ${Y}2,000.00"
+expect "international site: no zero cash, income, gift" 0 \
+	"TC BALANCE OK - \$12,500.00 available | 'balance_usd'=12500;3000:;1000:;; 'frozen_usd'=0;;;0; 'owed_usd'=0;;;0;" \
+	balance_as bal-intl "${C[@]}" --site intl
+if has_line "cash: *" || has_line "gift: *" || has_line "income: *"; then
+	not_ok "no not-applied lines" "$OUT"
+else
+	ok "no not-applied lines"
+fi
+
 finish

@@ -4,6 +4,7 @@
 # within -t, quiet hours in a zone other than the machine's, secrets kept off argv.
 . "$top_srcdir/tests/integration/lib.sh"
 
+need_tool PYTHON3 python3 python3
 L=$PLUGINS/notify_tc_lark
 SECRET=lark-test-secret-do-not-use
 

@@ -51,6 +51,30 @@ finish() {
 	[ "$TESTS_FAILED" -eq 0 ]
 }
 
+# skip_all REASON: skips the whole script (TAP "1..0 # SKIP REASON"), before its
+# first test. make check reports it as SKIP; scripts/test counts it as a failure.
+skip_all() {
+	echo "1..0 # SKIP $*"
+	exit 0
+}
+
+# need_tool VAR PACKAGE NAME-OR-PATH...: sets VAR to the first of the names found
+# on PATH (or of the paths that are executable), or skips the whole script saying
+# which Debian package to install.
+need_tool() {
+	local var=$1 package=$2 try found
+	shift 2
+	for try in "$@"; do
+		if [[ $try == /* ]]; then
+			[ -x "$try" ] && found=$try && break
+		else
+			found=$(command -v "$try") && break
+		fi
+	done
+	[ -n "${found:-}" ] || skip_all "$1 missing: apt-get install $package (scripts/setup-debian --test installs every test tool)"
+	printf -v "$var" '%s' "$found"
+}
+
 # key_id NAME, key_secret NAME: the fake keys of a scenario account
 . "$top_srcdir/sim/scenarios/keys.sh"
 

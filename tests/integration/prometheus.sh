@@ -3,9 +3,8 @@
 # the textfiles the checks write; the shipped alerting rules pass their unit tests.
 . "$top_srcdir/tests/integration/lib.sh"
 
-PROMTOOL=$(command -v promtool) || { echo "Bail out! promtool missing (Debian package prometheus)"; exit 1; }
-NODE_EXPORTER=$(command -v prometheus-node-exporter) ||
-	{ echo "Bail out! prometheus-node-exporter missing"; exit 1; }
+need_tool PROMTOOL prometheus promtool
+need_tool NODE_EXPORTER prometheus-node-exporter prometheus-node-exporter
 
 start_sim api tls
 C=(--endpoint "https://127.0.0.1:$PORT_api" --cacert "$WORK/cert.pem")
@@ -81,6 +80,22 @@ expect_line "failure: last success carried over" \
 expect "--textfile must end in .prom" 3 \
 	"TC BALANCE UNKNOWN - --textfile must name a .prom file (node_exporter reads only those)" \
 	check_as ok check_tc_balance "${C[@]}" --textfile "$TF/x.txt"
+
+# a mistake in the accounts file is blindness like an API failure: in the requested
+# format, and up 0 in the textfile; no value of the file is ever echoed
+printf '[leaky]\ncredentials-file=%s\nsecret_key=s3cr3t-value\n' "$WORK/none.cred" >"$WORK/accounts.ini"
+lint "check_tc_balance, mistake in the accounts file" "$PLUGINS/check_tc_balance" "--extra-opts=leaky@$WORK/accounts.ini"
+OUT=$(cat "$WORK/out.prom")
+expect_line "accounts file mistake: --format prometheus says up 0" 'tencentcloud_up{account="leaky",check="balance"} 0'
+OUT=$("$PLUGINS/check_tc_balance" --format json "--extra-opts=leaky@$WORK/accounts.ini")
+[[ $OUT == '{"program":"check_tc_balance","check":"balance","account":"leaky","state":"UNKNOWN","state_code":3,"summary":"'*'accounts.ini:3 [leaky]: '"'secret_key'"' is a secret and is refused here: keep secrets in the file that credentials-file= names (mode 0600)",'* ]] &&
+	ok "accounts file mistake: --format json is JSON naming FILE:LINE [SECTION]" || not_ok "json config error" "$OUT"
+run "$PLUGINS/check_tc_balance" "--extra-opts=leaky@$WORK/accounts.ini" --textfile "$TF/tencentcloud_leaky_balance.prom"
+[ "$RC" -eq 3 ] && grep -qx 'tencentcloud_up{account="leaky",check="balance"} 0' "$TF/tencentcloud_leaky_balance.prom" &&
+	ok "accounts file mistake: the textfile is written with up 0" || not_ok "textfile on config error" "$OUT"
+leaks=$(grep -l s3cr3t-value "$WORK/out.prom" "$TF"/*.prom; printf '%s' "$OUT" | grep -c s3cr3t-value)
+[ "$leaks" = 0 ] && ok "the secret in the accounts file is never echoed" || not_ok "secret echoed" "$leaks"
+rm -f "$TF/tencentcloud_leaky_balance.prom"
 
 R="$top_srcdir/prometheus"
 "$PROMTOOL" check rules "$R/tencentcloud-billing.rules.yml" >"$WORK/rules.log" 2>&1 &&

@@ -46,4 +46,23 @@ expect "bad --window" 3 "TC RUNWAY UNKNOWN - invalid --window '0': expected 1-90
 expect "bad --budget" 3 "TC RUNWAY UNKNOWN - invalid --budget '-5': a positive amount" \
 	check_as run-ok $R "${C[@]}" --budget -5
 
+# What DescribeCostExplorerSummary sends (Dimensions "default"): the total series is
+# TotalDetail.TimeDetail; without a series the runway is UNKNOWN, never unlimited.
+expect "series only in TotalDetail, no Detail" 0 "TC RUNWAY OK - runway 30.0 days at ${Y}100.00/day | *" \
+	check_as run-total-only $R "${C[@]}"
+expect "no TotalDetail: the series from a Detail row" 0 "TC RUNWAY OK - runway 30.0 days at ${Y}100.00/day | *" \
+	check_as run-detail-row $R "${C[@]}"
+expect "no series at all" 3 \
+	"TC RUNWAY UNKNOWN - DescribeCostExplorerSummary: no cost series: neither TotalDetail nor Detail rows $RID" \
+	check_as run-no-series $R "${C[@]}" --budget 1000
+expect "an empty series" 3 \
+	"TC RUNWAY UNKNOWN - DescribeCostExplorerSummary: the cost series has no days and the answer does not say the spend is zero" \
+	check_as run-empty-series $R "${C[@]}" --budget 1000
+expect "a total without TimeDetail" 3 \
+	"TC RUNWAY UNKNOWN - DescribeCostExplorerSummary: TotalDetail: no TimeDetail (the daily series) but a non-zero Total $RID" \
+	check_as run-no-timedetail $R "${C[@]}"
+expect "a ready bill without SummaryTotal" 3 \
+	"TC RUNWAY UNKNOWN - DescribeBillSummaryByProduct: SummaryTotal is null though Ready=1: no month-to-date total $RID" \
+	check_as run-bill-null $R "${C[@]}" --spend-source bill --budget 1000
+
 finish

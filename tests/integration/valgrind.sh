@@ -3,7 +3,7 @@
 # invalid access, no use of uninitialised memory, no definite or indirect leak.
 . "$top_srcdir/tests/integration/lib.sh"
 
-command -v valgrind >/dev/null || { echo "Bail out! valgrind missing"; exit 1; }
+need_tool VALGRIND valgrind valgrind
 start_sim api tls
 C=(--endpoint "https://127.0.0.1:$PORT_api" --cacert "$WORK/cert.pem" -t 60)
 VG=(valgrind -q --leak-check=full --show-leak-kinds=definite,indirect

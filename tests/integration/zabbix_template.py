@@ -2,18 +2,23 @@
 dependent item's JSONPath resolved on what tc_billing.sh prints for an account of the
 simulator. Prints TAP lines; exits 1 on any failure.
 
-usage: zabbix_template.py TEMPLATE WRAPPER INI ACCOUNTS
+usage: zabbix_template.py TEMPLATE WRAPPER INI ACCOUNTS [ARREARS-SECTIONS]
 ACCOUNTS maps each check to its ini sections, e.g. balance=ok,credit;pending=pend-warn
 (each section is run; an optional item must resolve in at least one of them).
 """
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import yaml
 
 template_path, wrapper, ini, accounts_arg = sys.argv[1:5]
+# accounts whose balance decides arrears: e.g. arrears,credit,ok
+arrears_sections = sys.argv[5].split(",") if len(sys.argv) > 5 else []
 accounts = {c: s.split(",") for c, s in (p.split("=") for p in accounts_arg.split(";"))}
 doc = yaml.safe_load(open(template_path))
 n = 0
@@ -84,11 +89,17 @@ def jsonpath(data, path):
     return cur
 
 
-items = template["items"]
+rules = {r["key"]: r for r in template["discovery_rules"]}
+checks_rule = [r for r in template["discovery_rules"] if key_args(r["key"])[0] == "checks"]
+check(len(checks_rule) == 1, "a discovery rule lists the account's checks")
+# the allocation check's items are prototypes of that rule, made for {#CHECK}=allocation
+protos = [json.loads(json.dumps(p).replace("{#CHECK}", "allocation")) for r in checks_rule[:1] for p in r["item_prototypes"]]
+items = template["items"] + protos
 keys = {i["key"] for i in items}
 masters = [i for i in items if i["type"] == "EXTERNAL"]
 dependents = [i for i in items if i["type"] == "DEPENDENT"]
-check(len(masters) == 5, "one master item per check")
+check(sorted(key_args(m["key"])[0] for m in masters) == ["allocation", "balance", "pending", "runway", "vouchers"],
+      "one master item per check", [m["key"] for m in masters])
 missing = [i["key"] for i in dependents if i["master_item"]["key"] not in keys]
 check(not missing, "every dependent item's master exists", missing)
 
@@ -103,6 +114,8 @@ for m in masters:
         outputs.append(json.loads(out))
     for d in (d for d in dependents if d["master_item"]["key"] == m["key"]):
         step = d["preprocessing"][0]
+        if step["type"] != "JSONPATH":
+            continue
         path = expand(step["parameters"][0])
         optional = step.get("error_handler") == "DISCARD_VALUE"
         found = []
@@ -119,7 +132,7 @@ for m in masters:
               json.dumps(outputs)[:400])
 
 # low-level discovery and its prototypes
-rule = template["discovery_rules"][0]
+rule = ([r for r in template["discovery_rules"] if key_args(r["key"])[0] == "members"] + template["discovery_rules"])[0]
 rc, out, err = run(rule["key"], accounts["allocation"][0])
 lld = json.loads(out)
 uins = [e["{#UIN}"] for e in lld["data"]]
@@ -165,6 +178,7 @@ def item_refs(expression):
 
 
 T = template["template"]
+mkey_balance = [m["key"] for m in masters if key_args(m["key"])[0] == "balance"][0]
 # triggers refer to items that exist
 for t in template["items"]:
     for trig in t.get("triggers", []):
@@ -173,6 +187,88 @@ for t in template["items"]:
 for trig in export.get("triggers", []):
     ref = item_refs(trig["expression"])
     check(ref and all(r in keys for r in ref), "trigger '%s' uses existing items" % trig["name"], ref)
+
+# --- the triggers judge as the plugins do -------------------------------------
+all_triggers = list(export.get("triggers", []))
+for t in template["items"]:
+    all_triggers += t.get("triggers", [])
+for r in template["discovery_rules"]:
+    all_triggers += [dict(t, proto=True) for t in r.get("trigger_prototypes", [])]
+by_name = {t["name"]: t for t in all_triggers}
+SEV = {"CRITICAL": {"HIGH", "DISASTER"}, "WARNING": {"WARNING"}, "UNKNOWN": {"HIGH"}}
+CODE = {"2": "CRITICAL", "1": "WARNING", "3": "UNKNOWN"}
+
+
+def state_refs(expr):
+    """(check, state code) for every last(tc.CHECK.state)=N in an expression."""
+    return re.findall(r"last\(/[^/]+/tc\.([a-z]+)\.state(?:\[[^\]]*\])?\)=([0-3])", expr)
+
+
+for c in ("balance", "pending", "vouchers", "runway", "allocation"):
+    for code, word in CODE.items():
+        ts = [t for t in all_triggers if (c, code) in state_refs(t["expression"])]
+        check(ts and all(t["priority"] in SEV[word] for t in ts),
+              "%s: a trigger raises the plugin's %s with severity %s" % (c, word, "/".join(sorted(SEV[word]))),
+              [(t["name"], t["priority"]) for t in ts])
+# no trigger compares amounts on its own: thresholds live in the accounts file
+own = [t["name"] for t in all_triggers if not state_refs(t["expression"]) and "nodata(" not in t["expression"]]
+check(not own, "every trigger follows a check's state (or is a no-data trigger)", own)
+arrears = [t for t in all_triggers if t["priority"] == "DISASTER"]
+check(len(arrears) == 1 and ("balance", "2") in state_refs(arrears[0]["expression"]),
+      "arrears (DISASTER) only when check_tc_balance says CRITICAL", [t["expression"] for t in arrears])
+# opdata shows the check's summary: the first item of the expression is the summary
+bad = [t["name"] for t in all_triggers if "nodata(" not in t["expression"] and
+       not (t.get("opdata") == "{ITEM.LASTVALUE1}" and item_refs(t["expression"])[0].startswith("tc.") and
+            ".summary" in item_refs(t["expression"])[0])]
+check(not bad, "every state trigger shows the check's summary as operational data", bad)
+# dependencies name existing triggers; one cause, one problem
+bad = [(t["name"], d) for t in all_triggers for d in t.get("dependencies", [])
+       if d["name"] not in by_name or by_name[d["name"]]["expression"] != d["expression"]]
+check(not bad, "trigger dependencies name existing triggers", bad)
+
+
+def depends_on(t, name):
+    return any(d["name"] == name for d in t.get("dependencies", []))
+
+
+arrears_name = arrears[0]["name"] if arrears else "?"
+held = [t["name"] for t in all_triggers if state_refs(t["expression"]) and
+        state_refs(t["expression"])[0][0] in ("runway", "pending") and state_refs(t["expression"])[0][1] in ("1", "2")]
+check(held and all(depends_on(by_name[n], arrears_name) for n in held),
+      "runway and pending problems are held back while the account is in arrears", held)
+unknown_balance = [t["name"] for t in all_triggers if ("balance", "3") in state_refs(t["expression"])]
+others = [t for t in all_triggers if any(code == "3" and c != "balance" for c, code in state_refs(t["expression"]))]
+check(unknown_balance and others and all(depends_on(t, unknown_balance[0]) for t in others),
+      "the other checks' UNKNOWN is held back while the balance is UNKNOWN (one unreadable account, one problem)",
+      [t["name"] for t in others])
+# allocation is opt-in: no item runs it unless discovered from checks=
+regular = [i["key"] for i in template["items"] if "allocation" in i["key"]]
+check(not regular, "no regular item runs the allocation check", regular)
+flt = checks_rule[0].get("filter", {}).get("conditions", []) if checks_rule else []
+check(any(f["macro"] == "{#CHECK}" and re.fullmatch(f["value"], "allocation") and not re.fullmatch(f["value"], "balance")
+          for f in flt), "the allocation items are discovered only for accounts that list it in checks=", flt)
+# intervals are macros with defaults
+delays = {i.get("delay") for i in template["items"] + protos + rule["item_prototypes"] if i["type"] == "EXTERNAL"}
+delays |= {r["delay"] for r in template["discovery_rules"]}
+check(all(d in macros for d in delays), "every interval is a template macro", delays)
+
+# the arrears rule of the template, run by zabbix_js on real output, agrees with the plugin
+zjs = shutil.which("zabbix_js")
+arrears_item = [i for i in template["items"] if i["key"] == "tc.balance.arrears"]
+check(zjs and arrears_item, "zabbix_js and the arrears item exist")
+if zjs and arrears_item:
+    js = arrears_item[0]["preprocessing"][0]["parameters"][0]
+    with tempfile.NamedTemporaryFile("w", suffix=".js", delete=False) as f:
+        f.write("return (function (value) {\n" + js + "\n})(value);\n")
+    for section in arrears_sections:
+        rc, out, err = run(mkey_balance, section)
+        data = json.loads(out)
+        p = subprocess.run([zjs, "-s", f.name, "-p", out], capture_output=True, text=True, timeout=30)
+        got = p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""
+        want = "1" if data["state_code"] == 2 and data["summary"].startswith("in arrears") else "0"
+        check(p.returncode == 0 and got == want,
+              "arrears item for %s is %s (plugin: %s, %s)" % (section, want, data["state"], data["summary"]), p.stdout)
+    os.unlink(f.name)
 names = {v["name"] for v in template["valuemaps"]}
 check(all(i.get("valuemap", {"name": "TC check state"})["name"] in names for i in items), "value maps exist")
 

@@ -1,5 +1,6 @@
 /* The allocation actions as the simulator serves them: organization members in pages
  * of 10, the partner's credit and its customers, USD sent as JSON floats. */
+#include "fixture.h"
 #include "simcall.h"
 #include "tap.h"
 
@@ -48,6 +49,45 @@ START_TEST(member_rules) {
 }
 END_TEST
 
+/* Answers in the official example's shape; a credit member under both readings of
+ * RealBalance; optional fields left out; MemberUins honoured and checked. */
+START_TEST(members_in_the_official_shape) {
+	struct simcall sc;
+	simcall_run(&sc, sim_describe_org_member_account_balance, org,
+		    "{\"MemberUins\":[\"200000000001\"]}");
+	fixture_assert_same_shape("DescribeOrgMemberAccountBalance", "example", sc.response);
+	ck_assert_str_eq(simcall_text(&sc, "TotalCount"), "1");
+	simcall_free(&sc);
+#define CREDIT_MEMBER "\"members\":[{\"uin\":1,\"cash\":0,\"credit\":10000000,\"owe\":500000}]"
+	const char *account = "{" CREDIT_MEMBER "}";
+	simcall_run(&sc, sim_describe_org_member_account_balance, account, "{}");
+	ck_assert_str_eq(simcall_text(&sc, "Data.0.RealBalance"), "-500000");
+	ck_assert_str_eq(simcall_text(&sc, "Data.0.IsCreditAccount"), "true");
+	simcall_free(&sc);
+	simcall_run(&sc, sim_describe_org_member_account_balance,
+		    "{" CREDIT_MEMBER ",\"member_real\":\"credit\"}", "{}");
+	ck_assert_str_eq(simcall_text(&sc, "Data.0.RealBalance"), "9500000");
+	simcall_free(&sc);
+	simcall_run(&sc, sim_describe_org_member_account_balance,
+		    "{\"members\":[{\"uin\":1,\"cash\":5,\"omit\":[\"MemberUin\",\"OweAmount\"]}],"
+		    "\"members_fields_remove\":[\"TotalCount\"]}",
+		    "{}");
+	ck_assert_str_eq(simcall_text(&sc, "Data.0.MemberUin"), "null");
+	ck_assert_str_eq(simcall_text(&sc, "Data.0.OweAmount"), "null");
+	ck_assert_str_eq(simcall_text(&sc, "TotalCount"), "null");
+	simcall_free(&sc);
+	simcall_run(&sc, sim_describe_org_member_account_balance, org,
+		    "{\"MemberUins\":[200000000001]}");
+	simcall_assert_fails(&sc, "InvalidParameterValue");
+	simcall_free(&sc);
+	simcall_run(&sc, sim_describe_org_member_account_balance, org,
+		    "{\"MemberUins\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\","
+		    "\"11\"]}");
+	simcall_assert_fails(&sc, "InvalidParameterValue");
+	simcall_free(&sc);
+}
+END_TEST
+
 static const char partner[] =
     "{\"partner\":{\"total\":\"10000.00\",\"allocated\":\"7699.90\",\"remaining\":\"2300.10\"},"
     "\"customers\":[{\"uin\":300000000001,\"name\":\"acme\",\"credit\":\"500.00\","
@@ -57,6 +97,7 @@ static const char partner[] =
 START_TEST(partner_credit_as_floats) {
 	struct simcall sc;
 	simcall_run(&sc, sim_query_partner_credit, partner, "{}");
+	fixture_assert_same_shape("QueryPartnerCredit", "example", sc.response);
 	ck_assert_str_eq(simcall_text(&sc, "RemainingCredit"), "2300.10");
 	ck_assert_str_eq(simcall_text(&sc, "AllocatedCredit"), "7699.90");
 	ck_assert_str_eq(simcall_text(&sc, "TotalCredit"), "10000.00");
@@ -70,6 +111,7 @@ END_TEST
 START_TEST(customers_in_pages) {
 	struct simcall sc;
 	simcall_run(&sc, sim_query_customers_credit, partner, "{\"Page\":1,\"PageSize\":100}");
+	fixture_assert_same_shape("QueryCustomersCredit", "example", sc.response);
 	ck_assert_str_eq(simcall_text(&sc, "Total"), "151");
 	ck_assert_int_eq(json_object_array_length(simcall_get(sc.response, "Data")), 100);
 	ck_assert_str_eq(simcall_text(&sc, "Data.0.ClientUin"), "300000000001");
@@ -83,6 +125,12 @@ START_TEST(customers_in_pages) {
 	simcall_run(&sc, sim_query_customers_credit, partner, "{\"Page\":1,\"PageSize\":101}");
 	simcall_assert_fails(&sc, "InvalidParameterValue");
 	simcall_free(&sc);
+	simcall_run(&sc, sim_query_customers_credit, partner, "{\"FilterType\":\"Uin\"}");
+	simcall_assert_fails(&sc, "InvalidParameterValue");
+	simcall_free(&sc);
+	simcall_run(&sc, sim_query_customers_credit, partner, "{\"Order\":\"up\"}");
+	simcall_assert_fails(&sc, "InvalidParameterValue");
+	simcall_free(&sc);
 	simcall_run(&sc, sim_query_customers_credit, org, "{}");
 	simcall_assert_fails(&sc, "UnauthorizedOperation.UinNoAuth");
 	simcall_free(&sc);
@@ -94,6 +142,7 @@ static Suite *suite(void) {
 	TCase *t = tcase_create("act_funds");
 	tcase_add_test(t, members_of_an_organization);
 	tcase_add_test(t, member_rules);
+	tcase_add_test(t, members_in_the_official_shape);
 	tcase_add_test(t, partner_credit_as_floats);
 	tcase_add_test(t, customers_in_pages);
 	suite_add_tcase(s, t);

@@ -1,5 +1,6 @@
 /* DescribeDealsByCond and DescribeAgentPayDealsV2 as the simulator serves them: the
  * window, status filters, paging and the string-typed partner fields. */
+#include "fixture.h"
 #include "simcall.h"
 #include "tap.h"
 
@@ -142,6 +143,93 @@ START_TEST(partner_rules) {
 }
 END_TEST
 
+/* Both actions answer in their official examples' shapes. */
+START_TEST(official_shapes) {
+	struct simcall sc;
+	struct json_object *root = NULL;
+	struct json_object *want = fixture_response("DescribeDealsByCond", "example", &root);
+	simcall_run(&sc, sim_describe_deals_by_cond, deals,
+		    "{\"StartTime\":\"2026-11-01 00:00:00\",\"EndTime\":\"2026-11-22 23:59:59\","
+		    "\"Limit\":20,\"Offset\":0}");
+	ck_assert_ptr_nonnull(sc.response);
+	fixture_assert_shape(want, sc.response, "Response", true);
+	simcall_free(&sc);
+	json_object_put(root);
+	want = fixture_response("DescribeAgentPayDealsV2", "example", &root);
+	simcall_run(&sc, sim_describe_agent_pay_deals_v2,
+		    "{\"agent_deals\":[{\"id\":\"P1\",\"status\":4,\"age_minutes\":90}]}",
+		    "{\"Limit\":1,\"Offset\":0}");
+	ck_assert_ptr_nonnull(sc.response);
+	fixture_assert_shape(want, sc.response, "Response", true);
+	/* GoodsPrice.RealTotalCost is a number, Status a string, as in the SDK model */
+	ck_assert_str_eq(simcall_text(&sc, "AgentPayDealSet.0.Status"), "\"4\"");
+	simcall_free(&sc);
+	json_object_put(root);
+}
+END_TEST
+
+START_TEST(optional_fields_absent) {
+	struct simcall sc;
+	struct json_object *root = NULL;
+	struct json_object *want =
+	    fixture_response("DescribeDealsByCond", "optional_absent", &root);
+	simcall_run(
+	    &sc, sim_describe_deals_by_cond,
+	    "{\"deals\":[{\"id\":\"A\",\"status\":1,\"age_minutes\":45}],"
+	    "\"deal_fields_remove\":[\"TotalCount\"],\"deal_item_remove\":[\"OrderId\","
+	    "\"ProductName\",\"ProductCode\",\"Payer\",\"Creator\",\"BigDealId\","
+	    "\"SubProductName\",\"SubProductCode\",\"ProductInfo\",\"ResourceId\",\"Formula\","
+	    "\"RefReturnDeals\",\"Currency\",\"PayMode\",\"Action\",\"TimeSpan\",\"TimeUnit\","
+	    "\"Policy\",\"Price\",\"TotalCost\",\"ProjectId\",\"GoodsCategoryId\","
+	    "\"VoucherDecline\"]}",
+	    "{\"StartTime\":\"2026-11-01 00:00:00\",\"EndTime\":\"2026-11-22 23:59:59\","
+	    "\"Limit\":20,\"Offset\":0,\"Status\":1}");
+	ck_assert_ptr_nonnull(sc.response);
+	fixture_assert_shape(want, sc.response, "Response", true);
+	simcall_free(&sc);
+	json_object_put(root);
+}
+END_TEST
+
+/* "deals_offset": "page" reads Offset as the documentation words it: a page index. */
+START_TEST(offset_as_page_index) {
+	struct simcall sc;
+	const char *account = "{\"deals_offset\":\"page\",\"deals\":[{\"id\":\"R\","
+			      "\"status\":1,\"age_minutes\":5,\"repeat\":25}]}";
+	const char *page2 =
+	    "{\"StartTime\":\"2026-11-22 00:00:00\",\"EndTime\":\"2026-11-22 12:00:00\","
+	    "\"Limit\":10,\"Offset\":2,\"Status\":1}";
+	simcall_run(&sc, sim_describe_deals_by_cond, account, page2);
+	ck_assert_str_eq(simcall_text(&sc, "TotalCount"), "25");
+	ck_assert_int_eq(json_object_array_length(simcall_get(sc.response, "Deals")), 5);
+	ck_assert_str_eq(simcall_text(&sc, "Deals.0.OrderId"), "\"R-0021\"");
+	simcall_free(&sc);
+	/* a record offset of 20 is page 20 here: empty */
+	simcall_run(&sc, sim_describe_deals_by_cond, account,
+		    "{\"StartTime\":\"2026-11-22 00:00:00\",\"EndTime\":\"2026-11-22 12:00:00\","
+		    "\"Limit\":10,\"Offset\":20,\"Status\":1}");
+	ck_assert_str_eq(simcall_text(&sc, "Deals"), "[]");
+	simcall_free(&sc);
+}
+END_TEST
+
+/* The start must lie within the last 15 days, to the second (SIMCALL_NOW is
+ * 2026-11-22 12:00:00 Beijing). */
+START_TEST(partner_start_exactly_15_days) {
+	struct simcall sc;
+	simcall_run(&sc, sim_describe_agent_pay_deals_v2, "{\"agent_deals\":[]}",
+		    "{\"Offset\":0,\"Limit\":100,"
+		    "\"CreatTimeRangeStart\":\"2026-11-07 12:00:00\"}");
+	ck_assert_ptr_nonnull(sc.response);
+	simcall_free(&sc);
+	simcall_run(&sc, sim_describe_agent_pay_deals_v2, "{\"agent_deals\":[]}",
+		    "{\"Offset\":0,\"Limit\":100,"
+		    "\"CreatTimeRangeStart\":\"2026-11-07 11:59:59\"}");
+	simcall_assert_fails(&sc, "InvalidParameter");
+	simcall_free(&sc);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("act_orders");
 	TCase *t = tcase_create("act_orders");
@@ -152,6 +240,10 @@ static Suite *suite(void) {
 	tcase_add_test(t, refuses_what_the_service_refuses);
 	tcase_add_test(t, partner_orders_are_strings);
 	tcase_add_test(t, partner_rules);
+	tcase_add_test(t, official_shapes);
+	tcase_add_test(t, optional_fields_absent);
+	tcase_add_test(t, offset_as_page_index);
+	tcase_add_test(t, partner_start_exactly_15_days);
 	suite_add_tcase(s, t);
 	return s;
 }

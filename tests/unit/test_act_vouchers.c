@@ -1,5 +1,6 @@
 /* DescribeVoucherInfo as the simulator serves it: micro amounts, 1-based pages, the
  * status filter and the expiry dates. */
+#include "fixture.h"
 #include "simcall.h"
 #include "tap.h"
 
@@ -68,6 +69,52 @@ START_TEST(no_vouchers) {
 }
 END_TEST
 
+/* The simulator answers in the official example's shape, EndTime included. */
+START_TEST(official_shape) {
+	struct simcall sc;
+	struct json_object *root = NULL;
+	struct json_object *want = fixture_response("DescribeVoucherInfo", "example", &root);
+	simcall_run(&sc, sim_describe_voucher_info,
+		    "{\"vouchers\":[{\"id\":\"PPVIA653S3T7L07A4P\",\"balance\":1200000000,"
+		    "\"end_time\":\"0002-11-30\"},{\"id\":\"V2\",\"balance\":1}]}",
+		    "{\"Limit\":1,\"Offset\":1}");
+	ck_assert_ptr_nonnull(sc.response);
+	fixture_assert_shape(want, sc.response, "Response", true);
+	ck_assert_str_eq(simcall_text(&sc, "VoucherInfos.0.EndTime"), "\"0002-11-30\"");
+	ck_assert_str_eq(simcall_text(&sc, "TotalCount"), "2");
+	simcall_free(&sc);
+	json_object_put(root);
+}
+END_TEST
+
+/* Scenario switches drop what the model does not require, as a recorded variant. */
+START_TEST(optional_fields_absent) {
+	struct simcall sc;
+	struct json_object *root = NULL;
+	struct json_object *want =
+	    fixture_response("DescribeVoucherInfo", "optional_absent", &root);
+	simcall_run(&sc, sim_describe_voucher_info,
+		    "{\"vouchers\":[{\"id\":\"V1\",\"balance\":1}],"
+		    "\"voucher_fields_remove\":[\"TotalCount\",\"TotalBalance\",\"Unit\"],"
+		    "\"voucher_item_remove\":[\"OwnerUin\",\"VoucherId\",\"ApplicableProducts\","
+		    "\"NominalValue\",\"PolicyRemark\",\"CreateTime\",\"ExcludedProducts\","
+		    "\"PayMode\",\"PayScene\",\"BeginTime\",\"Status\"]}",
+		    "{\"Limit\":20,\"Offset\":1}");
+	ck_assert_ptr_nonnull(sc.response);
+	fixture_assert_shape(want, sc.response, "Response", true);
+	simcall_free(&sc);
+	json_object_put(root);
+	/* display fields as numbers or null */
+	simcall_run(&sc, sim_describe_voucher_info,
+		    "{\"vouchers\":[{\"id\":\"V1\",\"balance\":1}],"
+		    "\"voucher_item\":{\"OwnerUin\":909619400,\"VoucherId\":null}}",
+		    "{\"Limit\":20,\"Offset\":1}");
+	ck_assert_str_eq(simcall_text(&sc, "VoucherInfos.0.OwnerUin"), "909619400");
+	ck_assert_str_eq(simcall_text(&sc, "VoucherInfos.0.VoucherId"), "null");
+	simcall_free(&sc);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("act_vouchers");
 	TCase *t = tcase_create("act_vouchers");
@@ -75,6 +122,8 @@ static Suite *suite(void) {
 	tcase_add_test(t, every_status_without_filter);
 	tcase_add_test(t, offset_is_a_page_number);
 	tcase_add_test(t, no_vouchers);
+	tcase_add_test(t, official_shape);
+	tcase_add_test(t, optional_fields_absent);
 	suite_add_tcase(s, t);
 	return s;
 }

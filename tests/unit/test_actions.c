@@ -1,5 +1,6 @@
 /* The simulator's action table and DescribeAccountBalance, computed from an account's
  * money the way the service derives its fields. */
+#include "fixture.h"
 #include "simcall.h"
 #include "tap.h"
 
@@ -57,7 +58,7 @@ START_TEST(arrears_and_credit) {
 	simcall_run(&sc, sim_describe_account_balance,
 		    "{\"balance\":{\"cash\":0,\"owe\":35000,\"credit\":1000000,"
 		    "\"temp_credit\":500,\"allow_arrears\":true}}",
-		    "{}");
+		    "{\"TempCredit\":true}");
 	ck_assert_str_eq(simcall_text(&sc, "RealBalance"), "-35000");
 	ck_assert_str_eq(simcall_text(&sc, "OweAmount"), "35000");
 	ck_assert_str_eq(simcall_text(&sc, "IsCreditLimited"), "true");
@@ -67,6 +68,30 @@ START_TEST(arrears_and_credit) {
 	ck_assert_str_eq(simcall_text(&sc, "TempCredit"), "500");
 	ck_assert_str_eq(simcall_text(&sc, "IsAllowArrears"), "true");
 	ck_assert_str_eq(simcall_text(&sc, "Uin"), "0");
+	simcall_free(&sc);
+}
+END_TEST
+
+/* The answer has the official example's shape; TempCredit only when asked for. */
+START_TEST(balance_in_the_official_shape) {
+	struct simcall sc;
+	const char *account = "{\"uin\":600000561284,\"balance\":{\"cash\":0,\"credit\":"
+			      "10000000000,\"temp_credit\":200000}}";
+	simcall_run(&sc, sim_describe_account_balance, account, "{\"TempCredit\":true}");
+	fixture_assert_same_shape("DescribeAccountBalance", "example", sc.response);
+	ck_assert_str_eq(simcall_text(&sc, "TempAmountInfoList.0.Uin"), "\"600000561284\"");
+	simcall_free(&sc);
+	simcall_run(&sc, sim_describe_account_balance, account, "{}");
+	fixture_assert_same_shape("DescribeAccountBalance", "no-temp-credit", sc.response);
+	ck_assert_str_eq(simcall_text(&sc, "TempCredit"), "null");
+	ck_assert_str_eq(simcall_text(&sc, "TempAmountInfoList"), "null");
+	simcall_free(&sc);
+	simcall_run(&sc, sim_describe_account_balance, account, "{\"TempCredit\":1}");
+	simcall_assert_fails(&sc, "InvalidParameter");
+	simcall_free(&sc);
+	/* the 2021-2025 example's string Uin, from the scenario */
+	simcall_run(&sc, sim_describe_account_balance, "{\"uin\":\"90961\"}", "{}");
+	ck_assert_str_eq(simcall_text(&sc, "Uin"), "\"90961\"");
 	simcall_free(&sc);
 }
 END_TEST
@@ -90,6 +115,7 @@ static Suite *suite(void) {
 	tcase_add_test(t, balance_from_its_parts);
 	tcase_add_test(t, arrears_and_credit);
 	tcase_add_test(t, overrides_reach_the_reply);
+	tcase_add_test(t, balance_in_the_official_shape);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -14,7 +14,7 @@ static struct allocation_config config(void) {
 
 static struct tc_fund_account account(const char *uin, const char *name, int64_t available,
 				      int64_t owed) {
-	struct tc_fund_account a = {.available = available, .owed = owed};
+	struct tc_fund_account a = {.available = available, .owed = owed, .arrears = owed > 0};
 	snprintf(a.uin, sizeof a.uin, "%s", uin);
 	snprintf(a.name, sizeof a.name, "%s", name);
 	return a;
@@ -73,6 +73,41 @@ START_TEST(arrears_and_critical) {
 }
 END_TEST
 
+/* A credit member's normal use of its line shows as OweAmount: not arrears, and
+ * judged on the credit it has left. */
+START_TEST(credit_member_in_use) {
+	struct allocation_config c = config();
+	enum tc_state s;
+	struct tc_fund_account m = account("1", "a", 9500000, 500000);
+	m.credit = true;
+	m.arrears = false;
+	char *out = evaluate(1000000, &m, 1, &c, &s);
+	ck_assert_int_eq(s, TC_OK);
+	ck_assert_ptr_nonnull(strstr(out, "'accounts_available_cny'=95000;"));
+	free(out);
+	m.arrears = true; /* owes more than its line */
+	free(evaluate(1000000, &m, 1, &c, &s));
+	ck_assert_int_eq(s, TC_CRITICAL);
+}
+END_TEST
+
+/* An --include or --exclude entry that names no account is reported, not ignored. */
+START_TEST(unmatched_entries) {
+	struct tc_fund_account a[] = {account("300000000001", "team", 1, 0),
+				      account("300000000002", "", 1, 0)};
+	char entry[64];
+	ck_assert(!allocation_unmatched(NULL, a, 2, entry, sizeof entry));
+	ck_assert(!allocation_unmatched("", a, 2, entry, sizeof entry));
+	ck_assert(!allocation_unmatched("team,300000000002", a, 2, entry, sizeof entry));
+	ck_assert(!allocation_unmatched("team,,300000000002", a, 2, entry, sizeof entry));
+	ck_assert(allocation_unmatched("team,30000000002", a, 2, entry, sizeof entry));
+	ck_assert_str_eq(entry, "30000000002");
+	ck_assert(allocation_unmatched("teams", a, 2, entry, sizeof entry));
+	ck_assert_str_eq(entry, "teams");
+	ck_assert(allocation_unmatched("x", a, 0, entry, sizeof entry));
+}
+END_TEST
+
 START_TEST(funded_and_pool_ranges) {
 	struct allocation_config c = config();
 	enum tc_state s;
@@ -116,6 +151,8 @@ static Suite *suite(void) {
 	tcase_add_test(tc, arrears_and_critical);
 	tcase_add_test(tc, funded_and_pool_ranges);
 	tcase_add_test(tc, selection);
+	tcase_add_test(tc, credit_member_in_use);
+	tcase_add_test(tc, unmatched_entries);
 	tcase_add_test(tc, discovery);
 	suite_add_tcase(s, tc);
 	return s;

@@ -27,6 +27,21 @@ START_TEST(refused_before_any_request) {
 }
 END_TEST
 
+/* X-TC-Region: --region when given, else ap-guangzhou for DescribeVoucherInfo, whose
+ * doc pages mark Region required, else none. */
+START_TEST(region_by_action) {
+	struct tc_api api = {0};
+	ck_assert_str_eq(tc_api_region(&api, "billing", "DescribeVoucherInfo"), "ap-guangzhou");
+	ck_assert_ptr_null(tc_api_region(&api, "billing", "DescribeAccountBalance"));
+	ck_assert_ptr_null(tc_api_region(&api, "partners", "DescribeAgentPayDealsV2"));
+	api.region = "";
+	ck_assert_str_eq(tc_api_region(&api, "billing", "DescribeVoucherInfo"), "ap-guangzhou");
+	api.region = "ap-singapore";
+	ck_assert_str_eq(tc_api_region(&api, "billing", "DescribeVoucherInfo"), "ap-singapore");
+	ck_assert_str_eq(tc_api_region(&api, "billing", "DescribeDealsByCond"), "ap-singapore");
+}
+END_TEST
+
 START_TEST(endpoints) {
 	struct tc_error err;
 	ck_assert_int_eq(tc_api_check_endpoint("https://billing.tencentcloudapi.com", &err), 0);
@@ -35,6 +50,32 @@ START_TEST(endpoints) {
 	ck_assert_int_eq(tc_api_check_endpoint("ftp://x", &err), -1);
 	ck_assert_int_eq(tc_api_check_endpoint("https://x/path", &err), -1);
 	ck_assert_int_eq(err.kind, TC_ERR_USAGE);
+}
+END_TEST
+
+/* The hosts of the current SDKs: intlpartnersmgt only at its .intl host, partners
+ * (China only) never at one; billing follows --site. */
+START_TEST(official_hosts) {
+	static const struct {
+		enum tc_site site;
+		const char *service, *url;
+	} hosts[] = {
+	    {TC_SITE_CHINA, "billing", "https://billing.tencentcloudapi.com/"},
+	    {TC_SITE_CHINA, "intlpartnersmgt", "https://intlpartnersmgt.intl.tencentcloudapi.com/"},
+	    {TC_SITE_CHINA, "partners", "https://partners.tencentcloudapi.com/"},
+	    {TC_SITE_INTL, "billing", "https://billing.intl.tencentcloudapi.com/"},
+	    {TC_SITE_INTL, "intlpartnersmgt", "https://intlpartnersmgt.intl.tencentcloudapi.com/"},
+	    {TC_SITE_INTL, "partners", "https://partners.tencentcloudapi.com/"},
+	};
+	char url[256];
+	for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+		struct tc_api api = {.site = hosts[i].site};
+		tc_api_url(&api, hosts[i].service, url, sizeof url);
+		ck_assert_str_eq(url, hosts[i].url);
+	}
+	struct tc_api api = {.site = TC_SITE_INTL, .endpoint = "http://127.0.0.1:8080"};
+	tc_api_url(&api, "intlpartnersmgt", url, sizeof url);
+	ck_assert_str_eq(url, "http://127.0.0.1:8080/");
 }
 END_TEST
 
@@ -145,6 +186,8 @@ static Suite *suite(void) {
 	tcase_add_test(tc, allow_list_is_read_only);
 	tcase_add_test(tc, refused_before_any_request);
 	tcase_add_test(tc, endpoints);
+	tcase_add_test(tc, official_hosts);
+	tcase_add_test(tc, region_by_action);
 	tcase_add_test(tc, success);
 	tcase_add_test(tc, error_envelope);
 	tcase_add_test(tc, permission_errors_name_the_permission);

@@ -16,7 +16,7 @@ static struct tc_balance account(int64_t real, int64_t owe) {
 static char *first_line(const struct tc_balance *b, const char *w, const char *c,
 			const char *currency, enum tc_state *state) {
 	struct tc_result r;
-	struct balance_config cfg = {range(w), range(c), currency};
+	struct balance_config cfg = {range(w), range(c), currency, false};
 	tc_result_init(&r, "TC BALANCE");
 	balance_evaluate(b, &cfg, &r);
 	*state = r.state;
@@ -134,9 +134,9 @@ START_TEST(long_output_breakdown) {
 	b.present = (struct tc_amount){true, 150000};
 	b.income = (struct tc_amount){true, 0};
 	b.freeze = (struct tc_amount){true, 50000};
-	b.uin = 100000000001;
+	snprintf(b.uin, sizeof b.uin, "100000000001");
 	struct tc_result r;
-	struct balance_config cfg = {range("3000:"), range("1000:"), "CNY"};
+	struct balance_config cfg = {range("3000:"), range("1000:"), "CNY", false};
 	tc_result_init(&r, "TC BALANCE");
 	balance_evaluate(&b, &cfg, &r);
 	ck_assert_int_eq(r.nlines, 7);
@@ -152,6 +152,60 @@ START_TEST(long_output_breakdown) {
 }
 END_TEST
 
+/* International site: cash, income and gift are documented as "not applied";
+ * zeros there are not shown as money, amounts that are there still are. */
+START_TEST(intl_hides_not_applied_zeros) {
+	struct tc_balance b = account(1250000, 0);
+	b.cash = (struct tc_amount){true, 0};
+	b.present = (struct tc_amount){true, 0};
+	b.income = (struct tc_amount){true, 0};
+	b.freeze = (struct tc_amount){true, 0};
+	struct tc_result r;
+	struct balance_config cfg = {range("50:"), range("10:"), "USD", true};
+	tc_result_init(&r, "TC BALANCE");
+	balance_evaluate(&b, &cfg, &r);
+	ck_assert_int_eq(r.nlines, 3);
+	ck_assert_str_eq(r.lines[0], "available balance: $12,500.00");
+	ck_assert_str_eq(r.lines[1], "frozen: $0.00");
+	ck_assert_str_eq(r.lines[2], "owed: $0.00");
+	ck_assert_int_eq(r.nperf, 3);
+	tc_result_free(&r);
+	b.cash.cents = 1250000;
+	tc_result_init(&r, "TC BALANCE");
+	balance_evaluate(&b, &cfg, &r);
+	ck_assert_int_eq(r.nlines, 4);
+	ck_assert_str_eq(r.lines[1], "cash: $12,500.00");
+	tc_result_free(&r);
+}
+END_TEST
+
+/* TempCredit comes back when asked for; shown whenever it holds money. */
+START_TEST(temporary_credit_shown) {
+	struct tc_balance b = account(100000, 0);
+	b.temp_credit = (struct tc_amount){true, 200000};
+	struct tc_result r;
+	struct balance_config cfg = {range("50:"), range("10:"), "CNY", false};
+	tc_result_init(&r, "TC BALANCE");
+	balance_evaluate(&b, &cfg, &r);
+	ck_assert_int_eq(r.nlines, 3);
+	ck_assert_str_eq(r.lines[2], "temporary credit: " YUAN "2,000.00");
+	tc_result_free(&r);
+}
+END_TEST
+
+/* Credit in normal use (owed within the line) is not arrears. */
+START_TEST(credit_in_use_is_not_arrears) {
+	struct tc_balance b = account(-500000, 500000);
+	b.credit_amount = (struct tc_amount){true, 10000000};
+	b.real_credit_balance = (struct tc_amount){true, 9500000};
+	enum tc_state s;
+	char *line = first_line(&b, "3000:", "1000:", "CNY", &s);
+	ck_assert_int_eq(s, TC_OK);
+	ck_assert_ptr_nonnull(strstr(line, "OK - " YUAN "95,000.00 available credit"));
+	free(line);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("balance_logic");
 	TCase *tc = tcase_create("balance_logic");
@@ -162,6 +216,9 @@ static Suite *suite(void) {
 	tcase_add_test(tc, credit_exhausted_is_arrears);
 	tcase_add_test(tc, currency_in_labels_and_words);
 	tcase_add_test(tc, long_output_breakdown);
+	tcase_add_test(tc, intl_hides_not_applied_zeros);
+	tcase_add_test(tc, temporary_credit_shown);
+	tcase_add_test(tc, credit_in_use_is_not_arrears);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -40,12 +40,29 @@ START_TEST(a_users_gnutls_setting_is_kept) {
 }
 END_TEST
 
+/* the run-time floor: older libraries are refused with one line naming both */
+START_TEST(version_floor) {
+	struct tc_error err;
+	tc_error_clear(&err);
+	ck_assert(tc_curl_version_ok(0x075500, "7.85.0", &err));
+	ck_assert(tc_curl_version_ok(0x075801, "7.88.1", &err));
+	ck_assert_int_eq(err.kind, TC_ERR_NONE);
+	ck_assert(!tc_curl_version_ok(0x074a00, "7.74.0", &err));
+	ck_assert_int_eq(err.kind, TC_ERR_INTERNAL);
+	ck_assert_str_eq(err.message, "libcurl 7.74.0 is too old: 7.85.0 or newer is needed");
+	ck_assert(!tc_curl_version_ok(0x075400, NULL, &err));
+	ck_assert_str_eq(err.message,
+			 "libcurl (unknown version) is too old: 7.85.0 or newer is needed");
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("curl_lazy");
 	TCase *tc = tcase_create("curl_lazy");
 	tcase_add_test(tc, loads_once_and_unloads);
 	tcase_add_test(tc, gnutls_left_alone);
 	tcase_add_test(tc, a_users_gnutls_setting_is_kept);
+	tcase_add_test(tc, version_floor);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -24,6 +24,12 @@ START_TEST(sections_keys_comments) {
 	ck_assert_ptr_null(tc_ini_get(&ini, "default", "warning"));
 	ck_assert(tc_ini_has_section(&ini, "check_tc_balance"));
 	ck_assert(!tc_ini_has_section(&ini, "other"));
+	/* each entry knows its line, for messages that name FILE:LINE */
+	ck_assert_int_eq(ini.entries[0].line, 3);
+	ck_assert_str_eq(ini.entries[1].key, "secret_id");
+	ck_assert_int_eq(ini.entries[1].line, 4);
+	ck_assert_str_eq(ini.entries[ini.n - 1].key, "warning");
+	ck_assert_int_eq(ini.entries[ini.n - 1].line, 10);
 	tc_ini_free(&ini);
 }
 END_TEST
@@ -59,9 +65,17 @@ START_TEST(files) {
 	close(fd);
 	struct tc_ini ini;
 	struct tc_error err;
+	char want[128];
 	ck_assert_int_eq(tc_ini_load(path, &ini, &err), 0);
 	ck_assert_str_eq(tc_ini_get(&ini, "a", "b"), "c");
 	tc_ini_free(&ini);
+	/* a file's errors say FILE:LINE and never quote the line, which may hold a secret */
+	FILE *f = fopen(path, "w");
+	fputs("[a]\n\n[oops secret_key=s3cr3t\n", f);
+	fclose(f);
+	ck_assert_int_eq(tc_ini_load(path, &ini, &err), -1);
+	snprintf(want, sizeof want, "%s:3: bad section header", path);
+	ck_assert_str_eq(err.message, want);
 	unlink(path);
 	ck_assert_int_eq(tc_ini_load(path, &ini, &err), -1);
 	ck_assert_int_eq(err.kind, TC_ERR_CONFIG);

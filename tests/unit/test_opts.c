@@ -18,10 +18,18 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 	return 0;
 }
 
-static const struct option own[] = {{"days", required_argument, NULL, 2000}, {NULL, 0, NULL, 0}};
+/* check_tc_pending's options, as lib/opts.c lists them */
+static const struct option own[] = {{"days", required_argument, NULL, 2000},
+				    {"partner", no_argument, NULL, 2001},
+				    {"warning-count", required_argument, NULL, 2002},
+				    {"critical-count", required_argument, NULL, 2003},
+				    {"warning-amount", required_argument, NULL, 2004},
+				    {"critical-amount", required_argument, NULL, 2005},
+				    {NULL, 0, NULL, 0}};
 
+/* named like a real check, so that pending.KEY lines are its own */
 static const struct tc_program program = {
-    .name = "check_tc_test",
+    .name = "check_tc_pending",
     .prefix = "TC TEST",
     .purpose = "A test program.",
     .threshold_help = "ranges on nothing",
@@ -35,7 +43,7 @@ static int parse(struct tc_common *c, bool *done, struct tc_error *err, int argc
 	char *argv[32];
 	va_list ap;
 	va_start(ap, argc);
-	argv[0] = "check_tc_test";
+	argv[0] = "check_tc_pending";
 	for (int i = 1; i < argc; i++) {
 		argv[i] = va_arg(ap, char *);
 	}
@@ -96,7 +104,7 @@ static void usage_error(const char *want, int argc, ...) {
 	char *argv[8];
 	va_list ap;
 	va_start(ap, argc);
-	argv[0] = "check_tc_test";
+	argv[0] = "check_tc_pending";
 	for (int i = 1; i < argc; i++) {
 		argv[i] = va_arg(ap, char *);
 	}
@@ -157,14 +165,17 @@ START_TEST(extra_opts) {
 	struct tc_error err;
 	bool done;
 	char spec[128], spec2[128];
-	write_ini("[check_tc_test]\nwarning=200:\ncritical=50:\nverbose\n"
-		  "credentials-file=/etc/tc/creds\n[acct2]\nwarning=900:\n");
+	write_ini("[check_tc_pending]\nwarning=200:\ncritical=50:\nverbose\ndays=7\n"
+		  "credentials-file=/etc/tc/creds\n[acct2]\ncredentials-file=/etc/tc/b\n");
 	snprintf(spec, sizeof spec, "--extra-opts=@%s", ini_path);
-	ck_assert_int_eq(parse(&c, &done, &err, 2, spec), 0);
+	own_seen = 0;
+	ck_assert_msg(parse(&c, &done, &err, 2, spec) == 0, "%s", err.message);
 	ck_assert_str_eq(c.warning, "200:");
 	ck_assert_str_eq(c.critical, "50:");
 	ck_assert_int_eq(c.verbose, 1);
+	ck_assert_int_eq(own_seen, 1);
 	ck_assert_str_eq(c.credentials_file, "/etc/tc/creds");
+	ck_assert_str_eq(c.account, "default"); /* the program's section names no account */
 	tc_common_free(&c);
 	/* the command line wins over the file, wherever it stands */
 	ck_assert_msg(parse(&c, &done, &err, 5, "-w", "7:", "--extra-opts", spec + 13) == 0, "%s",
@@ -173,8 +184,9 @@ START_TEST(extra_opts) {
 	tc_common_free(&c);
 	snprintf(spec2, sizeof spec2, "--extra-opts=acct2@%s", ini_path);
 	ck_assert_int_eq(parse(&c, &done, &err, 2, spec2), 0);
-	ck_assert_str_eq(c.warning, "900:");
+	ck_assert_str_eq(c.credentials_file, "/etc/tc/b");
 	ck_assert_str_eq(c.critical, "1000:");
+	ck_assert_str_eq(c.account, "acct2"); /* the section names the account */
 	tc_common_free(&c);
 	snprintf(spec2, sizeof spec2, "--extra-opts=nosuch@%s", ini_path);
 	ck_assert_int_eq(parse(&c, &done, &err, 2, spec2), -1);
@@ -187,11 +199,197 @@ START_TEST(extra_opts) {
 }
 END_TEST
 
+/* One section feeds every check: shared keys for all, CHECK.KEY for one program. */
+START_TEST(account_section) {
+	struct tc_common c;
+	struct tc_error err;
+	bool done;
+	char spec[128];
+	write_ini("[main]\ncredentials-file=/etc/tc/main\naccount=Main\nsite=intl\n"
+		  "checks=balance,pending,vouchers,runway\nbalance.warning=3000:\n"
+		  "balance.critical=1000:\nrunway.budget=40000\npending.warning=2\n"
+		  "pending.days=7\nvouchers.min-value=5\ncache-stale-on-error\n"
+		  "allocation.source=organization\n");
+	snprintf(spec, sizeof spec, "--extra-opts=main@%s", ini_path);
+	own_seen = 0;
+	ck_assert_msg(parse(&c, &done, &err, 2, spec) == 0, "%s", err.message);
+	ck_assert_str_eq(c.credentials_file, "/etc/tc/main");
+	ck_assert_str_eq(c.account, "Main");
+	ck_assert_int_eq(c.site, TC_SITE_INTL);
+	ck_assert(c.cache.stale_on_error);
+	ck_assert_str_eq(c.warning, "2");      /* pending.warning */
+	ck_assert_str_eq(c.critical, "1000:"); /* the program's default, not balance's */
+	ck_assert_int_eq(own_seen, 1);         /* pending.days=7 */
+	tc_common_free(&c);
+}
+END_TEST
+
+/* command line > CHECK.KEY > shared key, whatever the order of the lines */
+START_TEST(precedence) {
+	struct tc_common c;
+	struct tc_error err;
+	bool done;
+	char spec[128];
+	write_ini("[a]\npending.timeout=6\ntimeout=4\nbalance.timeout=9\n[b]\ntimeout=4\n");
+	snprintf(spec, sizeof spec, "--extra-opts=a@%s", ini_path);
+	ck_assert_int_eq(parse(&c, &done, &err, 2, spec), 0);
+	ck_assert_int_eq(c.timeout, 6);
+	tc_common_free(&c);
+	ck_assert_int_eq(parse(&c, &done, &err, 4, "-t", "8", spec), 0);
+	ck_assert_int_eq(c.timeout, 8);
+	tc_common_free(&c);
+	snprintf(spec, sizeof spec, "--extra-opts=b@%s", ini_path);
+	ck_assert_int_eq(parse(&c, &done, &err, 2, spec), 0);
+	ck_assert_int_eq(c.timeout, 4);
+	tc_common_free(&c);
+	unlink(ini_path);
+}
+END_TEST
+
+/* Parses [s] of an ini holding `body` and expects the error "FILE:LINE [s]: want". */
+static void file_error(const char *body, int line, const char *want) {
+	struct tc_common c;
+	struct tc_error err;
+	bool done;
+	char spec[128], full[600];
+	char text[512];
+	snprintf(text, sizeof text, "[s]\n%s", body);
+	write_ini(text);
+	snprintf(spec, sizeof spec, "--extra-opts=s@%s", ini_path);
+	ck_assert_int_eq(parse(&c, &done, &err, 2, spec), -1);
+	snprintf(full, sizeof full, "%s:%d [s]: %s", ini_path, line, want);
+	ck_assert_str_eq(err.message, full);
+	ck_assert_int_eq(err.kind, TC_ERR_CONFIG);
+	ck_assert_ptr_null(strstr(err.message, "s3cr3t"));
+	tc_common_free(&c);
+	unlink(ini_path);
+}
+
+START_TEST(account_section_errors) {
+	file_error("account=x\nwarning=3000:\n", 3,
+		   "'warning' is not shared by every check; write balance.warning= (or "
+		   "pending., vouchers., allocation., runway.)");
+	file_error("budget=40000\n", 2,
+		   "'budget' is not shared by every check; write runway.budget=");
+	file_error("textfile=/x.prom\n", 2,
+		   "'textfile' is not shared by every check; write balance.textfile= (or "
+		   "pending., vouchers., allocation., runway.)");
+	file_error("colour=s3cr3t\n", 2, "unknown key 'colour'");
+	file_error("warning critical=s3cr3t\n", 2, "unknown key 'warning critical'");
+	file_error("secret_key=s3cr3t\n", 2,
+		   "'secret_key' is a secret and is refused here: keep secrets in the file that "
+		   "credentials-file= names (mode 0600)");
+	file_error("balance.secret-id=s3cr3t\n", 2,
+		   "'balance.secret-id' is a secret and is refused here: keep secrets in the "
+		   "file that credentials-file= names (mode 0600)");
+	file_error("billing.warning=s3cr3t\n", 2,
+		   "'billing.warning' names no check (use balance., pending., vouchers., "
+		   "allocation. or runway.)");
+	/* another check's key is checked too, though this program skips it */
+	file_error("vouchers.days=s3cr3t\n", 2, "check_tc_vouchers has no option 'days'");
+	file_error("checks=balance,s3cr3t\n", 2,
+		   "'checks' names a check that does not exist (use balance, pending, vouchers, "
+		   "allocation, runway)");
+	/* a bad value is reported where it stands */
+	file_error("\n\ntimeout=0\n", 4,
+		   "invalid --timeout '***': expected 1-3600 seconds[:STATE]");
+	file_error("site=s3cr3t\n", 2, "invalid --site '***': use china or intl");
+	file_error("pending.warning=s3cr3t\n", 2, "-w: invalid threshold range '***'");
+	file_error("endpoint=https://s3cr3t/v3\n", 2,
+		   "--endpoint takes scheme://host[:port] only, not a path: ***");
+}
+END_TEST
+
+/* [check_tc_pending]: the classic section, every key the program's own option. */
+START_TEST(classic_section_errors) {
+	struct tc_common c;
+	struct tc_error err;
+	bool done;
+	char spec[128], want[256];
+	write_ini("[check_tc_pending]\nsecret_key=s3cr3t\n");
+	snprintf(spec, sizeof spec, "--extra-opts=@%s", ini_path);
+	ck_assert_int_eq(parse(&c, &done, &err, 2, spec), -1);
+	ck_assert_ptr_null(strstr(err.message, "s3cr3t"));
+	ck_assert_ptr_nonnull(strstr(err.message, "is a secret"));
+	tc_common_free(&c);
+	write_ini("[check_tc_pending]\nverbose\nbudget=s3cr3t\n");
+	snprintf(spec, sizeof spec, "--extra-opts=@%s", ini_path);
+	ck_assert_int_eq(parse(&c, &done, &err, 2, spec), -1);
+	snprintf(want, sizeof want,
+		 "%s:3 [check_tc_pending]: check_tc_pending has no option 'budget'", ini_path);
+	ck_assert_str_eq(err.message, want);
+	tc_common_free(&c);
+	write_ini("[check_tc_pending]\ncache-stale-on-error=s3cr3t\n");
+	snprintf(spec, sizeof spec, "--extra-opts=@%s", ini_path);
+	ck_assert_int_eq(parse(&c, &done, &err, 2, spec), -1);
+	ck_assert_ptr_null(strstr(err.message, "s3cr3t"));
+	ck_assert_ptr_nonnull(
+	    strstr(err.message, ":2 [check_tc_pending]: unknown option '--cache-stale-on-error'"));
+	tc_common_free(&c);
+	unlink(ini_path);
+}
+END_TEST
+
+/* A check whose options differ from lib/opts.c's list of them fails every run. */
+START_TEST(option_tables_agree) {
+	static const struct option wrong[] = {{"days", required_argument, NULL, 2000},
+					      {NULL, 0, NULL, 0}};
+	struct tc_program vouchers = program;
+	struct tc_common c;
+	struct tc_error err;
+	bool done;
+	char *argv[] = {"check_tc_vouchers", NULL};
+	vouchers.name = "check_tc_vouchers";
+	vouchers.options = wrong;
+	ck_assert_int_eq(tc_opts_parse(&vouchers, 1, argv, &c, &done, stdout, &err), -1);
+	ck_assert_str_eq(err.message,
+			 "check_tc_vouchers: its options and lib/opts.c's list of them disagree");
+	tc_common_free(&c);
+	vouchers.options = NULL; /* min-value missing */
+	ck_assert_int_eq(tc_opts_parse(&vouchers, 1, argv, &c, &done, stdout, &err), -1);
+	tc_common_free(&c);
+	static const struct option right[] = {{"min-value", required_argument, NULL, 2000},
+					      {NULL, 0, NULL, 0}};
+	vouchers.options = right;
+	ck_assert_int_eq(tc_opts_parse(&vouchers, 1, argv, &c, &done, stdout, &err), 0);
+	tc_common_free(&c);
+}
+END_TEST
+
+/* A failed parse still knows the format, textfile and account the command line
+ * asked for, so that the error comes out there. */
+START_TEST(error_keeps_format_and_textfile) {
+	struct tc_common c;
+	struct tc_error err;
+	bool done;
+	ck_assert_int_eq(parse(&c, &done, &err, 6, "--format", "json", "--textfile=/tmp/x.prom",
+			       "--extra-opts=main@/nonexistent/accounts.ini", "--bogus=s3cr3t"),
+			 -1);
+	ck_assert_int_eq(c.format, TC_FORMAT_JSON);
+	ck_assert_str_eq(c.textfile, "/tmp/x.prom");
+	ck_assert_str_eq(c.account, "main");
+	tc_common_free(&c);
+	ck_assert_int_eq(
+	    parse(&c, &done, &err, 5, "--format=prometheus", "--account", "acme", "--bogus=s3cr3t"),
+	    -1);
+	ck_assert_int_eq(c.format, TC_FORMAT_PROMETHEUS);
+	ck_assert_ptr_null(c.textfile);
+	ck_assert_str_eq(c.account, "acme");
+	ck_assert_str_eq(err.message, "unknown option '--bogus' (see --help)");
+	tc_common_free(&c);
+	ck_assert_int_eq(parse(&c, &done, &err, 3, "--textfile", "/tmp/x.txt"), -1);
+	ck_assert_ptr_null(c.textfile);
+	ck_assert_int_eq(c.format, TC_FORMAT_NAGIOS);
+	ck_assert_str_eq(c.account, "default");
+	tc_common_free(&c);
+}
+END_TEST
+
 START_TEST(extra_opts_default_file_from_env) {
 	struct tc_common c;
 	struct tc_error err;
 	bool done;
-	write_ini("[check_tc_test]\ntimeout=4\n");
+	write_ini("[check_tc_pending]\ntimeout=4\n");
 	setenv("MP_CONFIG_FILE", ini_path, 1);
 	ck_assert_int_eq(parse(&c, &done, &err, 2, "--extra-opts"), 0);
 	ck_assert_int_eq(c.timeout, 4);
@@ -210,6 +408,12 @@ static Suite *suite(void) {
 	tcase_add_test(tc, secrets_refused_on_command_line);
 	tcase_add_test(tc, help_and_version);
 	tcase_add_test(tc, extra_opts);
+	tcase_add_test(tc, account_section);
+	tcase_add_test(tc, precedence);
+	tcase_add_test(tc, account_section_errors);
+	tcase_add_test(tc, classic_section_errors);
+	tcase_add_test(tc, error_keeps_format_and_textfile);
+	tcase_add_test(tc, option_tables_agree);
 	tcase_add_test(tc, extra_opts_default_file_from_env);
 	suite_add_tcase(s, tc);
 	return s;

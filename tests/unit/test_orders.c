@@ -1,7 +1,12 @@
+/* The order readers of DescribeDealsByCond and DescribeAgentPayDealsV2, on single
+ * orders and on the recorded answers in tests/data/<Action>/ (the official examples
+ * and the variants the models allow). */
 #include <stdio.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "orders.h"
+#include "paging.h"
 #include "tap.h"
 #include "utf8check.h"
 #include "timeutil.h"
@@ -35,7 +40,7 @@ START_TEST(deal_errors) {
 	struct json_object *d = parse("{\"OrderId\": \"1\", \"Status\": \"1\", \"CreateTime\": "
 				      "\"2019-02-26 07:24:25\", \"RealTotalCost\": 1}");
 	ck_assert_int_eq(tc_order_from_deal(d, 0, &o, &err), -1);
-	ck_assert_str_eq(err.message, "field Status is not an integer");
+	ck_assert_str_eq(err.message, "1: field Status is not an integer");
 	json_object_put(d);
 	d = parse(
 	    "{\"OrderId\": \"1\", \"Status\": 1, \"CreateTime\": \"soon\", \"RealTotalCost\": 1}");
@@ -43,7 +48,7 @@ START_TEST(deal_errors) {
 	json_object_put(d);
 	d = parse("{\"OrderId\": \"1\", \"Status\": 1, \"CreateTime\": \"2019-02-26 07:24:25\"}");
 	ck_assert_int_eq(tc_order_from_deal(d, 0, &o, &err), -1);
-	ck_assert_str_eq(err.message, "field RealTotalCost is missing");
+	ck_assert_str_eq(err.message, "1: field RealTotalCost is missing");
 	json_object_put(d);
 }
 END_TEST
@@ -69,8 +74,201 @@ START_TEST(agent_deal_strings) {
 	d = parse(
 	    "{\"DealName\": \"x\", \"Status\": \"1\", \"CreatTime\": \"2020-12-03 11:11:12\"}");
 	ck_assert_int_eq(tc_order_from_agent_deal(d, 0, &o, &err), -1);
-	ck_assert_str_eq(err.message, "field GoodsPrice is missing");
+	ck_assert_str_eq(err.message, "x: field GoodsPrice is missing");
 	json_object_put(d);
+}
+END_TEST
+
+/* Reads a fixture's Response as one answer, keeping the orders of `status`. */
+static int read_fixture(const char *action, const char *name, int status, struct tc_orders *out,
+			long *items, long *total, struct tc_error *err) {
+	size_t len = 0;
+	char *text = fixture_text(action, name, &len);
+	struct json_object *root = json_tokener_parse(text), *response = NULL;
+	ck_assert_msg(root && json_object_object_get_ex(root, "Response", &response),
+		      "fixture %s has no Response", name);
+	memset(out, 0, sizeof *out);
+	int rc = tc_orders_read_page(response, strcmp(action, "DescribeAgentPayDealsV2") == 0,
+				     TC_BEIJING_OFFSET, status, out, items, total, err);
+	json_object_put(root);
+	free(text);
+	return rc;
+}
+
+#define DEALS "DescribeDealsByCond"
+#define AGENT "DescribeAgentPayDealsV2"
+
+START_TEST(deals_official_example) {
+	struct tc_orders o;
+	struct tc_error err;
+	long items = 0, total = 0;
+	ck_assert_int_eq(read_fixture(DEALS, "example", 4, &o, &items, &total, &err), 0);
+	ck_assert_int_eq(items, 1);
+	ck_assert_int_eq(total, 1);
+	ck_assert_uint_eq(o.n, 1);
+	ck_assert_str_eq(o.items[0].id, "20220214710000851640811");
+	ck_assert_int_eq(o.items[0].status, 4);
+	ck_assert_int_eq(o.items[0].amount, 17000);
+	ck_assert_int_eq(o.items[0].created, 1600732800 - 28800); /* 2020-09-22 Beijing */
+	tc_orders_free(&o);
+	/* a delivered order is not what status 1 asked for */
+	ck_assert_int_eq(read_fixture(DEALS, "example", 1, &o, &items, &total, &err), 0);
+	ck_assert_uint_eq(o.n, 0);
+	tc_orders_free(&o);
+}
+END_TEST
+
+START_TEST(deals_variants) {
+	struct tc_orders o;
+	struct tc_error err;
+	long items = 0, total = 0;
+	ck_assert_int_eq(read_fixture(DEALS, "pending", 12, &o, &items, &total, &err), 0);
+	ck_assert_uint_eq(o.n, 1);
+	ck_assert_str_eq(o.items[0].id, "20261122000102");
+	ck_assert_int_eq(o.items[0].amount, 50000);
+	tc_orders_free(&o);
+	/* only Status, CreateTime and RealTotalCost; no TotalCount */
+	ck_assert_int_eq(read_fixture(DEALS, "optional_absent", 1, &o, &items, &total, &err), 0);
+	ck_assert_int_eq(total, TC_TOTAL_UNKNOWN);
+	ck_assert_uint_eq(o.n, 1);
+	ck_assert_str_eq(o.items[0].id, "");
+	ck_assert_str_eq(o.items[0].product, "");
+	ck_assert_int_eq(o.items[0].amount, 120000);
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(DEALS, "display_null", 1, &o, &items, &total, &err), 0);
+	ck_assert_uint_eq(o.n, 1);
+	ck_assert_str_eq(o.items[0].id, "");
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(DEALS, "display_numbers", 1, &o, &items, &total, &err), 0);
+	ck_assert_str_eq(o.items[0].id, "20261122000101");
+	ck_assert_str_eq(o.items[0].product, "7");
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(DEALS, "empty", 1, &o, &items, &total, &err), 0);
+	ck_assert_int_eq(items, 0);
+	ck_assert_int_eq(total, 0);
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(DEALS, "empty_null_list", 1, &o, &items, &total, &err), 0);
+	ck_assert_int_eq(total, 0);
+	tc_orders_free(&o);
+}
+END_TEST
+
+START_TEST(deals_strict_fields) {
+	struct tc_orders o;
+	struct tc_error err;
+	long items = 0, total = 0;
+	ck_assert_int_eq(read_fixture(DEALS, "says_nothing", 1, &o, &items, &total, &err), -1);
+	ck_assert_str_eq(err.message, "field Deals is missing, and so is TotalCount");
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(DEALS, "cost_missing", 1, &o, &items, &total, &err), -1);
+	ck_assert_str_eq(err.message, "order 2: 20261122000102: field RealTotalCost is missing");
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(DEALS, "cost_fraction", 1, &o, &items, &total, &err), -1);
+	ck_assert_str_eq(err.message,
+			 "order 2: 20261122000102: field RealTotalCost is not a whole number of "
+			 "cents");
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(DEALS, "create_time_sentinel", 1, &o, &items, &total, &err),
+			 -1);
+	ck_assert_ptr_nonnull(strstr(err.message, "field CreateTime"));
+	tc_orders_free(&o);
+}
+END_TEST
+
+START_TEST(agent_official_example) {
+	struct tc_orders o;
+	struct tc_error err;
+	long items = 0, total = 0;
+	ck_assert_int_eq(read_fixture(AGENT, "example", 4, &o, &items, &total, &err), 0);
+	ck_assert_int_eq(items, 1);
+	ck_assert_int_eq(total, 154);
+	ck_assert_uint_eq(o.n, 1);
+	ck_assert_str_eq(o.items[0].id, "20240108122000905906371");
+	ck_assert_str_eq(o.items[0].owner, "700000232122");
+	ck_assert_int_eq(o.items[0].amount, 1650); /* GoodsPrice.RealTotalCost, a number */
+	tc_orders_free(&o);
+}
+END_TEST
+
+START_TEST(agent_variants) {
+	struct tc_orders o;
+	struct tc_error err;
+	long items = 0, total = 0;
+	ck_assert_int_eq(read_fixture(AGENT, "pending", 1, &o, &items, &total, &err), 0);
+	ck_assert_uint_eq(o.n, 1);
+	ck_assert_int_eq(o.items[0].amount, 88800);
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(AGENT, "optional_absent", 12, &o, &items, &total, &err), 0);
+	ck_assert_int_eq(total, TC_TOTAL_UNKNOWN);
+	ck_assert_uint_eq(o.n, 1);
+	ck_assert_str_eq(o.items[0].owner, "");
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(AGENT, "display_null", 1, &o, &items, &total, &err), 0);
+	ck_assert_uint_eq(o.n, 1);
+	tc_orders_free(&o);
+	/* UINs and names as numbers, Status as an integer */
+	ck_assert_int_eq(read_fixture(AGENT, "display_numbers", 12, &o, &items, &total, &err), 0);
+	ck_assert_uint_eq(o.n, 1);
+	ck_assert_str_eq(o.items[0].owner, "200000000778");
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(AGENT, "empty", 1, &o, &items, &total, &err), 0);
+	ck_assert_int_eq(total, 0);
+	tc_orders_free(&o);
+}
+END_TEST
+
+START_TEST(agent_strict_fields) {
+	struct tc_orders o;
+	struct tc_error err;
+	long items = 0, total = 0;
+	ck_assert_int_eq(read_fixture(AGENT, "says_nothing", 1, &o, &items, &total, &err), -1);
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(AGENT, "price_missing", 1, &o, &items, &total, &err), -1);
+	ck_assert_str_eq(err.message, "order 1: 20261122000401: field GoodsPrice is missing");
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(AGENT, "price_string", 1, &o, &items, &total, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.message, "GoodsPrice: field RealTotalCost"));
+	tc_orders_free(&o);
+	ck_assert_int_eq(read_fixture(AGENT, "status_corrupt", 1, &o, &items, &total, &err), -1);
+	ck_assert_str_eq(err.message,
+			 "order 1: 20261122000401: field Status is not a status number");
+	tc_orders_free(&o);
+}
+END_TEST
+
+/* When a window must be split: never trust a page to be the whole answer. */
+START_TEST(page_full) {
+	ck_assert(!tc_orders_page_full(2, 2, 1000));
+	ck_assert(!tc_orders_page_full(0, 0, 1000));
+	ck_assert(tc_orders_page_full(1000, 1500, 1000));
+	ck_assert(tc_orders_page_full(10, 11, 1000)); /* short page, yet more exist */
+	ck_assert(tc_orders_page_full(1000, TC_TOTAL_UNKNOWN, 1000));
+	ck_assert(!tc_orders_page_full(999, TC_TOTAL_UNKNOWN, 1000));
+	ck_assert(!tc_orders_page_full(1000, 1000, 1000));
+}
+END_TEST
+
+/* A full window is split between the times the answer held, or in the middle. */
+START_TEST(split_points) {
+	struct tc_order o[6] = {0};
+	/* 3 at 1000, 3 at 2000: between them */
+	for (int i = 0; i < 6; i++) {
+		o[i].created = i < 3 ? 2000 : 1000;
+	}
+	ck_assert_int_eq(tc_orders_split_point(o, 6, 0, 10000, 0), 1000);
+	/* at odd depths, the middle, so the windows keep halving */
+	ck_assert_int_eq(tc_orders_split_point(o, 6, 0, 10000, 1), 5000);
+	/* one time only, or nothing held: the middle */
+	ck_assert_int_eq(tc_orders_split_point(o, 3, 0, 10000, 0), 5000);
+	ck_assert_int_eq(tc_orders_split_point(o, 0, 0, 10000, 0), 5000);
+	/* a boundary outside the window never stops the halves from shrinking */
+	ck_assert_int_eq(tc_orders_split_point(o, 6, 1500, 3000, 0), 2250);
+	/* the boundary nearest the middle of the orders: 1 at 10, 3 at 20, 2 at 30 */
+	int64_t t[6] = {10, 20, 20, 20, 30, 30};
+	for (int i = 0; i < 6; i++) {
+		o[i].created = t[i];
+	}
+	ck_assert_int_eq(tc_orders_split_point(o, 6, 0, 100, 0), 20);
 }
 END_TEST
 
@@ -106,6 +304,14 @@ static Suite *suite(void) {
 	tcase_add_test(tc, deal);
 	tcase_add_test(tc, deal_errors);
 	tcase_add_test(tc, agent_deal_strings);
+	tcase_add_test(tc, deals_official_example);
+	tcase_add_test(tc, deals_variants);
+	tcase_add_test(tc, deals_strict_fields);
+	tcase_add_test(tc, agent_official_example);
+	tcase_add_test(tc, agent_variants);
+	tcase_add_test(tc, agent_strict_fields);
+	tcase_add_test(tc, page_full);
+	tcase_add_test(tc, split_points);
 	tcase_add_test(tc, long_cjk_product_names_are_cut_on_characters);
 	suite_add_tcase(s, tc);
 	return s;

@@ -41,8 +41,8 @@ static int page(void *ctx, struct json_object *response, long *items, long *tota
 }
 
 static int run(long *sum, long *requests, struct tc_error *err) {
-	struct tc_pager p = {"billing", "2018-07-09", "DescribeVoucherInfo", params, page,
-			     sum,       fake_call};
+	struct tc_pager p = {
+	    "billing", "2018-07-09", "DescribeVoucherInfo", params, page, sum, fake_call, 0};
 	calls = 0;
 	*sum = 0;
 	*requests = 0;
@@ -133,6 +133,84 @@ START_TEST(page_list_reads_list_and_total) {
 }
 END_TEST
 
+/* A page reader with the total optional, as the official models have it. */
+static int page_opt(void *ctx, struct json_object *response, long *items, long *total,
+		    struct tc_error *err) {
+	long *sum = ctx;
+	struct json_object *list = NULL;
+	if (tc_page_list_opt(response, "Items", "Total", &list, items, total, err) != 0) {
+		return -1;
+	}
+	for (long i = 0; i < *items; i++) {
+		*sum += json_object_get_int64(json_object_array_get_idx(list, (size_t)i));
+	}
+	return 0;
+}
+
+static int run_without_total(long limit, long *sum, long *requests, struct tc_error *err) {
+	struct tc_pager p = {"billing", "2018-07-09", "DescribeVoucherInfo", params, page_opt, sum,
+			     fake_call, limit};
+	calls = 0;
+	*sum = 0;
+	*requests = 0;
+	return tc_paginate(NULL, &p, requests, err);
+}
+
+START_TEST(without_a_total_a_short_page_ends_the_list) {
+	long sum, requests;
+	struct tc_error err;
+	pages[0] = "{\"Response\":{\"Items\":[1,2],\"RequestId\":\"a\"}}";
+	pages[1] = "{\"Response\":{\"Items\":[3,4],\"RequestId\":\"b\"}}";
+	pages[2] = "{\"Response\":{\"Items\":[5],\"RequestId\":\"c\"}}";
+	ck_assert_int_eq(run_without_total(2, &sum, &requests, &err), 0);
+	ck_assert_int_eq(sum, 15);
+	ck_assert_int_eq(requests, 3);
+	/* a full last page: the next, empty one ends it */
+	pages[2] = "{\"Response\":{\"Items\":[],\"RequestId\":\"c\"}}";
+	ck_assert_int_eq(run_without_total(2, &sum, &requests, &err), 0);
+	ck_assert_int_eq(sum, 10);
+	ck_assert_int_eq(requests, 3);
+	/* a total when given still rules */
+	pages[0] = "{\"Response\":{\"Items\":[1,2],\"Total\":3,\"RequestId\":\"a\"}}";
+	pages[1] = "{\"Response\":{\"Items\":[],\"Total\":3,\"RequestId\":\"b\"}}";
+	ck_assert_int_eq(run_without_total(2, &sum, &requests, &err), -1);
+	ck_assert_str_eq(err.message,
+			 "DescribeVoucherInfo: page 2 came back empty after 2 of 3 items");
+	/* more than asked for, and no total to check it against */
+	pages[0] = "{\"Response\":{\"Items\":[1,2,3],\"RequestId\":\"a\"}}";
+	ck_assert_int_eq(run_without_total(2, &sum, &requests, &err), -1);
+	ck_assert_str_eq(err.message,
+			 "DescribeVoucherInfo: no total, and a page of 3 items for a limit of 2");
+	/* neither list nor total: not "nothing" */
+	pages[0] = "{\"Response\":{\"RequestId\":\"a\"}}";
+	ck_assert_int_eq(run_without_total(2, &sum, &requests, &err), -1);
+	ck_assert_str_eq(err.message,
+			 "DescribeVoucherInfo: field Items is missing, and so is Total");
+}
+END_TEST
+
+START_TEST(optional_total_reads) {
+	struct json_object *list = NULL;
+	long items = -1, total = 0;
+	struct tc_error err;
+	struct json_object *r = json_tokener_parse("{\"Deals\":[{}]}");
+	ck_assert_int_eq(tc_page_list_opt(r, "Deals", "TotalCount", &list, &items, &total, &err),
+			 0);
+	ck_assert_int_eq(items, 1);
+	ck_assert_int_eq(total, TC_TOTAL_UNKNOWN);
+	json_object_put(r);
+	r = json_tokener_parse("{\"Deals\":null,\"TotalCount\":null}");
+	ck_assert_int_eq(tc_page_list_opt(r, "Deals", "TotalCount", &list, &items, &total, &err),
+			 -1);
+	json_object_put(r);
+	r = json_tokener_parse("{\"Deals\":[],\"TotalCount\":-1}");
+	ck_assert_int_eq(tc_page_list_opt(r, "Deals", "TotalCount", &list, &items, &total, &err),
+			 -1);
+	ck_assert_str_eq(err.message, "field TotalCount is negative");
+	json_object_put(r);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("paging");
 	TCase *tc = tcase_create("paging");
@@ -142,6 +220,8 @@ static Suite *suite(void) {
 	tcase_add_test(tc, more_than_the_total_is_an_error);
 	tcase_add_test(tc, page_errors_carry_the_request_id);
 	tcase_add_test(tc, page_list_reads_list_and_total);
+	tcase_add_test(tc, without_a_total_a_short_page_ends_the_list);
+	tcase_add_test(tc, optional_total_reads);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -119,6 +119,49 @@ START_TEST(listing_is_capped) {
 }
 END_TEST
 
+/* -w 30 -c 1440 as users write it; a "days left" style range is refused. */
+START_TEST(age_ranges_users_write) {
+	struct tc_error err;
+	ck_assert_int_eq(pending_age_range_check(&(struct tc_range){0}, &err), 0);
+	struct tc_range ok[] = {range("30"), range("1440"), range("@60:120"), range("0")};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		ck_assert_int_eq(pending_age_range_check(&ok[i], &err), 0);
+	}
+	struct tc_range w = range("30:");
+	ck_assert_int_eq(pending_age_range_check(&w, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_USAGE);
+	ck_assert_str_eq(err.message, "'30:' alerts with no pending order (age 0); the age of the "
+				      "oldest order takes N for older than N minutes (-w 30 -c "
+				      "1440)");
+	w = range("@0:30");
+	ck_assert_int_eq(pending_age_range_check(&w, &err), -1);
+	/* and 45 minutes warns, two days is critical, under -w 30 -c 1440 */
+	struct pending_config c = config();
+	struct tc_order o = order("A", 1, 45, 100);
+	enum tc_state s;
+	free(evaluate(&o, 1, &c, &s));
+	ck_assert_int_eq(s, TC_WARNING);
+	o = order("A", 1, 2880, 100);
+	free(evaluate(&o, 1, &c, &s));
+	ck_assert_int_eq(s, TC_CRITICAL);
+}
+END_TEST
+
+/* Order ids are display only: an order without one is still counted and listed. */
+START_TEST(orders_without_ids) {
+	struct pending_config c = config();
+	struct tc_order o = order("", 1, 45, 120000);
+	o.product[0] = '\0';
+	enum tc_state s;
+	char *out = evaluate(&o, 1, &c, &s);
+	ck_assert_int_eq(s, TC_WARNING);
+	ck_assert_ptr_nonnull(
+	    strstr(out, "oldest 45 min: (no order id) - " YUAN "1,200.00 unpaid"));
+	ck_assert_ptr_nonnull(strstr(out, "\n(no order id): -, " YUAN "1,200.00, unpaid"));
+	free(out);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("pending_logic");
 	TCase *tc = tcase_create("pending_logic");
@@ -127,6 +170,8 @@ static Suite *suite(void) {
 	tcase_add_test(tc, boundaries);
 	tcase_add_test(tc, count_and_amount_thresholds);
 	tcase_add_test(tc, listing_is_capped);
+	tcase_add_test(tc, age_ranges_users_write);
+	tcase_add_test(tc, orders_without_ids);
 	suite_add_tcase(s, tc);
 	return s;
 }

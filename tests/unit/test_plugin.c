@@ -101,6 +101,41 @@ START_TEST(usage_errors_and_help) {
 }
 END_TEST
 
+/* A configuration error is blindness like an API error: in the requested format,
+ * and as up 0 in the textfile. */
+START_TEST(config_error_in_the_requested_format) {
+	int status;
+	char *json[] = {"check_tc_test", "--format", "json", "--extra-opts=main@/nonexistent.ini",
+			NULL};
+	char *out = run_main(ok_check, &status, 4, json);
+	ck_assert_int_eq(status, 3);
+	const char *want = "{\"program\":\"check_tc_test\",\"check\":\"test\","
+			   "\"account\":\"main\",\"state\":\"UNKNOWN\",\"state_code\":3,";
+	ck_assert_msg(strncmp(out, want, strlen(want)) == 0, "%s", out);
+	char prom[] = "/tmp/tc-plugin-prom-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(prom));
+	char textfile[64], arg[80];
+	snprintf(textfile, sizeof textfile, "%s/t.prom", prom);
+	snprintf(arg, sizeof arg, "--textfile=%s", textfile);
+	char *tf[] = {"check_tc_test", arg, "--extra-opts=main@/nonexistent.ini", NULL};
+	out = run_main(ok_check, &status, 3, tf);
+	ck_assert_int_eq(status, 3);
+	ck_assert_str_eq(out, "TC TEST UNKNOWN - --extra-opts: cannot open /nonexistent.ini: No "
+			      "such file or directory\n");
+	FILE *f = fopen(textfile, "r");
+	ck_assert_ptr_nonnull(f);
+	char text[2048];
+	size_t n = fread(text, 1, sizeof text - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(text, "tencentcloud_up{account=\"main\",check=\"test\"} 0\n"));
+	ck_assert_ptr_nonnull(
+	    strstr(text, "tencentcloud_check_state{account=\"main\",check=\"test\"} 3\n"));
+	unlink(textfile);
+	rmdir(prom);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("plugin");
 	TCase *tc = tcase_create("plugin");
@@ -108,6 +143,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, an_error_is_one_unknown_line);
 	tcase_add_test(tc, json_format);
 	tcase_add_test(tc, usage_errors_and_help);
+	tcase_add_test(tc, config_error_in_the_requested_format);
 	suite_add_tcase(s, tc);
 	return s;
 }

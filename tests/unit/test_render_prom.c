@@ -4,8 +4,8 @@
 #include "tap.h"
 
 static char *prom_of(const struct tc_result *r, int64_t last_success) {
-	struct tc_render_meta m = {"check_tc_pending", "pending", "acme \"a\"", 1795332737,
-				   last_success};
+	struct tc_render_meta m = {"check_tc_pending", "pending",    "acme \"a\"",
+				   1795332737,         last_success, 0};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -40,6 +40,8 @@ START_TEST(base_units_and_labels) {
 	ck_assert_ptr_nonnull(strstr(out, want));
 	ck_assert_ptr_nonnull(strstr(out, "# TYPE tencentcloud_runway_seconds gauge\n"));
 	ck_assert_ptr_nonnull(strstr(out, "# HELP tencentcloud_oldest_pending_seconds Age of"));
+	snprintf(want, sizeof want, "tencentcloud_data_age_seconds%s} 0\n", L);
+	ck_assert_ptr_nonnull(strstr(out, want));
 	free(out);
 	tc_result_free(&r);
 }
@@ -60,9 +62,32 @@ START_TEST(failure_is_up_0_without_figures) {
 				     "tencentcloud_last_success_timestamp_seconds{account=\"acme "
 				     "\\\"a\\\"\",check=\"pending\"} 1795000000\n"));
 	ck_assert_ptr_null(strstr(out, "pending_orders"));
+	ck_assert_ptr_null(strstr(out, "data_age"));
 	free(out);
 	out = prom_of(&r, 0);
 	ck_assert_ptr_null(strstr(out, "last_success"));
+	free(out);
+	tc_result_free(&r);
+}
+END_TEST
+
+/* Data served stale from the cache says how old it is, and its last success is when
+ * it was fetched, not now. */
+START_TEST(stale_data_says_its_age) {
+	struct tc_result r;
+	tc_result_init(&r, "TC PENDING");
+	tc_result_figure(&r, "pending_orders", TC_MEASURE_COUNT, NULL, 2, 0, NULL, NULL, true);
+	struct tc_render_meta m = {"check_tc_pending", "pending", "main", 1795332737, 0, 7200};
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	tc_render_prometheus(&r, &m, f);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(out, "tencentcloud_last_success_timestamp_seconds{account="
+					  "\"main\",check=\"pending\"} 1795325537\n"));
+	ck_assert_ptr_nonnull(strstr(
+	    out, "tencentcloud_data_age_seconds{account=\"main\",check=\"pending\"} 7200\n"));
+	ck_assert_ptr_nonnull(strstr(out, "# TYPE tencentcloud_data_age_seconds gauge\n"));
 	free(out);
 	tc_result_free(&r);
 }
@@ -73,6 +98,7 @@ static Suite *suite(void) {
 	TCase *tc = tcase_create("render_prom");
 	tcase_add_test(tc, base_units_and_labels);
 	tcase_add_test(tc, failure_is_up_0_without_figures);
+	tcase_add_test(tc, stale_data_says_its_age);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,6 +1,11 @@
+/* DescribeVoucherInfo as the client reads it, from single vouchers and from the
+ * recorded answers in tests/data/DescribeVoucherInfo (the official example and the
+ * variants its model allows). */
 #include <stdio.h>
 #include <string.h>
 
+#include "fixture.h"
+#include "paging.h"
 #include "tap.h"
 #include "utf8check.h"
 #include "timeutil.h"
@@ -15,6 +20,7 @@ START_TEST(micro_amounts_and_dates) {
 	ck_assert_int_eq(tc_voucher_from_json(o, TC_BEIJING_OFFSET, &v, &err), 0);
 	ck_assert_int_eq(v.balance, 265645002);
 	ck_assert_int_eq(v.nominal, 1200);
+	ck_assert(!v.undated);
 	ck_assert_int_eq(v.expires, 1795737600 - 28800);
 	ck_assert_str_eq(v.products, "CVM");
 	json_object_put(o);
@@ -27,14 +33,142 @@ START_TEST(rejects) {
 	const char *bad[] = {
 	    "{\"VoucherId\": \"v\", \"Balance\": -1000000, \"EndTime\": \"2026-11-27\"}",
 	    "{\"VoucherId\": \"v\", \"Balance\": \"12\", \"EndTime\": \"2026-11-27\"}",
-	    "{\"VoucherId\": \"v\", \"Balance\": 1, \"EndTime\": \"0002-11-30\"}",
-	    "{\"Balance\": 1, \"EndTime\": \"2026-11-27\"}",
+	    "{\"VoucherId\": \"v\", \"EndTime\": \"2026-11-27\"}",
+	    "{\"VoucherId\": \"v\", \"Balance\": null, \"EndTime\": \"2026-11-27\"}",
+	    "[1]",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct json_object *o = json_tokener_parse(bad[i]);
 		ck_assert_msg(tc_voucher_from_json(o, 0, &v, &err) == -1, "accepted %s", bad[i]);
 		json_object_put(o);
 	}
+}
+END_TEST
+
+/* A voucher whose EndTime is no date is read, marked undated, and keeps its text. */
+START_TEST(sentinel_dates_are_undated_not_errors) {
+	struct tc_voucher v;
+	struct tc_error err;
+	const char *odd[] = {"\"0002-11-30\"", "\"\"", "null", "\"soon\"", "20261127"};
+	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+		char text[200];
+		snprintf(text, sizeof text,
+			 "{\"VoucherId\": \"v\", \"Balance\": 100000000, \"EndTime\": %s}", odd[i]);
+		struct json_object *o = json_tokener_parse(text);
+		ck_assert_msg(tc_voucher_from_json(o, 0, &v, &err) == 0, "refused %s", odd[i]);
+		ck_assert_msg(v.undated, "%s taken for a date", odd[i]);
+		ck_assert_int_eq(v.balance, 100);
+		json_object_put(o);
+	}
+}
+END_TEST
+
+/* Reads a fixture's Response like one page of tc_vouchers_fetch. */
+static int read_fixture(const char *name, struct tc_vouchers *out, long *items, long *total,
+			struct tc_error *err) {
+	size_t len = 0;
+	char *text = fixture_text("DescribeVoucherInfo", name, &len);
+	struct json_object *root = json_tokener_parse(text), *response = NULL;
+	ck_assert_msg(root && json_object_object_get_ex(root, "Response", &response),
+		      "fixture %s has no Response", name);
+	memset(out, 0, sizeof *out);
+	int rc = tc_vouchers_read_page(response, TC_BEIJING_OFFSET, out, items, total, err);
+	json_object_put(root);
+	free(text);
+	return rc;
+}
+
+START_TEST(official_example) {
+	struct tc_vouchers v;
+	struct tc_error err;
+	long items = 0, total = 0;
+	ck_assert_int_eq(read_fixture("example", &v, &items, &total, &err), 0);
+	ck_assert_int_eq(items, 1);
+	ck_assert_int_eq(total, 1828);
+	ck_assert_uint_eq(v.n, 1);
+	ck_assert_str_eq(v.items[0].id, "PPVIA653S3T7L07A4P");
+	ck_assert_int_eq(v.items[0].balance, 1200); /* 1200000000 micro = 12.00 */
+	ck_assert(v.items[0].undated);              /* "0002-11-30" */
+	ck_assert_str_eq(v.items[0].end_text, "0002-11-30");
+	ck_assert_str_eq(v.items[0].products, "\xe4\xba\x91\xe6\x9c\x8d\xe5\x8a\xa1\xe5\x99\xa8"
+					      "CVM");
+	tc_vouchers_free(&v);
+}
+END_TEST
+
+START_TEST(variants_the_model_allows) {
+	struct tc_vouchers v;
+	struct tc_error err;
+	long items = 0, total = 0;
+
+	ck_assert_int_eq(read_fixture("sentinel_and_dated", &v, &items, &total, &err), 0);
+	ck_assert_uint_eq(v.n, 3);
+	ck_assert(v.items[0].undated);
+	ck_assert(!v.items[1].undated);
+	ck_assert(!v.items[2].undated);
+	tc_vouchers_free(&v);
+
+	/* no TotalCount, TotalBalance, Unit; vouchers without id, products, face value */
+	ck_assert_int_eq(read_fixture("optional_absent", &v, &items, &total, &err), 0);
+	ck_assert_int_eq(total, TC_TOTAL_UNKNOWN);
+	ck_assert_uint_eq(v.n, 2);
+	ck_assert_str_eq(v.items[0].id, "");
+	ck_assert_str_eq(v.items[0].products, "");
+	ck_assert_int_eq(v.items[0].balance, 500);
+	ck_assert(!v.items[0].undated);
+	tc_vouchers_free(&v);
+
+	ck_assert_int_eq(read_fixture("display_null", &v, &items, &total, &err), 0);
+	ck_assert_uint_eq(v.n, 2);
+	ck_assert_str_eq(v.items[1].id, "");
+	tc_vouchers_free(&v);
+
+	ck_assert_int_eq(read_fixture("display_numbers", &v, &items, &total, &err), 0);
+	ck_assert_str_eq(v.items[0].id, "1000");
+	ck_assert_str_eq(v.items[0].products, "42");
+	tc_vouchers_free(&v);
+
+	ck_assert_int_eq(read_fixture("end_time_variants", &v, &items, &total, &err), 0);
+	ck_assert(v.items[0].undated);
+	ck_assert(!v.items[1].undated); /* "2026-11-27 23:59:59" */
+	ck_assert(v.items[2].undated);  /* null */
+	tc_vouchers_free(&v);
+}
+END_TEST
+
+START_TEST(empty_answers) {
+	struct tc_vouchers v;
+	struct tc_error err;
+	long items = -5, total = -5;
+	ck_assert_int_eq(read_fixture("empty", &v, &items, &total, &err), 0);
+	ck_assert_int_eq(items, 0);
+	ck_assert_int_eq(total, 0);
+	tc_vouchers_free(&v);
+	ck_assert_int_eq(read_fixture("empty_null_list", &v, &items, &total, &err), 0);
+	ck_assert_int_eq(items, 0);
+	ck_assert_int_eq(total, 0);
+	tc_vouchers_free(&v);
+	ck_assert_int_eq(read_fixture("empty_list_no_total", &v, &items, &total, &err), 0);
+	ck_assert_int_eq(items, 0);
+	ck_assert_int_eq(total, TC_TOTAL_UNKNOWN);
+	tc_vouchers_free(&v);
+	/* neither a list nor a count: that is not "no vouchers" */
+	ck_assert_int_eq(read_fixture("says_nothing", &v, &items, &total, &err), -1);
+	ck_assert_str_eq(err.message, "field VoucherInfos is missing, and so is TotalCount");
+	tc_vouchers_free(&v);
+}
+END_TEST
+
+START_TEST(money_is_strict) {
+	struct tc_vouchers v;
+	struct tc_error err;
+	long items = 0, total = 0;
+	ck_assert_int_eq(read_fixture("balance_missing", &v, &items, &total, &err), -1);
+	ck_assert_str_eq(err.message, "voucher 2: PPV-SOON: field Balance is missing");
+	tc_vouchers_free(&v);
+	ck_assert_int_eq(read_fixture("balance_corrupt", &v, &items, &total, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.message, "field Balance"));
+	tc_vouchers_free(&v);
 }
 END_TEST
 
@@ -64,6 +198,11 @@ static Suite *suite(void) {
 	TCase *tc = tcase_create("vouchers");
 	tcase_add_test(tc, micro_amounts_and_dates);
 	tcase_add_test(tc, rejects);
+	tcase_add_test(tc, sentinel_dates_are_undated_not_errors);
+	tcase_add_test(tc, official_example);
+	tcase_add_test(tc, variants_the_model_allows);
+	tcase_add_test(tc, empty_answers);
+	tcase_add_test(tc, money_is_strict);
 	tcase_add_test(tc, long_cjk_product_names_are_cut_on_characters);
 	suite_add_tcase(s, tc);
 	return s;

@@ -90,12 +90,85 @@ START_TEST(expired_and_small) {
 }
 END_TEST
 
+/* The official example's EndTime "0002-11-30": that voucher is named and never
+ * taken for "not expiring"; the others are judged as usual. */
+START_TEST(undated_vouchers_are_named_not_hidden) {
+	struct vouchers_config c = config();
+	enum tc_state s;
+	struct tc_voucher odd = voucher("PPVIA653S3T7L07A4P", 1200, 0);
+	odd.undated = true;
+	snprintf(odd.end_text, sizeof odd.end_text, "0002-11-30");
+	struct tc_voucher v[] = {odd, voucher("soon", 500, 5), voucher("later", 300, 90)};
+	char *out = evaluate(v, 3, &c, &s);
+	ck_assert_int_eq(s, TC_CRITICAL);
+	ck_assert_str_eq(
+	    out, "TC VOUCHERS CRITICAL - " YUAN "5.00 in 1 voucher expires within 30 days, "
+		 "earliest 2026-11-27 (in 5 days); " YUAN "12.00 in 1 voucher with an "
+		 "unreadable expiry date, not judged | 'voucher_balance_cny'=20;;;0; "
+		 "'voucher_expiring_cny'=5;;;0; 'voucher_expires_in_days'=5;30:;7:;;\n"
+		 "PPVIA653S3T7L07A4P: " YUAN "12.00 left, expiry '0002-11-30' is not a date: "
+		 "not judged, products: CVM\n"
+		 "soon: " YUAN "5.00 left, expires 2026-11-27 (in 5 days), products: CVM\n");
+	free(out);
+	/* alone, it is a WARNING, never OK */
+	out = evaluate(&odd, 1, &c, &s);
+	ck_assert_int_eq(s, TC_WARNING);
+	ck_assert_ptr_nonnull(strstr(out, "no unused vouchers with value left and a readable "
+					  "expiry date; " YUAN "12.00 in 1 voucher with an "
+					  "unreadable expiry date, not judged |"));
+	free(out);
+	/* below --min-value it is ignored like any other */
+	c.min_value = 5000;
+	out = evaluate(&odd, 1, &c, &s);
+	ck_assert_int_eq(s, TC_OK);
+	free(out);
+}
+END_TEST
+
+/* -w 30 -c 7 as users write it for days left (check_http -C 30,7). */
+START_TEST(bare_numbers_are_days_left) {
+	struct vouchers_config c = config();
+	struct tc_error err;
+	enum tc_state s;
+	ck_assert_int_eq(vouchers_days_range("30", &c.warning, &err), 0);
+	ck_assert_int_eq(vouchers_days_range("7", &c.critical, &err), 0);
+	struct tc_voucher in5 = voucher("a", 100, 5), in20 = voucher("a", 100, 20),
+			  in90 = voucher("a", 100, 90);
+	char *out = evaluate(&in5, 1, &c, &s);
+	ck_assert_int_eq(s, TC_CRITICAL);
+	ck_assert_ptr_nonnull(strstr(out, "expires within 30 days"));
+	ck_assert_ptr_nonnull(strstr(out, "'voucher_expires_in_days'=5;30:;7:;;"));
+	free(out);
+	free(evaluate(&in20, 1, &c, &s));
+	ck_assert_int_eq(s, TC_WARNING);
+	free(evaluate(&in90, 1, &c, &s));
+	ck_assert_int_eq(s, TC_OK);
+	/* decimals too; other ranges are taken as written */
+	struct tc_range r;
+	char text[32];
+	const char *cases[][2] = {{"30.5", "30.5:"},
+				  {"30:", "30:"},
+				  {"@0:10", "@0:10"},
+				  {"~:10", "~:10"},
+				  {"5:20", "5:20"}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_int_eq(vouchers_days_range(cases[i][0], &r, &err), 0);
+		tc_range_format(&r, text, sizeof text);
+		ck_assert_str_eq(text, cases[i][1]);
+	}
+	ck_assert_int_eq(vouchers_days_range("30x", &r, &err), -1);
+	ck_assert_int_eq(vouchers_days_range("", &r, &err), -1);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("vouchers_logic");
 	TCase *tc = tcase_create("vouchers_logic");
 	tcase_add_test(tc, states_and_words);
 	tcase_add_test(tc, boundaries);
 	tcase_add_test(tc, expired_and_small);
+	tcase_add_test(tc, undated_vouchers_are_named_not_hidden);
+	tcase_add_test(tc, bare_numbers_are_days_left);
 	suite_add_tcase(s, tc);
 	return s;
 }
