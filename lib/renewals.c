@@ -9,15 +9,6 @@
 #include "result.h"
 #include "timeutil.h"
 
-/* A display field: its text when it is a string, else "" (never an error). */
-static void display(struct json_object *v, const char *key, char *buf, size_t size) {
-	struct json_object *f = NULL;
-	buf[0] = '\0';
-	if (json_object_object_get_ex(v, key, &f) && json_object_is_type(f, json_type_string)) {
-		tc_text_copy(buf, size, json_object_get_string(f), TC_TEXT_ONE_LINE);
-	}
-}
-
 static enum tc_renew_flag flag_of(const char *text) {
 	if (strcmp(text, "NOTIFY_AND_MANUAL_RENEW") == 0) {
 		return TC_RENEW_MANUAL;
@@ -48,17 +39,17 @@ int tc_renewal_from_json(struct json_object *v, int offset, struct tc_renewal *o
 	if (!json_object_is_type(v, json_type_object)) {
 		return tc_error_set(err, TC_ERR_DATA, "an instance is not a JSON object");
 	}
-	display(v, "InstanceId", out->id, sizeof out->id);
-	display(v, "ProductCode", out->product_code, sizeof out->product_code);
-	display(v, "SubProductCode", out->sub_product_code, sizeof out->sub_product_code);
-	display(v, "RegionCode", out->region, sizeof out->region);
-	display(v, "InstanceName", out->name, sizeof out->name);
-	display(v, "ProductName", out->product, sizeof out->product);
-	display(v, "ProjectName", out->project, sizeof out->project);
-	display(v, "RenewFlag", out->flag_text, sizeof out->flag_text);
-	display(v, "Status", out->status_text, sizeof out->status_text);
-	display(v, "ExpireTime", out->expire_text, sizeof out->expire_text);
-	display(v, "RenewPeriodUnit", out->period_unit, sizeof out->period_unit);
+	tc_json_display(v, "InstanceId", out->id, sizeof out->id);
+	tc_json_display(v, "ProductCode", out->product_code, sizeof out->product_code);
+	tc_json_display(v, "SubProductCode", out->sub_product_code, sizeof out->sub_product_code);
+	tc_json_display(v, "RegionCode", out->region, sizeof out->region);
+	tc_json_display(v, "InstanceName", out->name, sizeof out->name);
+	tc_json_display(v, "ProductName", out->product, sizeof out->product);
+	tc_json_display(v, "ProjectName", out->project, sizeof out->project);
+	tc_json_display(v, "RenewFlag", out->flag_text, sizeof out->flag_text);
+	tc_json_display(v, "Status", out->status_text, sizeof out->status_text);
+	tc_json_display(v, "ExpireTime", out->expire_text, sizeof out->expire_text);
+	tc_json_display(v, "RenewPeriodUnit", out->period_unit, sizeof out->period_unit);
 	if (json_object_object_get_ex(v, "RenewPeriod", &period) &&
 	    json_object_is_type(period, json_type_int) && json_object_get_int64(period) > 0) {
 		out->period = json_object_get_int64(period);

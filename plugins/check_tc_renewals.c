@@ -8,6 +8,7 @@
 #include "plugin.h"
 #include "renewals.h"
 #include "renewals_logic.h"
+#include "vouchers_logic.h"
 
 enum {
 	OPT_PRODUCT = 2000,
@@ -84,10 +85,11 @@ static int judge(struct tc_run *run, struct renewals_options *o, struct tc_renew
 		 struct tc_result *res, struct tc_error *err) {
 	int64_t now = (int64_t)time(NULL);
 	struct renewals_balance rb = {0};
-	if (renewals_days_range(run->opts.warning, &o->cfg.warning, err) != 0) {
+	/* -w/-c on days left, read as check_tc_vouchers reads them: a bare N is "N:" */
+	if (vouchers_days_range(run->opts.warning, &o->cfg.warning, err) != 0) {
 		return tc_error_prefix(err, "-w");
 	}
-	if (renewals_days_range(run->opts.critical, &o->cfg.critical, err) != 0) {
+	if (vouchers_days_range(run->opts.critical, &o->cfg.critical, err) != 0) {
 		return tc_error_prefix(err, "-c");
 	}
 	o->cfg.currency = run->opts.currency;
@@ -153,9 +155,10 @@ int main(int argc, char **argv) {
 		"Checks prepaid instances (DescribeRenewInstances) for manual renewals falling\n"
 		"due and for instances ISOLATED (out of service) for want of renewal.",
 	    .threshold_help =
-		"days left before a manual-renewal instance expires, read like certificate\n"
-		"checks (check_http -C 30,7): a bare N means \"N:\", so -w 30 -c 7 warns under\n"
-		"30 days left and is critical under 7; other text is a Nagios range.\n"
+		"days left before a manual-renewal instance expires; a bare N means fewer\n"
+		"than N days left, as certificate checks read it (check_http -C 30,7), so\n"
+		"-w 30 -c 7 warns under 30 days left and is critical under 7; other Nagios\n"
+		"ranges (@, ~, N:M) are taken as written.\n"
 		"ISOLATED instances are CRITICAL.",
 	    .default_warning = "30:",
 	    .default_critical = "7:",

@@ -9,20 +9,6 @@
 #include "money.h"
 #include "timeutil.h"
 
-int renewals_days_range(const char *text, struct tc_range *out, struct tc_error *err) {
-	/* a bound without ':' is the number of days under which to alert */
-	if (*text && !strchr(text, ':') && !strchr(text, '@')) {
-		char lower[64];
-		int len = snprintf(lower, sizeof lower, "%s:", text);
-		if (len < 0 || (size_t)len >= sizeof lower) {
-			return tc_error_set(err, TC_ERR_USAGE, "not a number of days: '%.20s...'",
-					    text);
-		}
-		return tc_range_parse(lower, out, err);
-	}
-	return tc_range_parse(text, out, err);
-}
-
 /* Whether the comma-separated `list` holds `value` exactly. */
 static bool list_holds(const char *list, const char *value) {
 	size_t len = strlen(value);

@@ -21,11 +21,6 @@ struct renewals_config {
 	int offset; /* UTC offset of the API's times */
 };
 
-/* -w/-c for days left, read the way certificate checks read them (check_http -C
- * 30,7): a bound without ":" (N) means "N:", alert under N days; other text is a Nagios
- * range. */
-int renewals_days_range(const char *text, struct tc_range *out, struct tc_error *err);
-
 /* Whether an instance passes the filters (product, region, project, exclusions). */
 bool renewals_selected(const struct tc_renewal *x, const struct renewals_config *cfg);
 

@@ -1,6 +1,7 @@
 #include "fixture.h"
 #include "rendered.h"
 #include "renewals_logic.h"
+#include "vouchers_logic.h"
 #include "tap.h"
 #include "timeutil.h"
 
@@ -79,24 +80,17 @@ START_TEST(boundaries) {
 }
 END_TEST
 
+/* -w/-c go through check_tc_vouchers' reading of days left: a bare N is "N:" */
 START_TEST(bare_days_read_as_lower_bounds) {
 	struct tc_range r;
 	struct tc_error err;
-	ck_assert_int_eq(renewals_days_range("30", &r, &err), 0);
+	ck_assert_int_eq(vouchers_days_range("30", &r, &err), 0);
 	ck_assert(tc_range_alerts(&r, 2900));
 	ck_assert(!tc_range_alerts(&r, 3000));
 	ck_assert(!tc_range_alerts(&r, 9000)); /* plain Nagios "30" would alert here */
-	ck_assert_int_eq(renewals_days_range("7.5", &r, &err), 0);
-	ck_assert(tc_range_alerts(&r, 700));
-	ck_assert_int_eq(renewals_days_range("10:20", &r, &err), 0);
+	ck_assert_int_eq(vouchers_days_range("10:20", &r, &err), 0);
 	ck_assert(tc_range_alerts(&r, 2500));
-	ck_assert_int_eq(renewals_days_range("@~:5", &r, &err), 0);
-	ck_assert(tc_range_alerts(&r, 300));
-	ck_assert_int_eq(renewals_days_range("thirty", &r, &err), -1);
-	/* whatever the range parser takes as a number is a lower bound too */
-	ck_assert_int_eq(renewals_days_range("30.", &r, &err), 0);
-	ck_assert(!tc_range_alerts(&r, 9000));
-	ck_assert_int_eq(renewals_days_range("30x", &r, &err), -1);
+	ck_assert_int_eq(vouchers_days_range("thirty", &r, &err), -1);
 }
 END_TEST
 
