@@ -98,6 +98,18 @@ expect_line "one instance read" "1 instances read in 1 requests, 1 selected"
 expect "--region stays the API region" 2 "TC RENEWALS CRITICAL - 1 instance ISOLATED, 2 manual *" \
 	check_as renew-mixed $R "${C[@]}" --region ap-shanghai
 
+# an account section of the accounts file: renewals.KEY lines, checks= naming it
+printf '[default]\nsecret_id = %s\nsecret_key = %s\n' "$(key_id renew-mixed)" "$(key_secret renew-mixed)" >"$WORK/fleet.cred"
+chmod 600 "$WORK/fleet.cred"
+printf '[fleet]\ncredentials-file=%s\nendpoint=https://127.0.0.1:%s\ncacert=%s\nchecks=balance,renewals\nrenewals.product=p_cdb\nrenewals.warning=10\nrenewals.balance\nvouchers.min-value=5\n' \
+	"$WORK/fleet.cred" "$PORT_api" "$WORK/cert.pem" >"$WORK/accounts.ini"
+expect "renewals.KEY lines of an account section" 2 \
+	"TC RENEWALS CRITICAL - 1 instance ISOLATED, no manual renewal due within 10 days (2 instances, soonest $D (in 20 days)) | * 'renewal_expires_in_days'=20;10:;7:;;" \
+	"$PLUGINS/$R" --extra-opts="fleet@$WORK/accounts.ini"
+printf '[bad]\nrenewals.colour=blue\n' >"$WORK/bad.ini"
+expect "a key check_tc_renewals does not have" 3 "TC RENEWALS UNKNOWN - *check_tc_renewals has no option 'colour'*" \
+	"$PLUGINS/$R" --extra-opts="bad@$WORK/bad.ini"
+
 ids=$(seq -f 'ins-%g' 1 101 | paste -sd,)
 expect "101 instance IDs are refused before any request" 3 \
 	"TC RENEWALS UNKNOWN - --instance: at most 100 instance IDs" \
