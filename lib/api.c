@@ -22,7 +22,7 @@ static const struct allowed_action allow_list[] = {
     {"billing", "DescribeVoucherInfo"},          {"billing", "DescribeCostExplorerSummary"},
     {"billing", "DescribeBillSummaryByProduct"}, {"billing", "DescribeOrgMemberAccountBalance"},
     {"partners", "DescribeAgentPayDealsV2"},     {"intlpartnersmgt", "QueryPartnerCredit"},
-    {"intlpartnersmgt", "QueryCustomersCredit"},
+    {"intlpartnersmgt", "QueryCustomersCredit"}, {"billing", "DescribeRenewInstances"},
 };
 
 bool tc_api_action_allowed(const char *service, const char *action) {

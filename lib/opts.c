@@ -166,6 +166,8 @@ static const struct {
     {"allocation", " warning critical source pool-warning pool-critical include exclude "
 		   "discover "},
     {"runway", " warning critical window spend-source budget "},
+    {"renewals", " warning critical product instance-region project instance exclude "
+		 "include-not-renewing balance discover "},
 };
 
 #define NCHECKS (sizeof check_keys / sizeof check_keys[0])
@@ -315,9 +317,10 @@ static int check_list(const struct origin *o, const char *value, struct tc_error
 	while (*p) {
 		size_t len = strcspn(p, ", \t");
 		if (len && check_index(p, len) < 0) {
-			return key_error(o, err,
-					 "'checks' names a check that does not exist (use "
-					 "balance, pending, vouchers, allocation, runway)");
+			return key_error(
+			    o, err,
+			    "'checks' names a check that does not exist (use "
+			    "balance, pending, vouchers, allocation, runway, renewals)");
 		}
 		p += len;
 		p += strspn(p, ", \t");
@@ -358,7 +361,7 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 		if (check < 0) {
 			return key_error(o, err,
 					 "'%s' names no check (use balance., pending., vouchers., "
-					 "allocation. or runway.)",
+					 "allocation., runway. or renewals.)",
 					 key);
 		}
 		if (!check_has(check, name)) {

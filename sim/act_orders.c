@@ -100,24 +100,6 @@ static struct json_object **matching(struct sim_call *c, int64_t clock, const ch
 	return out;
 }
 
-static int time_param(struct sim_call *c, const char *name, bool required, int64_t fallback,
-		      int64_t *out) {
-	const char *text = NULL;
-	struct tc_error err;
-	if (sim_param_string(c, name, required, &text) != 0) {
-		return -1;
-	}
-	if (!text) {
-		*out = fallback;
-		return 0;
-	}
-	if (tc_parse_api_time(text, TC_BEIJING_OFFSET, out, &err) != 0) {
-		return sim_fail(c, "InvalidParameterValue",
-				"The value of `%s` is not a time: %.40s", name, text);
-	}
-	return 0;
-}
-
 static void add_str(struct json_object *o, const char *k, const char *v) {
 	json_object_object_add(o, k, json_object_new_string(v));
 }
@@ -125,7 +107,8 @@ static void add_str(struct json_object *o, const char *k, const char *v) {
 int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r) {
 	int64_t from, to, limit, offset, status;
 	struct json_object *set = NULL, *list = NULL;
-	if (time_param(c, "StartTime", true, 0, &from) || time_param(c, "EndTime", true, 0, &to) ||
+	if (sim_param_time(c, "StartTime", true, 0, &from) ||
+	    sim_param_time(c, "EndTime", true, 0, &to) ||
 	    sim_param_int(c, "Limit", true, 20, &limit) ||
 	    sim_param_int(c, "Offset", false, 0, &offset) ||
 	    sim_param_int(c, "Status", false, 4, &status)) {
@@ -201,8 +184,8 @@ int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r) {
 	struct json_object *list = NULL;
 	if (sim_param_int(c, "Offset", true, 0, &offset) ||
 	    sim_param_int(c, "Limit", true, 0, &limit) ||
-	    time_param(c, "CreatTimeRangeStart", false, c->now - AGENT_SPAN, &from) ||
-	    time_param(c, "CreatTimeRangeEnd", false, c->now, &to) ||
+	    sim_param_time(c, "CreatTimeRangeStart", false, c->now - AGENT_SPAN, &from) ||
+	    sim_param_time(c, "CreatTimeRangeEnd", false, c->now, &to) ||
 	    sim_param_int(c, "Status", false, -1, &status)) {
 		return -1;
 	}

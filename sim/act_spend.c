@@ -43,19 +43,6 @@ static const char *spend_text(struct json_object *spend, int64_t ago) {
 	return ago > 0 ? sim_str(spend, "daily", "0") : "0";
 }
 
-static int time_param(struct sim_call *c, const char *name, int64_t *out) {
-	const char *text = NULL;
-	struct tc_error err;
-	if (sim_param_string(c, name, true, &text) != 0) {
-		return -1;
-	}
-	if (tc_parse_api_time(text, TC_BEIJING_OFFSET, out, &err) != 0) {
-		return sim_fail(c, "InvalidParameterValue", "The value of `%s` is not a time.",
-				name);
-	}
-	return 0;
-}
-
 /* The request as the service documents it; every parameter but the optional three
  * is required, and the enumerations are closed. */
 static int cost_request(struct sim_call *c, int64_t *from, int64_t *to, const char **period,
@@ -68,7 +55,8 @@ static int cost_request(struct sim_call *c, int64_t *from, int64_t *to, const ch
 				   "project", "payerUin", "ownerUin",   NULL};
 	const char *bill = NULL, *fee = NULL;
 	int64_t size;
-	if (time_param(c, "BeginTime", from) || time_param(c, "EndTime", to) ||
+	if (sim_param_time(c, "BeginTime", true, 0, from) ||
+	    sim_param_time(c, "EndTime", true, 0, to) ||
 	    sim_param_enum(c, "BillType", true, bills, &bill) ||
 	    sim_param_enum(c, "PeriodType", true, periods, period) ||
 	    sim_param_enum(c, "Dimensions", true, dimensions, dims) ||

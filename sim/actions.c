@@ -78,6 +78,7 @@ static const struct sim_action actions[] = {
     {"billing", "2018-07-09", "DescribeAccountBalance", sim_describe_account_balance},
     {"billing", "2018-07-09", "DescribeDealsByCond", sim_describe_deals_by_cond},
     {"billing", "2018-07-09", "DescribeVoucherInfo", sim_describe_voucher_info},
+    {"billing", "2018-07-09", "DescribeRenewInstances", sim_describe_renew_instances},
     {"billing", "2018-07-09", "DescribeOrgMemberAccountBalance",
      sim_describe_org_member_account_balance},
     {"billing", "2018-07-09", "DescribeCostExplorerSummary", sim_describe_cost_explorer_summary},

@@ -1,7 +1,7 @@
 /* The API actions the simulator serves, each building its Response fields from an
  * account of the scenario the way the service computes them. One file per family:
  * actions.c (the table, DescribeAccountBalance), act_orders.c, act_vouchers.c,
- * act_funds.c, act_spend.c; simdata.c has what they share. */
+ * act_funds.c, act_spend.c, act_renewals.c; simdata.c has what they share. */
 #ifndef SIM_ACTIONS_H
 #define SIM_ACTIONS_H
 
@@ -45,6 +45,10 @@ int sim_fail(struct sim_call *c, const char *code, const char *fmt, ...)
 int sim_param_int(struct sim_call *c, const char *name, bool required, int64_t fallback,
 		  int64_t *out);
 int sim_param_string(struct sim_call *c, const char *name, bool required, const char **out);
+/* A "YYYY-MM-DD[ HH:MM:SS]" Beijing-time parameter as UNIX time; `fallback` when an
+ * optional one is absent, InvalidParameterValue when it is not a time. */
+int sim_param_time(struct sim_call *c, const char *name, bool required, int64_t fallback,
+		   int64_t *out);
 /* A string parameter that must be one of `allowed` (NULL-terminated); another value
  * fails with InvalidParameterValue. */
 int sim_param_enum(struct sim_call *c, const char *name, bool required, const char *const *allowed,
@@ -76,6 +80,7 @@ int sim_describe_account_balance(struct sim_call *c, struct json_object *r);
 int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r);
 int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r);
 int sim_describe_voucher_info(struct sim_call *c, struct json_object *r);
+int sim_describe_renew_instances(struct sim_call *c, struct json_object *r);
 int sim_describe_org_member_account_balance(struct sim_call *c, struct json_object *r);
 int sim_query_partner_credit(struct sim_call *c, struct json_object *r);
 int sim_query_customers_credit(struct sim_call *c, struct json_object *r);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "timeutil.h"
 
 int sim_fail(struct sim_call *c, const char *code, const char *fmt, ...) {
 	va_list ap;
@@ -56,6 +57,24 @@ int sim_param_string(struct sim_call *c, const char *name, bool required, const 
 				name);
 	}
 	*out = json_object_get_string(v);
+	return 0;
+}
+
+int sim_param_time(struct sim_call *c, const char *name, bool required, int64_t fallback,
+		   int64_t *out) {
+	const char *text = NULL;
+	struct tc_error err;
+	if (sim_param_string(c, name, required, &text) != 0) {
+		return -1;
+	}
+	if (!text) {
+		*out = fallback;
+		return 0;
+	}
+	if (tc_parse_api_time(text, TC_BEIJING_OFFSET, out, &err) != 0) {
+		return sim_fail(c, "InvalidParameterValue",
+				"The value of `%s` is not a time: %.40s", name, text);
+	}
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "funds.h"
 #include "jsonx.h"
 #include "orders.h"
+#include "renewals.h"
 #include "spend.h"
 #include "vouchers.h"
 
@@ -77,6 +78,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 	each(reply.response, "Data", member);
 	each(reply.response, "Data", customer);
 	each(reply.response, "Detail", cost_row);
+	struct tc_renewals renewals = {0};
+	const char *next = NULL;
+	tc_renewals_page(reply.response, 8 * 3600, &renewals, &next, &err);
+	tc_renewals_free(&renewals);
 	struct tc_spend_series series = {0};
 	long items = 0, total = 0;
 	if (tc_cost_page_from_json(&series, reply.response, 8 * 3600, &items, &total, &err) == 0) {

@@ -82,5 +82,14 @@ expect "SDK reads DescribeDealsByCond without optional fields" 0 \
 	sdk "$(key_id pend-sparse)" "$(key_secret pend-sparse)" DescribeDealsByCond
 expect "SDK reads DescribeAgentPayDealsV2" 0 "ok AgentPayDealSet=1 TotalCount=2 RequestId=present" \
 	sdk "$(key_id pend-partner)" "$(key_secret pend-partner)" DescribeAgentPayDealsV2
+# DescribeRenewInstances: NextToken pages of MaxResults, null after the last
+expect "SDK: renewals, the first page of 100" 0 'ok InstanceList.length=100 NextToken="sim-renew-next-100" InstanceList.0.RenewFlag="NOTIFY_AND_MANUAL_RENEW"' \
+	call renew-many "${B[@]}" DescribeRenewInstances '{"MaxResults":100}' InstanceList.length NextToken InstanceList.0.RenewFlag
+expect "SDK: renewals, the last page" 0 'ok InstanceList.length=50 NextToken=null' \
+	call renew-many "${B[@]}" DescribeRenewInstances '{"MaxResults":100,"NextToken":"sim-renew-next-200"}' InstanceList.length NextToken
+expect "SDK: renewals, every optional field absent" 0 'ok InstanceList.0.ExpireTime=undefined InstanceList.1.ExpireTime=null' \
+	call renew-sparse "${B[@]}" DescribeRenewInstances '{"MaxResults":10}' InstanceList.0.ExpireTime InstanceList.1.ExpireTime
+expect "SDK: MaxResults 101 is InvalidParameterValue" 0 'error code=InvalidParameterValue requestId=present' \
+	call renew-many "${B[@]}" DescribeRenewInstances '{"MaxResults":101}'
 
 finish

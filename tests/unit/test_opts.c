@@ -268,12 +268,12 @@ static void file_error(const char *body, int line, const char *want) {
 START_TEST(account_section_errors) {
 	file_error("account=x\nwarning=3000:\n", 3,
 		   "'warning' is not shared by every check; write balance.warning= (or "
-		   "pending., vouchers., allocation., runway.)");
+		   "pending., vouchers., allocation., runway., renewals.)");
 	file_error("budget=40000\n", 2,
 		   "'budget' is not shared by every check; write runway.budget=");
 	file_error("textfile=/x.prom\n", 2,
 		   "'textfile' is not shared by every check; write balance.textfile= (or "
-		   "pending., vouchers., allocation., runway.)");
+		   "pending., vouchers., allocation., runway., renewals.)");
 	file_error("colour=s3cr3t\n", 2, "unknown key 'colour'");
 	file_error("warning critical=s3cr3t\n", 2, "unknown key 'warning critical'");
 	file_error("secret_key=s3cr3t\n", 2,
@@ -284,12 +284,12 @@ START_TEST(account_section_errors) {
 		   "file that credentials-file= names (mode 0600)");
 	file_error("billing.warning=s3cr3t\n", 2,
 		   "'billing.warning' names no check (use balance., pending., vouchers., "
-		   "allocation. or runway.)");
+		   "allocation., runway. or renewals.)");
 	/* another check's key is checked too, though this program skips it */
 	file_error("vouchers.days=s3cr3t\n", 2, "check_tc_vouchers has no option 'days'");
 	file_error("checks=balance,s3cr3t\n", 2,
 		   "'checks' names a check that does not exist (use balance, pending, vouchers, "
-		   "allocation, runway)");
+		   "allocation, runway, renewals)");
 	/* a bad value is reported where it stands */
 	file_error("\n\ntimeout=0\n", 4,
 		   "invalid --timeout '***': expected 1-3600 seconds[:STATE]");

@@ -44,6 +44,30 @@ START_TEST(string_parameters) {
 }
 END_TEST
 
+/* Times in Beijing time, as the billing actions take them */
+START_TEST(time_parameters) {
+	struct json_object *p =
+	    simcall_json("{\"Start\":\"2026-11-22 12:00:00\",\"Day\":\"2026-11-22\","
+			 "\"Bad\":\"soon\",\"Number\":1}");
+	struct sim_call c = call_with(p);
+	int64_t v = 0;
+	ck_assert_int_eq(sim_param_time(&c, "Start", true, 0, &v), 0);
+	ck_assert_int_eq(v, SIMCALL_NOW);
+	ck_assert_int_eq(sim_param_time(&c, "Day", true, 0, &v), 0);
+	ck_assert_int_eq(v, SIMCALL_NOW - 12 * 3600);
+	ck_assert_int_eq(sim_param_time(&c, "End", false, 42, &v), 0);
+	ck_assert_int_eq(v, 42);
+	ck_assert_int_eq(sim_param_time(&c, "End", true, 0, &v), -1);
+	ck_assert_str_eq(c.code, "MissingParameter");
+	ck_assert_int_eq(sim_param_time(&c, "Bad", true, 0, &v), -1);
+	ck_assert_str_eq(c.code, "InvalidParameterValue");
+	ck_assert_str_eq(c.message, "The value of `Bad` is not a time: soon");
+	ck_assert_int_eq(sim_param_time(&c, "Number", true, 0, &v), -1);
+	ck_assert_str_eq(c.code, "InvalidParameter");
+	json_object_put(p);
+}
+END_TEST
+
 START_TEST(repeat_expands_and_numbers) {
 	struct json_object *a =
 	    simcall_json("{\"members\":[{\"uin\":100,\"name\":\"shop\",\"real\":5},"
@@ -141,6 +165,7 @@ static Suite *suite(void) {
 	TCase *t = tcase_create("simdata");
 	tcase_add_test(t, int_parameters);
 	tcase_add_test(t, string_parameters);
+	tcase_add_test(t, time_parameters);
 	tcase_add_test(t, repeat_expands_and_numbers);
 	tcase_add_test(t, member_defaults);
 	tcase_add_test(t, decimals_keep_their_text);

@@ -1,0 +1,271 @@
+#include "renewals_logic.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "money.h"
+#include "timeutil.h"
+
+/* Whether the comma-separated `list` holds `value` exactly. */
+static bool list_holds(const char *list, const char *value) {
+	size_t len = strlen(value);
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		if (n == len && strncmp(p, value, n) == 0) {
+			return true;
+		}
+		p += n + (p[n] == ',');
+	}
+	return false;
+}
+
+bool renewals_selected(const struct tc_renewal *x, const struct renewals_config *cfg) {
+	return (!cfg->products || list_holds(cfg->products, x->product_code)) &&
+	       (!cfg->regions || list_holds(cfg->regions, x->region)) &&
+	       (!cfg->projects || list_holds(cfg->projects, x->project)) &&
+	       !(cfg->exclude && x->id[0] && list_holds(cfg->exclude, x->id));
+}
+
+/* "CVM web-1 (ins-1) in ap-guangzhou": product, instance and region as known. */
+static void who(const struct tc_renewal *x, char *buf, size_t size) {
+	const char *product = x->product[0]        ? x->product
+			      : x->product_code[0] ? x->product_code
+						   : "(product unknown)";
+	const char *id = x->id[0] ? x->id : "(no InstanceId)";
+	const char *region = x->region[0] ? x->region : "(region unknown)";
+	if (x->name[0]) {
+		snprintf(buf, size, "%s %s (%s) in %s", product, x->name, id, region);
+	} else {
+		snprintf(buf, size, "%s %s in %s", product, id, region);
+	}
+}
+
+/* "2026-11-25 (in 3 days)", "2026-11-20 (2 days ago)", "today" */
+static void when(const struct tc_renewal *x, int64_t days, int offset, char *buf, size_t size) {
+	char date[16];
+	tc_format_api_date(x->expires, offset, date, sizeof date);
+	if (days >= 0) {
+		snprintf(buf, size, "%s (in %lld day%s)", date, (long long)days,
+			 days == 1 ? "" : "s");
+	} else {
+		snprintf(buf, size, "%s (%lld day%s ago)", date, (long long)-days,
+			 days == -1 ? "" : "s");
+	}
+}
+
+/* "within 30 days" for the usual "30:" range, else the range's words. */
+static void window(const struct tc_range *w, char *buf, size_t size) {
+	if (w->set && !w->inside && !w->start_infinite && w->end_infinite && w->start % 100 == 0) {
+		snprintf(buf, size, "within %lld days", (long long)(w->start / 100));
+	} else {
+		snprintf(buf, size, "in the warning range");
+	}
+}
+
+static bool never_renewed(const struct tc_renewal *x, const struct renewals_config *cfg) {
+	return x->flag == TC_RENEW_NEVER && !cfg->include_not_renewing;
+}
+
+size_t renewals_auto_due(const struct tc_renewal *x, size_t n, int64_t now,
+			 const struct renewals_config *cfg) {
+	size_t due = 0;
+	for (size_t i = 0; i < n; i++) {
+		int64_t days =
+		    x[i].has_expiry ? tc_calendar_days_between(now, x[i].expires, cfg->offset) : -1;
+		if (x[i].flag == TC_RENEW_AUTO && x[i].status != TC_INSTANCE_ISOLATED &&
+		    days >= 0 && tc_range_alerts(&cfg->warning, days * 100)) {
+			due++;
+		}
+	}
+	return due;
+}
+
+struct tally {
+	size_t isolated, due, autos, never, undated, manual;
+	const struct tc_renewal *soonest; /* manual renewal, not isolated */
+	int64_t soonest_days;
+};
+
+static void judge(const struct tc_renewal *x, int64_t now, const struct renewals_config *cfg,
+		  struct tally *t, struct tc_result *r) {
+	char w[400], t1[48];
+	int64_t days = x->has_expiry ? tc_calendar_days_between(now, x->expires, cfg->offset) : 0;
+	bool soon = x->has_expiry && tc_range_alerts(&cfg->warning, days * 100);
+	who(x, w, sizeof w);
+	if (x->has_expiry) {
+		when(x, days, cfg->offset, t1, sizeof t1);
+	}
+	if (never_renewed(x, cfg)) {
+		/* the owner chose to let it go: shown, not alerted */
+		if (x->status == TC_INSTANCE_ISOLATED || soon) {
+			t->never++;
+			tc_result_line(r, "%s: set not to renew, %s%s", w,
+				       x->status == TC_INSTANCE_ISOLATED ? "ISOLATED, expired "
+									 : "expires ",
+				       x->has_expiry ? t1 : "on an unknown date");
+		}
+		return;
+	}
+	if (x->status == TC_INSTANCE_ISOLATED) {
+		t->isolated++;
+		tc_result_raise(r, TC_CRITICAL);
+		tc_result_line(r, "%s: ISOLATED (out of service until renewed), expired %s", w,
+			       x->has_expiry ? t1 : "on an unknown date");
+		return;
+	}
+	if (!x->has_expiry) {
+		t->undated++;
+		tc_result_line(r, "%s: not judged: %s", w,
+			       x->expire_text[0] ? "ExpireTime cannot be read"
+						 : "no ExpireTime in the answer");
+		return;
+	}
+	/* past its expiry, an automatic renewal did not happen: judged as manual */
+	if (x->flag == TC_RENEW_AUTO && days >= 0) {
+		if (soon) {
+			t->autos++;
+			tc_result_line(r, "%s: renews automatically %s", w, t1);
+		}
+		return;
+	}
+	t->manual++;
+	if (!t->soonest || days < t->soonest_days) {
+		t->soonest = x;
+		t->soonest_days = days;
+	}
+	if (soon) {
+		t->due++;
+		if (tc_range_alerts(&cfg->critical, days * 100)) {
+			tc_result_raise(r, TC_CRITICAL);
+		} else {
+			tc_result_raise(r, TC_WARNING);
+		}
+		const char *how = x->flag == TC_RENEW_MANUAL ? "manual renewal"
+				  : x->flag == TC_RENEW_AUTO
+				      ? "automatic renewal did not happen"
+				      : "renewal setting unknown, judged as manual";
+		tc_result_line(r, "%s: %s, %s %s", w, how, days < 0 ? "EXPIRED on" : "expires", t1);
+	}
+}
+
+/* The balance's part: only an account that could pay nothing is flagged, since the
+ * answer carries no renewal price. */
+static void judge_balance(const struct tally *t, const struct renewals_balance *b,
+			  const struct renewals_config *cfg, char *note, size_t size,
+			  struct tc_result *r) {
+	char avail[64], owed[64];
+	note[0] = '\0';
+	if (!b || t->autos == 0) {
+		return;
+	}
+	if (!b->known) {
+		tc_result_line(r, "balance: not read");
+		return;
+	}
+	tc_money_format(b->available, cfg->currency, avail, sizeof avail);
+	tc_money_format(b->owed, cfg->currency, owed, sizeof owed);
+	if (b->available <= 0 || b->owed > 0) {
+		tc_result_raise(r, TC_WARNING);
+		snprintf(note, size, " that the account cannot pay (available %s%s%s)", avail,
+			 b->owed > 0 ? ", owing " : "", b->owed > 0 ? owed : "");
+		tc_result_line(r,
+			       "balance: available %s, owed %s: no automatic renewal can be paid "
+			       "until the account is topped up",
+			       avail, owed);
+	} else {
+		tc_result_line(r,
+			       "balance: available %s; whether it covers the %zu automatic "
+			       "renewal%s is not known (DescribeRenewInstances gives no prices)",
+			       avail, t->autos, t->autos == 1 ? "" : "s");
+	}
+}
+
+void renewals_evaluate(const struct tc_renewal *x, size_t n, int64_t now,
+		       const struct renewals_config *cfg, const struct renewals_balance *balance,
+		       struct tc_result *r) {
+	struct tally t = {0};
+	char win[48], w[400], t1[48], head[640] = "", tail[384] = "", note[192];
+	window(&cfg->warning, win, sizeof win);
+	for (size_t i = 0; i < n; i++) {
+		judge(&x[i], now, cfg, &t, r);
+	}
+	if (t.isolated) {
+		snprintf(head, sizeof head, "%zu instance%s ISOLATED", t.isolated,
+			 t.isolated == 1 ? "" : "s");
+	}
+	size_t used = strlen(head);
+	const char *sep = used ? ", " : "";
+	if (t.due) {
+		who(t.soonest, w, sizeof w);
+		when(t.soonest, t.soonest_days, cfg->offset, t1, sizeof t1);
+		snprintf(head + used, sizeof head - used,
+			 "%s%zu manual renewal%s due %s, soonest %s on %s", sep, t.due,
+			 t.due == 1 ? "" : "s", win, w, t1);
+	} else if (t.soonest) {
+		when(t.soonest, t.soonest_days, cfg->offset, t1, sizeof t1);
+		snprintf(head + used, sizeof head - used,
+			 "%sno manual renewal due %s (%zu instance%s, soonest %s)", sep, win, n,
+			 n == 1 ? "" : "s", t1);
+	} else if (!t.isolated) {
+		snprintf(head + used, sizeof head - used,
+			 "%sno manual renewal due %s (%zu instance%s)", sep, win, n,
+			 n == 1 ? "" : "s");
+	}
+	judge_balance(&t, balance, cfg, note, sizeof note, r);
+	used = 0;
+	if (t.autos) {
+		used += (size_t)snprintf(tail + used, sizeof tail - used,
+					 "; %zu renewing automatically %s%s", t.autos, win, note);
+	}
+	if (t.never && used < sizeof tail) {
+		used += (size_t)snprintf(tail + used, sizeof tail - used,
+					 "; %zu set not to renew expiring or isolated", t.never);
+	}
+	if (t.undated && used < sizeof tail) {
+		snprintf(tail + used, sizeof tail - used, "; %zu without a readable expiry date",
+			 t.undated);
+	}
+	tc_result_summary(r, "%s%s", head, tail);
+	tc_result_figure(r, "renewal_instances", TC_MEASURE_COUNT, NULL, (int64_t)n, 0, NULL, NULL,
+			 true);
+	tc_result_figure(r, "renewal_due", TC_MEASURE_COUNT, NULL, (int64_t)t.due, 0, NULL, NULL,
+			 true);
+	tc_result_figure(r, "renewal_isolated", TC_MEASURE_COUNT, NULL, (int64_t)t.isolated, 0,
+			 NULL, NULL, true);
+	tc_result_figure(r, "renewal_auto_due", TC_MEASURE_COUNT, NULL, (int64_t)t.autos, 0, NULL,
+			 NULL, true);
+	tc_result_figure(r, "renewal_not_renewing", TC_MEASURE_COUNT, NULL, (int64_t)t.never, 0,
+			 NULL, NULL, true);
+	tc_result_figure(r, "renewal_undated", TC_MEASURE_COUNT, NULL, (int64_t)t.undated, 0, NULL,
+			 NULL, true);
+	if (t.soonest) {
+		tc_result_figure(r, "renewal_expires_in", TC_MEASURE_DAYS, NULL, t.soonest_days, 0,
+				 &cfg->warning, &cfg->critical, false);
+	}
+	if (balance && balance->known && t.autos) {
+		tc_result_figure(r, "available_balance", TC_MEASURE_MONEY, cfg->currency,
+				 balance->available, 2, NULL, NULL, false);
+	}
+}
+
+char *renewals_discovery(const struct tc_renewal *x, size_t n) {
+	struct json_object *root = json_object_new_object();
+	struct json_object *data = json_object_new_array();
+	for (size_t i = 0; i < n; i++) {
+		struct json_object *e = json_object_new_object();
+		json_object_object_add(e, "{#INSTANCE}", json_object_new_string(x[i].id));
+		json_object_object_add(e, "{#NAME}", json_object_new_string(x[i].name));
+		json_object_object_add(e, "{#PRODUCT}", json_object_new_string(x[i].product_code));
+		json_object_object_add(e, "{#REGION}", json_object_new_string(x[i].region));
+		json_object_object_add(e, "{#PROJECT}", json_object_new_string(x[i].project));
+		json_object_object_add(e, "{#RENEWFLAG}", json_object_new_string(x[i].flag_text));
+		json_object_array_add(data, e);
+	}
+	json_object_object_add(root, "data", data);
+	char *out = strdup(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN));
+	json_object_put(root);
+	return out;
+}
