@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ini.h"
 #include "timeutil.h"
 
@@ -300,9 +301,9 @@ static int not_shared_error(const struct origin *o, const char *key, struct tc_e
 		}
 	}
 	if (first < 0) {
-		return key_error(o, err, "unknown key '%s'", key);
+		return key_error(o, err, _("unknown key '%s'"), key);
 	}
-	return key_error(o, err, "'%s' is not shared by every check; write %s.%s=%s%s", key,
+	return key_error(o, err, _("'%s' is not shared by every check; write %s.%s=%s%s"), key,
 			 check_keys[first].check, key, where, n ? ")" : "");
 }
 
@@ -313,8 +314,8 @@ static int check_list(const struct origin *o, const char *value, struct tc_error
 		size_t len = strcspn(p, ", \t");
 		if (len && check_index(p, len) < 0) {
 			return key_error(o, err,
-					 "'checks' names a check that does not exist (use "
-					 "balance, pending, vouchers, allocation, runway)");
+					 _("'checks' names a check that does not exist (use "
+					   "balance, pending, vouchers, allocation, runway)"));
 		}
 		p += len;
 		p += strspn(p, ", \t");
@@ -332,12 +333,12 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 	*use = false;
 	*opt = name;
 	if (strpbrk(key, " \t")) {
-		return key_error(o, err, "unknown key '%s'", key);
+		return key_error(o, err, _("unknown key '%s'"), key);
 	}
 	if (is_secret(name)) {
 		return key_error(o, err,
-				 "'%s' is a secret and is refused here: keep secrets in the file "
-				 "that credentials-file= names (mode 0600)",
+				 _("'%s' is a secret and is refused here: keep secrets in the file "
+				   "that credentials-file= names (mode 0600)"),
 				 key);
 	}
 	if (strcmp(key, "checks") == 0) {
@@ -345,7 +346,7 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 	}
 	if (classic) { /* [check_tc_balance]: the program's own options, unprefixed */
 		if (dot || !program_has(p, key)) {
-			return key_error(o, err, "%s has no option '%s'", p->name, key);
+			return key_error(o, err, _("%s has no option '%s'"), p->name, key);
 		}
 		*use = true;
 		return 0;
@@ -353,13 +354,14 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 	if (dot) {
 		int check = check_index(key, (size_t)(dot - key));
 		if (check < 0) {
-			return key_error(o, err,
-					 "'%s' names no check (use balance., pending., vouchers., "
-					 "allocation. or runway.)",
-					 key);
+			return key_error(
+			    o, err,
+			    _("'%s' names no check (use balance., pending., vouchers., "
+			      "allocation. or runway.)"),
+			    key);
 		}
 		if (!check_has(check, name)) {
-			return key_error(o, err, "check_tc_%s has no option '%s'",
+			return key_error(o, err, _("check_tc_%s has no option '%s'"),
 					 check_keys[check].check, name);
 		}
 		*use = strncmp(p->name, "check_tc_", 9) == 0 &&
@@ -405,7 +407,7 @@ static int add_spec(const struct tc_program *p, const char *spec, struct tc_comm
 	const char *file = at ? at + 1 : default_ini_file();
 	size_t slen = at ? (size_t)(at - spec) : strlen(spec);
 	if (slen >= sizeof section) {
-		return tc_error_set(err, TC_ERR_USAGE, "--extra-opts section name too long");
+		return tc_error_set(err, TC_ERR_USAGE, _("--extra-opts section name too long"));
 	}
 	if (slen == 0) {
 		snprintf(section, sizeof section, "%s", p->name);
@@ -414,7 +416,7 @@ static int add_spec(const struct tc_program *p, const char *spec, struct tc_comm
 		section[slen] = '\0';
 	}
 	if (!*file) {
-		return tc_error_set(err, TC_ERR_USAGE, "--extra-opts: empty file name");
+		return tc_error_set(err, TC_ERR_USAGE, _("--extra-opts: empty file name"));
 	}
 	bool classic = strcmp(section, p->name) == 0;
 	struct tc_ini ini;
@@ -424,7 +426,7 @@ static int add_spec(const struct tc_program *p, const char *spec, struct tc_comm
 	}
 	if (!tc_ini_has_section(&ini, section)) {
 		tc_ini_free(&ini);
-		return tc_error_set(err, TC_ERR_CONFIG, "--extra-opts: no section [%s] in %s",
+		return tc_error_set(err, TC_ERR_CONFIG, _("--extra-opts: no section [%s] in %s"),
 				    section, file);
 	}
 	int rc = 0;
@@ -539,11 +541,12 @@ static int parse_timeout(const char *arg, struct tc_common *c, struct tc_error *
 	long n = strtol(arg, &end, 10);
 	if (end == arg || n < 1 || n > 3600 || (*end && *end != ':')) {
 		return tc_error_set(err, TC_ERR_USAGE,
-				    "invalid --timeout '%s': expected 1-3600 seconds[:STATE]", arg);
+				    _("invalid --timeout '%s': expected 1-3600 seconds[:STATE]"),
+				    arg);
 	}
 	c->timeout = (int)n;
 	if (*end == ':' && !tc_state_parse(end + 1, &c->timeout_state)) {
-		return tc_error_set(err, TC_ERR_USAGE, "invalid --timeout state '%s'", end + 1);
+		return tc_error_set(err, TC_ERR_USAGE, _("invalid --timeout state '%s'"), end + 1);
 	}
 	return 0;
 }
@@ -554,7 +557,7 @@ static int set_site(const char *arg, struct tc_common *c, struct tc_error *err) 
 	} else if (strcmp(arg, "intl") == 0) {
 		c->site = TC_SITE_INTL;
 	} else {
-		return tc_error_set(err, TC_ERR_USAGE, "invalid --site '%s': use china or intl",
+		return tc_error_set(err, TC_ERR_USAGE, _("invalid --site '%s': use china or intl"),
 				    arg);
 	}
 	return 0;
@@ -564,7 +567,7 @@ static int set_currency(const char *arg, struct tc_common *c, struct tc_error *e
 	size_t n = strlen(arg);
 	if (n != 3 || arg[strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")] != '\0') {
 		return tc_error_set(err, TC_ERR_USAGE,
-				    "invalid --currency '%s': use a three-letter code like CNY",
+				    _("invalid --currency '%s': use a three-letter code like CNY"),
 				    arg);
 	}
 	memcpy(c->currency, arg, 4);
@@ -608,7 +611,7 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 	case OPT_LANGUAGE:
 		if (strcmp(arg, "zh-CN") != 0 && strcmp(arg, "en-US") != 0) {
 			return tc_error_set(err, TC_ERR_USAGE,
-					    "invalid --language '%s': use zh-CN or en-US", arg);
+					    _("invalid --language '%s': use zh-CN or en-US"), arg);
 		}
 		c->language = arg;
 		return 0;
@@ -634,16 +637,16 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 		} else if (strcmp(arg, "prometheus") == 0) {
 			c->format = TC_FORMAT_PROMETHEUS;
 		} else {
-			return tc_error_set(err, TC_ERR_USAGE,
-					    "invalid --format '%s': use nagios, json or prometheus",
-					    arg);
+			return tc_error_set(
+			    err, TC_ERR_USAGE,
+			    _("invalid --format '%s': use nagios, json or prometheus"), arg);
 		}
 		return 0;
 	case OPT_TEXTFILE:
 		if (strlen(arg) < 6 || strcmp(arg + strlen(arg) - 5, ".prom") != 0) {
-			return tc_error_set(
-			    err, TC_ERR_USAGE,
-			    "--textfile must name a .prom file (node_exporter reads only those)");
+			return tc_error_set(err, TC_ERR_USAGE,
+					    _("--textfile must name a .prom file (node_exporter "
+					      "reads only those)"));
 		}
 		c->textfile = arg;
 		return 0;
@@ -665,10 +668,11 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 		c->cache.stale_on_error = true;
 		return 0;
 	case OPT_SECRET:
-		return tc_error_set(err, TC_ERR_USAGE,
-				    "secrets are not accepted on the command line, where ps shows "
-				    "them: use --credentials-file (also in --extra-opts) or "
-				    "TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY");
+		return tc_error_set(
+		    err, TC_ERR_USAGE,
+		    _("secrets are not accepted on the command line, where ps shows "
+		      "them: use --credentials-file (also in --extra-opts) or "
+		      "TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY"));
 	}
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option %d", key);
 }
@@ -685,8 +689,8 @@ int tc_opts_long(const char *option, const char *arg, long min, long max, long *
 	char *end = NULL;
 	long v = strtol(arg, &end, 10);
 	if (!*arg || *end || v < min || v > max) {
-		return tc_error_set(err, TC_ERR_USAGE, "invalid %s '%s': expected %ld-%ld", option,
-				    arg, min, max);
+		return tc_error_set(err, TC_ERR_USAGE, _("invalid %s '%s': expected %ld-%ld"),
+				    option, arg, min, max);
 	}
 	*out = v;
 	return 0;
@@ -810,11 +814,11 @@ static int parse_args(const struct tc_program *p, int nargc, char **nargv, char 
 			*version = true;
 		} else if (key == '?') {
 			option_name(nargv[at], name, sizeof name);
-			rc = tc_error_set(err, TC_ERR_USAGE, "unknown option '%s' (see --help)",
+			rc = tc_error_set(err, TC_ERR_USAGE, _("unknown option '%s' (see --help)"),
 					  name);
 		} else if (key == ':') {
 			option_name(nargv[at], name, sizeof name);
-			rc = tc_error_set(err, TC_ERR_USAGE, "option '%s' needs a value", name);
+			rc = tc_error_set(err, TC_ERR_USAGE, _("option '%s' needs a value"), name);
 		} else if (key < 256 && strchr("vtwc", key)) {
 			rc = common_option(key, optarg, c, err);
 		} else if (key >= OPT_EXTRA && key <= OPT_SECRET) {
@@ -840,7 +844,7 @@ static int parse_args(const struct tc_program *p, int nargc, char **nargv, char 
 		return rc;
 	}
 	if (optind < nargc) {
-		return tc_error_set(err, TC_ERR_USAGE, "unexpected argument '%s' (see --help)",
+		return tc_error_set(err, TC_ERR_USAGE, _("unexpected argument '%s' (see --help)"),
 				    nargv[optind]);
 	}
 	return 0;

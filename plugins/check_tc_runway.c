@@ -5,6 +5,7 @@
 
 #include "balance.h"
 #include "money.h"
+#include "i18n.h"
 #include "plugin.h"
 #include "runway_logic.h"
 #include "spend.h"
@@ -26,14 +27,15 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 	case OPT_SPEND_SOURCE:
 		if (strcmp(arg, "cost") != 0 && strcmp(arg, "bill") != 0) {
 			return tc_error_set(err, TC_ERR_USAGE,
-					    "invalid --spend-source '%s': use cost or bill", arg);
+					    _("invalid --spend-source '%s': use cost or bill"),
+					    arg);
 		}
 		o->bill = strcmp(arg, "bill") == 0;
 		return 0;
 	case OPT_BUDGET:
 		if (tc_money_parse(arg, &o->cfg.budget, err) != 0 || o->cfg.budget <= 0) {
 			return tc_error_set(err, TC_ERR_USAGE,
-					    "invalid --budget '%s': a positive amount", arg);
+					    _("invalid --budget '%s': a positive amount"), arg);
 		}
 		o->cfg.has_budget = true;
 		return 0;
@@ -88,18 +90,18 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		if (!ready) {
 			return tc_error_set(
 			    err, TC_ERR_DATA,
-			    "DescribeBillSummaryByProduct: this month's bill is not "
-			    "ready yet (Ready=0); the service says to retry in about 10 "
-			    "minutes");
+			    _("DescribeBillSummaryByProduct: this month's bill is not "
+			      "ready yet (Ready=0); the service says to retry in about 10 "
+			      "minutes"));
 		}
 		in.spend = in.month_to_date;
 		in.spend_seconds = in.month_elapsed;
-		snprintf(words, sizeof words, "this month so far");
+		snprintf(words, sizeof words, "%s", _("this month so far"));
 	} else {
 		if (spend_from_costs(run, now, o->window, &in, err) != 0) {
 			return -1;
 		}
-		snprintf(words, sizeof words, "the last %ld days", o->window);
+		snprintf(words, sizeof words, _("the last %ld days"), o->window);
 	}
 	in.spend_words = words;
 	o->cfg.warning = run->warning;

@@ -2,6 +2,7 @@
 #include <time.h>
 
 #include "money.h"
+#include "i18n.h"
 #include "plugin.h"
 #include "vouchers.h"
 #include "vouchers_logic.h"
@@ -39,7 +40,7 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	cfg->currency = run->opts.currency;
 	cfg->offset = run->opts.api_offset;
 	vouchers_evaluate(v.items, v.n, now, cfg, res);
-	tc_result_line(res, "%zu unused vouchers read in %ld requests", v.n, v.requests);
+	tc_result_line(res, _("%zu unused vouchers read in %ld requests"), v.n, v.requests);
 	tc_vouchers_free(&v);
 	return 0;
 }
