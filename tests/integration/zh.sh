@@ -232,10 +232,11 @@ for args in "ok check_tc_balance" "vouch-crit check_tc_vouchers" "org-warn check
 	"pend-warn check_tc_pending"; do
 	# shellcheck disable=SC2086
 	run with_env LANG=C check_as $args "${C[@]}"
-	en_perf=${FIRST#*|}
+	en_first=$FIRST en_perf=${FIRST#*|}
 	# shellcheck disable=SC2086
 	run with_env LC_ALL=zh_CN.UTF-8 check_as $args "${C[@]}"
-	if [ "${FIRST#*|}" = "$en_perf" ] && [[ $FIRST == "TC "*" - "*[一-龥]* ]]; then
+	# the text is translated, the perfdata after '|' is the same bytes
+	if [ "${FIRST#*|}" = "$en_perf" ] && [ "${FIRST%%|*}" != "${en_first%%|*}" ]; then
 		ok "perfdata unchanged by LC_ALL=zh_CN.UTF-8 (${args% *})"
 	else
 		not_ok "perfdata unchanged by LC_ALL=zh_CN.UTF-8 (${args% *})" "$en_perf" "$FIRST"
