@@ -296,15 +296,20 @@ static int not_shared_error(const struct origin *o, const char *key, struct tc_e
 		if (first < 0) {
 			first = (int)i;
 		} else {
-			n += (size_t)snprintf(where + n, sizeof where - n, "%s%s.",
-					      n ? ", " : " (or ", check_keys[i].check);
+			n += (size_t)snprintf(where + n, sizeof where - n, "%s%s.", n ? ", " : "",
+					      check_keys[i].check);
 		}
 	}
 	if (first < 0) {
 		return key_error(o, err, _("unknown key '%s'"), key);
 	}
-	return key_error(o, err, _("'%s' is not shared by every check; write %s.%s=%s%s"), key,
-			 check_keys[first].check, key, where, n ? ")" : "");
+	if (n) {
+		return key_error(o, err,
+				 _("'%s' is not shared by every check; write %s.%s= (or %s)"), key,
+				 check_keys[first].check, key, where);
+	}
+	return key_error(o, err, _("'%s' is not shared by every check; write %s.%s="), key,
+			 check_keys[first].check, key);
 }
 
 /* checks=balance,pending,...: each a check's name. */
