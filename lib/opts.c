@@ -68,42 +68,42 @@ static const struct option common_options[] = {
 
 #define NCOMMON (sizeof common_options / sizeof common_options[0])
 
-static const char common_help[] =
-    "  -h, --help             print this help and exit (status 3)\n"
-    "  -V, --version          print the version and exit (status 3)\n"
-    "  -v, --verbose          more detail; -vvv traces requests (secrets redacted)\n"
-    "  -t, --timeout=N[:STATE] give up after N seconds (default 10) with STATE\n"
-    "                         (default UNKNOWN)\n"
-    "  -w, --warning=RANGE    warning range (Nagios syntax)\n"
-    "  -c, --critical=RANGE   critical range (Nagios syntax)\n"
-    "      --extra-opts=[SECTION][@FILE]  read options from an ini file (section\n"
-    "                         defaults to the program name); keeps settings off argv\n"
-    "      --credentials-file=FILE  INI file with [default] secret_id, secret_key, token\n"
-    "      --profile=NAME     tccli profile (~/.tccli/NAME.credential)\n"
-    "      --region=REGION    X-TC-Region for every call (default: none, except\n"
-    "                         ap-guangzhou for DescribeVoucherInfo, which needs one)\n"
-    "      --endpoint=URL     scheme://host[:port] instead of the site's API host\n"
-    "      --site=china|intl  China site (CNY) or international site (USD)\n"
-    "      --currency=CODE    currency of the account (default: CNY or USD by site)\n"
-    "      --language=zh-CN|en-US  language of API error messages\n"
-    "      --proxy=URL        HTTP(S) proxy (default: https_proxy/no_proxy variables)\n"
-    "      --cacert=FILE      CA bundle to verify the API's certificate with\n"
-    "      --capath=DIR       CA directory with OpenSSL hashed names (default: the\n"
-    "                         system's, e.g. /etc/ssl/certs)\n"
-    "      --metadata-url=URL CVM metadata service (default http://metadata.tencentyun.com)\n"
-    "      --api-timezone=+HH:MM  zone of the times the API writes (default +08:00)\n"
-    "      --format=nagios|json|prometheus  output format (exit status as in nagios)\n"
-    "      --textfile=PATH    also write Prometheus text to PATH, atomically (.prom)\n"
-    "      --account=NAME     account label in JSON and Prometheus output\n"
-    "                         (default: the --profile name, else \"default\")\n"
-    "      --cache-dir=DIR    share API answers between runs and checks of an account\n"
-    "      --cache-ttl=SECONDS  how long a cached answer is used (default 60)\n"
-    "      --cache-stale-on-error  on an API failure use an older cached answer, and say so\n"
-    "\n"
-    "Credentials, first found wins: --credentials-file; TENCENTCLOUD_SECRET_ID and\n"
-    "TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN); --profile;\n"
-    "~/.tencentcloud/credentials; the CVM instance role. Secrets are never accepted\n"
-    "on the command line.\n";
+static const char *const common_help =
+    N_("  -h, --help             print this help and exit (status 3)\n"
+       "  -V, --version          print the version and exit (status 3)\n"
+       "  -v, --verbose          more detail; -vvv traces requests (secrets redacted)\n"
+       "  -t, --timeout=N[:STATE] give up after N seconds (default 10) with STATE\n"
+       "                         (default UNKNOWN)\n"
+       "  -w, --warning=RANGE    warning range (Nagios syntax)\n"
+       "  -c, --critical=RANGE   critical range (Nagios syntax)\n"
+       "      --extra-opts=[SECTION][@FILE]  read options from an ini file (section\n"
+       "                         defaults to the program name); keeps settings off argv\n"
+       "      --credentials-file=FILE  INI file with [default] secret_id, secret_key, token\n"
+       "      --profile=NAME     tccli profile (~/.tccli/NAME.credential)\n"
+       "      --region=REGION    X-TC-Region for every call (default: none, except\n"
+       "                         ap-guangzhou for DescribeVoucherInfo, which needs one)\n"
+       "      --endpoint=URL     scheme://host[:port] instead of the site's API host\n"
+       "      --site=china|intl  China site (CNY) or international site (USD)\n"
+       "      --currency=CODE    currency of the account (default: CNY or USD by site)\n"
+       "      --language=zh-CN|en-US  language of the output and API messages\n"
+       "      --proxy=URL        HTTP(S) proxy (default: https_proxy/no_proxy variables)\n"
+       "      --cacert=FILE      CA bundle to verify the API's certificate with\n"
+       "      --capath=DIR       CA directory with OpenSSL hashed names (default: the\n"
+       "                         system's, e.g. /etc/ssl/certs)\n"
+       "      --metadata-url=URL CVM metadata service (default http://metadata.tencentyun.com)\n"
+       "      --api-timezone=+HH:MM  zone of the times the API writes (default +08:00)\n"
+       "      --format=nagios|json|prometheus  output format (exit status as in nagios)\n"
+       "      --textfile=PATH    also write Prometheus text to PATH, atomically (.prom)\n"
+       "      --account=NAME     account label in JSON and Prometheus output\n"
+       "                         (default: the --profile name, else \"default\")\n"
+       "      --cache-dir=DIR    share API answers between runs and checks of an account\n"
+       "      --cache-ttl=SECONDS  how long a cached answer is used (default 60)\n"
+       "      --cache-stale-on-error  on an API failure use an older cached answer, and say so\n"
+       "\n"
+       "Credentials, first found wins: --credentials-file; TENCENTCLOUD_SECRET_ID and\n"
+       "TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN); --profile;\n"
+       "~/.tencentcloud/credentials; the CVM instance role. Secrets are never accepted\n"
+       "on the command line.\n");
 
 static int keep(struct tc_common *c, char *s, struct tc_error *err) {
 	char **grown = realloc(c->owned, (c->nowned + 1) * sizeof *grown);
@@ -529,16 +529,17 @@ int tc_extra_opts_expand(const struct tc_program *p, int argc, char **argv, stru
 	return expand(p, argc, argv, c, new_argc, new_argv, &origins, err);
 }
 
+/* The help texts are marked with N_() where they are written. */
 static void print_help(const struct tc_program *p, FILE *out) {
-	fprintf(out, "%s (%s) %s\n%s\n\n", p->name, PACKAGE_NAME, PACKAGE_VERSION, p->purpose);
-	fprintf(out, "Usage: %s [-w RANGE] [-c RANGE] [-t N[:STATE]] [options]\n\n", p->name);
-	fprintf(out, "Thresholds: %s\n", p->threshold_help);
-	fprintf(out, "Defaults: -w %s -c %s\n\n", p->default_warning, p->default_critical);
-	fprintf(out, "Options:\n%s", common_help);
+	fprintf(out, "%s (%s) %s\n%s\n\n", p->name, PACKAGE_NAME, PACKAGE_VERSION, _(p->purpose));
+	fprintf(out, _("Usage: %s [-w RANGE] [-c RANGE] [-t N[:STATE]] [options]\n\n"), p->name);
+	fprintf(out, _("Thresholds: %s\n"), _(p->threshold_help));
+	fprintf(out, _("Defaults: -w %s -c %s\n\n"), p->default_warning, p->default_critical);
+	fprintf(out, _("Options:\n%s"), _(common_help));
 	if (p->extra_help && *p->extra_help) {
-		fprintf(out, "\n%s options:\n%s", p->name, p->extra_help);
+		fprintf(out, _("\n%s options:\n%s"), p->name, _(p->extra_help));
 	}
-	fprintf(out, "\nExit status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n");
+	fprintf(out, "%s", _("\nExit status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n"));
 }
 
 static int parse_timeout(const char *arg, struct tc_common *c, struct tc_error *err) {

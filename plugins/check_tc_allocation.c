@@ -135,19 +135,19 @@ int main(int argc, char **argv) {
 	    .name = "check_tc_allocation",
 	    .prefix = "TC ALLOCATION",
 	    .purpose =
-		"Checks organization members (DescribeOrgMemberAccountBalance) or partner\n"
-		"customers (QueryCustomersCredit) for funds running low while the pool holds\n"
-		"unallocated money: WARNING to allocate, CRITICAL to top up.",
-	    .threshold_help = "ranges on each account's available funds in currency units;\n"
-			      "accounts in arrears are CRITICAL.",
+		N_("Checks organization members (DescribeOrgMemberAccountBalance) or partner\n"
+		   "customers (QueryCustomersCredit) for funds running low while the pool holds\n"
+		   "unallocated money: WARNING to allocate, CRITICAL to top up."),
+	    .threshold_help = N_("ranges on each account's available funds in currency units;\n"
+				 "accounts in arrears are CRITICAL."),
 	    .default_warning = "1000:",
 	    .default_critical = "100:",
-	    .extra_help =
+	    .extra_help = N_(
 		"      --source=organization|partner  members of the organization (default)\n"
 		"                         or customers of an international partner (USD)\n"
 		"      --pool-warning=RANGE, --pool-critical=RANGE  on the pool itself\n"
 		"      --include=LIST, --exclude=LIST  UINs or names, comma-separated\n"
-		"      --discover         print Zabbix low-level discovery JSON of the accounts\n",
+		"      --discover         print Zabbix low-level discovery JSON of the accounts\n"),
 	    .options = own_options,
 	    .handle = handle,
 	    .ctx = &options,

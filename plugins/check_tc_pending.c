@@ -110,20 +110,21 @@ int main(int argc, char **argv) {
 	    .name = "check_tc_pending",
 	    .prefix = "TC PENDING",
 	    .purpose =
-		"Checks for unpaid (status 1) and paying (status 12) orders of a Tencent Cloud\n"
-		"account (DescribeDealsByCond; partners: DescribeAgentPayDealsV2).",
-	    .threshold_help = "ranges on the age of the oldest pending order in minutes;\n"
-			      "-w 30 warns when it is older than 30 minutes. A range that would\n"
-			      "alert with no pending order at all (30:, @0:30) is refused.",
+		N_("Checks for unpaid (status 1) and paying (status 12) orders of a Tencent Cloud\n"
+		   "account (DescribeDealsByCond; partners: DescribeAgentPayDealsV2)."),
+	    .threshold_help =
+		N_("ranges on the age of the oldest pending order in minutes;\n"
+		   "-w 30 warns when it is older than 30 minutes. A range that would\n"
+		   "alert with no pending order at all (30:, @0:30) is refused."),
 	    .default_warning = "30",
 	    .default_critical = "1440",
 	    .extra_help =
-		"      --days=N           look back N days (default 30; partners: at most 15)\n"
-		"      --partner          China-site partner: orders paid for customers (the\n"
-		"                         partners API serves the China site only)\n"
-		"      --warning-count=RANGE, --critical-count=RANGE  on the number of orders\n"
-		"      --warning-amount=RANGE, --critical-amount=RANGE  on their total amount\n"
-		"Orders are read anew each run: the --cache-* options do not apply.\n",
+		N_("      --days=N           look back N days (default 30; partners: at most 15)\n"
+		   "      --partner          China-site partner: orders paid for customers (the\n"
+		   "                         partners API serves the China site only)\n"
+		   "      --warning-count=RANGE, --critical-count=RANGE  on the number of orders\n"
+		   "      --warning-amount=RANGE, --critical-amount=RANGE  on their total amount\n"
+		   "Orders are read anew each run: the --cache-* options do not apply.\n"),
 	    .options = own_options,
 	    .handle = handle,
 	    .ctx = &options,

@@ -124,19 +124,19 @@ int main(int argc, char **argv) {
 	    .name = "check_tc_runway",
 	    .prefix = "TC RUNWAY",
 	    .purpose =
-		"Checks how many days the available funds of a Tencent Cloud account last at\n"
-		"the recent daily spend (DescribeAccountBalance + DescribeCostExplorerSummary\n"
-		"or DescribeBillSummaryByProduct), and spend against a monthly budget.",
-	    .threshold_help = "ranges on the runway in days; -w 14: warns below 14 days.",
+		N_("Checks how many days the available funds of a Tencent Cloud account last at\n"
+		   "the recent daily spend (DescribeAccountBalance + DescribeCostExplorerSummary\n"
+		   "or DescribeBillSummaryByProduct), and spend against a monthly budget."),
+	    .threshold_help = N_("ranges on the runway in days; -w 14: warns below 14 days."),
 	    .default_warning = "14:",
 	    .default_critical = "7:",
-	    .extra_help =
+	    .extra_help = N_(
 		"      --window=N         mean daily spend over the last N whole days (default 7)\n"
 		"      --spend-source=cost|bill  daily cost series (default), or this month's\n"
 		"                         bill so far (DescribeBillSummaryByProduct)\n"
 		"      --budget=AMOUNT    monthly budget: WARNING when the month's linear "
 		"forecast\n"
-		"                         exceeds it, CRITICAL when the month so far does\n",
+		"                         exceeds it, CRITICAL when the month so far does\n"),
 	    .options = own_options,
 	    .handle = handle,
 	    .ctx = &options,

@@ -204,6 +204,12 @@ expect_all "runway in arrears" 2 \
 	"TC RUNWAY CRITICAL - 已欠费：欠费金额 ${Y}100.00；可支撑 0 天（日均消费 ${Y}100.00） | *" \
 	zh run-arrears check_tc_runway "${C[@]}"
 
+# ---- --help
+run with_env LANG=C "$PLUGINS/check_tc_runway" --help --language zh-CN
+case $OUT in "check_tc_runway (tc-billing-plugins) "*$'\n检查腾讯云账号的可用资金按近期日均消费还能支撑多少天\n'*$'\n用法：check_tc_runway [-w RANGE] [-c RANGE] [-t N[:STATE]] [选项]\n'*$'\n默认：-w 14: -c 7:\n'*"--language=zh-CN|en-US  输出和 API 消息的语言"*$'\ncheck_tc_runway 的选项：\n'*"--budget=AMOUNT    月度预算"*$'\n退出状态：0 OK，1 WARNING，2 CRITICAL，3 UNKNOWN。') ok "--help in Chinese" ;;
+*) not_ok "--help in Chinese" "$OUT" ;; esac
+[ "$RC" -eq 3 ] && ok "--help exits 3" || not_ok "--help exits 3" "exit $RC"
+
 # ---- the language is chosen, not guessed
 expect_all "a usage error before --language zh-CN is Chinese too" 3 \
 	"TC BALANCE UNKNOWN - 未知选项 '--bogus'（见 --help）" \
