@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ini.h"
 #include "timeutil.h"
 
@@ -69,43 +70,43 @@ static const struct option common_options[] = {
 
 #define NCOMMON (sizeof common_options / sizeof common_options[0])
 
-static const char common_help[] =
-    "  -h, --help             print this help and exit (status 3)\n"
-    "  -V, --version          print the version and exit (status 3)\n"
-    "  -v, --verbose          more detail; -vvv traces requests (secrets redacted)\n"
-    "  -t, --timeout=N[:STATE] give up after N seconds (default 10) with STATE\n"
-    "                         (default UNKNOWN)\n"
-    "  -w, --warning=RANGE    warning range (Nagios syntax)\n"
-    "  -c, --critical=RANGE   critical range (Nagios syntax)\n"
-    "      --extra-opts=[SECTION][@FILE]  read options from an ini file (section\n"
-    "                         defaults to the program name); keeps settings off argv\n"
-    "      --credentials-file=FILE  INI file with [default] secret_id, secret_key, token\n"
-    "      --profile=NAME     tccli profile (~/.tccli/NAME.credential)\n"
-    "      --region=REGION    X-TC-Region for every call (default: none, except\n"
-    "                         ap-guangzhou for DescribeVoucherInfo, which needs one)\n"
-    "      --endpoint=URL     scheme://host[:port] instead of the site's API host\n"
-    "      --allow-insecure-http  allow an http:// --endpoint that is not loopback\n"
-    "      --site=china|intl  China site (CNY) or international site (USD)\n"
-    "      --currency=CODE    currency of the account (default: CNY or USD by site)\n"
-    "      --language=zh-CN|en-US  language of API error messages\n"
-    "      --proxy=URL        HTTP(S) proxy (default: https_proxy/no_proxy variables)\n"
-    "      --cacert=FILE      CA bundle to verify the API's certificate with\n"
-    "      --capath=DIR       CA directory with OpenSSL hashed names (default: the\n"
-    "                         system's, e.g. /etc/ssl/certs)\n"
-    "      --metadata-url=URL CVM metadata service (default http://metadata.tencentyun.com)\n"
-    "      --api-timezone=+HH:MM  zone of the times the API writes (default +08:00)\n"
-    "      --format=nagios|json|prometheus  output format (exit status as in nagios)\n"
-    "      --textfile=PATH    also write Prometheus text to PATH, atomically (.prom)\n"
-    "      --account=NAME     account label in JSON and Prometheus output\n"
-    "                         (default: the --profile name, else \"default\")\n"
-    "      --cache-dir=DIR    share API answers between runs and checks of an account\n"
-    "      --cache-ttl=SECONDS  how long a cached answer is used (default 60)\n"
-    "      --cache-stale-on-error  on an API failure use an older cached answer, and say so\n"
-    "\n"
-    "Credentials, first found wins: --credentials-file; TENCENTCLOUD_SECRET_ID and\n"
-    "TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN); --profile;\n"
-    "~/.tencentcloud/credentials; the CVM instance role. Secrets are never accepted\n"
-    "on the command line.\n";
+static const char *const common_help =
+    N_("  -h, --help             print this help and exit (status 3)\n"
+       "  -V, --version          print the version and exit (status 3)\n"
+       "  -v, --verbose          more detail; -vvv traces requests (secrets redacted)\n"
+       "  -t, --timeout=N[:STATE] give up after N seconds (default 10) with STATE\n"
+       "                         (default UNKNOWN)\n"
+       "  -w, --warning=RANGE    warning range (Nagios syntax)\n"
+       "  -c, --critical=RANGE   critical range (Nagios syntax)\n"
+       "      --extra-opts=[SECTION][@FILE]  read options from an ini file (section\n"
+       "                         defaults to the program name); keeps settings off argv\n"
+       "      --credentials-file=FILE  INI file with [default] secret_id, secret_key, token\n"
+       "      --profile=NAME     tccli profile (~/.tccli/NAME.credential)\n"
+       "      --region=REGION    X-TC-Region for every call (default: none, except\n"
+       "                         ap-guangzhou for DescribeVoucherInfo, which needs one)\n"
+       "      --endpoint=URL     scheme://host[:port] instead of the site's API host\n"
+       "      --allow-insecure-http  allow an http:// --endpoint that is not loopback\n"
+       "      --site=china|intl  China site (CNY) or international site (USD)\n"
+       "      --currency=CODE    currency of the account (default: CNY or USD by site)\n"
+       "      --language=zh-CN|en-US  language of the output and API messages\n"
+       "      --proxy=URL        HTTP(S) proxy (default: https_proxy/no_proxy variables)\n"
+       "      --cacert=FILE      CA bundle to verify the API's certificate with\n"
+       "      --capath=DIR       CA directory with OpenSSL hashed names (default: the\n"
+       "                         system's, e.g. /etc/ssl/certs)\n"
+       "      --metadata-url=URL CVM metadata service (default http://metadata.tencentyun.com)\n"
+       "      --api-timezone=+HH:MM  zone of the times the API writes (default +08:00)\n"
+       "      --format=nagios|json|prometheus  output format (exit status as in nagios)\n"
+       "      --textfile=PATH    also write Prometheus text to PATH, atomically (.prom)\n"
+       "      --account=NAME     account label in JSON and Prometheus output\n"
+       "                         (default: the --profile name, else \"default\")\n"
+       "      --cache-dir=DIR    share API answers between runs and checks of an account\n"
+       "      --cache-ttl=SECONDS  how long a cached answer is used (default 60)\n"
+       "      --cache-stale-on-error  on an API failure use an older cached answer, and say so\n"
+       "\n"
+       "Credentials, first found wins: --credentials-file; TENCENTCLOUD_SECRET_ID and\n"
+       "TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN); --profile;\n"
+       "~/.tencentcloud/credentials; the CVM instance role. Secrets are never accepted\n"
+       "on the command line.\n");
 
 static int keep(struct tc_common *c, char *s, struct tc_error *err) {
 	char **grown = realloc(c->owned, (c->nowned + 1) * sizeof *grown);
@@ -300,15 +301,20 @@ static int not_shared_error(const struct origin *o, const char *key, struct tc_e
 		if (first < 0) {
 			first = (int)i;
 		} else {
-			n += (size_t)snprintf(where + n, sizeof where - n, "%s%s.",
-					      n ? ", " : " (or ", check_keys[i].check);
+			n += (size_t)snprintf(where + n, sizeof where - n, "%s%s.", n ? ", " : "",
+					      check_keys[i].check);
 		}
 	}
 	if (first < 0) {
-		return key_error(o, err, "unknown key '%s'", key);
+		return key_error(o, err, _("unknown key '%s'"), key);
 	}
-	return key_error(o, err, "'%s' is not shared by every check; write %s.%s=%s%s", key,
-			 check_keys[first].check, key, where, n ? ")" : "");
+	if (n) {
+		return key_error(o, err,
+				 _("'%s' is not shared by every check; write %s.%s= (or %s)"), key,
+				 check_keys[first].check, key, where);
+	}
+	return key_error(o, err, _("'%s' is not shared by every check; write %s.%s="), key,
+			 check_keys[first].check, key);
 }
 
 /* checks=balance,pending,...: each a check's name. */
@@ -317,10 +323,9 @@ static int check_list(const struct origin *o, const char *value, struct tc_error
 	while (*p) {
 		size_t len = strcspn(p, ", \t");
 		if (len && check_index(p, len) < 0) {
-			return key_error(
-			    o, err,
-			    "'checks' names a check that does not exist (use "
-			    "balance, pending, vouchers, allocation, runway, renewals)");
+			return key_error(o, err,
+					 _("'checks' names a check that does not exist (use "
+					   "balance, pending, vouchers, allocation, runway, renewals)"));
 		}
 		p += len;
 		p += strspn(p, ", \t");
@@ -338,12 +343,12 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 	*use = false;
 	*opt = name;
 	if (strpbrk(key, " \t")) {
-		return key_error(o, err, "unknown key '%s'", key);
+		return key_error(o, err, _("unknown key '%s'"), key);
 	}
 	if (is_secret(name)) {
 		return key_error(o, err,
-				 "'%s' is a secret and is refused here: keep secrets in the file "
-				 "that credentials-file= names (mode 0600)",
+				 _("'%s' is a secret and is refused here: keep secrets in the file "
+				   "that credentials-file= names (mode 0600)"),
 				 key);
 	}
 	if (strcmp(key, "checks") == 0) {
@@ -351,7 +356,7 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 	}
 	if (classic) { /* [check_tc_balance]: the program's own options, unprefixed */
 		if (dot || !program_has(p, key)) {
-			return key_error(o, err, "%s has no option '%s'", p->name, key);
+			return key_error(o, err, _("%s has no option '%s'"), p->name, key);
 		}
 		*use = true;
 		return 0;
@@ -359,13 +364,14 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 	if (dot) {
 		int check = check_index(key, (size_t)(dot - key));
 		if (check < 0) {
-			return key_error(o, err,
-					 "'%s' names no check (use balance., pending., vouchers., "
-					 "allocation., runway. or renewals.)",
-					 key);
+			return key_error(
+			    o, err,
+			    _("'%s' names no check (use balance., pending., vouchers., "
+			      "allocation., runway. or renewals.)"),
+			    key);
 		}
 		if (!check_has(check, name)) {
-			return key_error(o, err, "check_tc_%s has no option '%s'",
+			return key_error(o, err, _("check_tc_%s has no option '%s'"),
 					 check_keys[check].check, name);
 		}
 		*use = strncmp(p->name, "check_tc_", 9) == 0 &&
@@ -411,7 +417,7 @@ static int add_spec(const struct tc_program *p, const char *spec, struct tc_comm
 	const char *file = at ? at + 1 : default_ini_file();
 	size_t slen = at ? (size_t)(at - spec) : strlen(spec);
 	if (slen >= sizeof section) {
-		return tc_error_set(err, TC_ERR_USAGE, "--extra-opts section name too long");
+		return tc_error_set(err, TC_ERR_USAGE, _("--extra-opts section name too long"));
 	}
 	if (slen == 0) {
 		snprintf(section, sizeof section, "%s", p->name);
@@ -420,7 +426,7 @@ static int add_spec(const struct tc_program *p, const char *spec, struct tc_comm
 		section[slen] = '\0';
 	}
 	if (!*file) {
-		return tc_error_set(err, TC_ERR_USAGE, "--extra-opts: empty file name");
+		return tc_error_set(err, TC_ERR_USAGE, _("--extra-opts: empty file name"));
 	}
 	bool classic = strcmp(section, p->name) == 0;
 	struct tc_ini ini;
@@ -430,7 +436,7 @@ static int add_spec(const struct tc_program *p, const char *spec, struct tc_comm
 	}
 	if (!tc_ini_has_section(&ini, section)) {
 		tc_ini_free(&ini);
-		return tc_error_set(err, TC_ERR_CONFIG, "--extra-opts: no section [%s] in %s",
+		return tc_error_set(err, TC_ERR_CONFIG, _("--extra-opts: no section [%s] in %s"),
 				    section, file);
 	}
 	int rc = 0;
@@ -530,15 +536,15 @@ static int expand(const struct tc_program *p, int argc, char **argv, struct tc_c
 }
 
 static void print_help(const struct tc_program *p, FILE *out) {
-	fprintf(out, "%s (%s) %s\n%s\n\n", p->name, PACKAGE_NAME, PACKAGE_VERSION, p->purpose);
-	fprintf(out, "Usage: %s [-w RANGE] [-c RANGE] [-t N[:STATE]] [options]\n\n", p->name);
-	fprintf(out, "Thresholds: %s\n", p->threshold_help);
-	fprintf(out, "Defaults: -w %s -c %s\n\n", p->default_warning, p->default_critical);
-	fprintf(out, "Options:\n%s", common_help);
+	fprintf(out, "%s (%s) %s\n%s\n\n", p->name, PACKAGE_NAME, PACKAGE_VERSION, _(p->purpose));
+	fprintf(out, _("Usage: %s [-w RANGE] [-c RANGE] [-t N[:STATE]] [options]\n\n"), p->name);
+	fprintf(out, _("Thresholds: %s\n"), _(p->threshold_help));
+	fprintf(out, _("Defaults: -w %s -c %s\n\n"), p->default_warning, p->default_critical);
+	fprintf(out, _("Options:\n%s"), _(common_help));
 	if (p->extra_help && *p->extra_help) {
-		fprintf(out, "\n%s options:\n%s", p->name, p->extra_help);
+		fprintf(out, _("\n%s options:\n%s"), p->name, _(p->extra_help));
 	}
-	fprintf(out, "\nExit status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n");
+	fprintf(out, "%s", _("\nExit status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n"));
 }
 
 static int parse_timeout(const char *arg, struct tc_common *c, struct tc_error *err) {
@@ -546,11 +552,12 @@ static int parse_timeout(const char *arg, struct tc_common *c, struct tc_error *
 	long n = strtol(arg, &end, 10);
 	if (end == arg || n < 1 || n > 3600 || (*end && *end != ':')) {
 		return tc_error_set(err, TC_ERR_USAGE,
-				    "invalid --timeout '%s': expected 1-3600 seconds[:STATE]", arg);
+				    _("invalid --timeout '%s': expected 1-3600 seconds[:STATE]"),
+				    arg);
 	}
 	c->timeout = (int)n;
 	if (*end == ':' && !tc_state_parse(end + 1, &c->timeout_state)) {
-		return tc_error_set(err, TC_ERR_USAGE, "invalid --timeout state '%s'", end + 1);
+		return tc_error_set(err, TC_ERR_USAGE, _("invalid --timeout state '%s'"), end + 1);
 	}
 	return 0;
 }
@@ -561,7 +568,7 @@ static int set_site(const char *arg, struct tc_common *c, struct tc_error *err) 
 	} else if (strcmp(arg, "intl") == 0) {
 		c->site = TC_SITE_INTL;
 	} else {
-		return tc_error_set(err, TC_ERR_USAGE, "invalid --site '%s': use china or intl",
+		return tc_error_set(err, TC_ERR_USAGE, _("invalid --site '%s': use china or intl"),
 				    arg);
 	}
 	return 0;
@@ -571,7 +578,7 @@ static int set_currency(const char *arg, struct tc_common *c, struct tc_error *e
 	size_t n = strlen(arg);
 	if (n != 3 || arg[strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")] != '\0') {
 		return tc_error_set(err, TC_ERR_USAGE,
-				    "invalid --currency '%s': use a three-letter code like CNY",
+				    _("invalid --currency '%s': use a three-letter code like CNY"),
 				    arg);
 	}
 	memcpy(c->currency, arg, 4);
@@ -626,7 +633,7 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 	case OPT_LANGUAGE:
 		if (strcmp(arg, "zh-CN") != 0 && strcmp(arg, "en-US") != 0) {
 			return tc_error_set(err, TC_ERR_USAGE,
-					    "invalid --language '%s': use zh-CN or en-US", arg);
+					    _("invalid --language '%s': use zh-CN or en-US"), arg);
 		}
 		c->language = arg;
 		return 0;
@@ -655,16 +662,16 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 		} else if (strcmp(arg, "prometheus") == 0) {
 			c->format = TC_FORMAT_PROMETHEUS;
 		} else {
-			return tc_error_set(err, TC_ERR_USAGE,
-					    "invalid --format '%s': use nagios, json or prometheus",
-					    arg);
+			return tc_error_set(
+			    err, TC_ERR_USAGE,
+			    _("invalid --format '%s': use nagios, json or prometheus"), arg);
 		}
 		return 0;
 	case OPT_TEXTFILE:
 		if (strlen(arg) < 6 || strcmp(arg + strlen(arg) - 5, ".prom") != 0) {
-			return tc_error_set(
-			    err, TC_ERR_USAGE,
-			    "--textfile must name a .prom file (node_exporter reads only those)");
+			return tc_error_set(err, TC_ERR_USAGE,
+					    _("--textfile must name a .prom file (node_exporter "
+					      "reads only those)"));
 		}
 		c->textfile = arg;
 		return 0;
@@ -686,10 +693,11 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 		c->cache.stale_on_error = true;
 		return 0;
 	case OPT_SECRET:
-		return tc_error_set(err, TC_ERR_USAGE,
-				    "secrets are not accepted on the command line, where ps shows "
-				    "them: use --credentials-file (also in --extra-opts) or "
-				    "TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY");
+		return tc_error_set(
+		    err, TC_ERR_USAGE,
+		    _("secrets are not accepted on the command line, where ps shows "
+		      "them: use --credentials-file (also in --extra-opts) or "
+		      "TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY"));
 	}
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option %d", key);
 }
@@ -706,8 +714,8 @@ int tc_opts_long(const char *option, const char *arg, long min, long max, long *
 	char *end = NULL;
 	long v = strtol(arg, &end, 10);
 	if (!*arg || *end || v < min || v > max) {
-		return tc_error_set(err, TC_ERR_USAGE, "invalid %s '%s': expected %ld-%ld", option,
-				    arg, min, max);
+		return tc_error_set(err, TC_ERR_USAGE, _("invalid %s '%s': expected %ld-%ld"),
+				    option, arg, min, max);
 	}
 	*out = v;
 	return 0;
@@ -831,11 +839,11 @@ static int parse_args(const struct tc_program *p, int nargc, char **nargv, char 
 			*version = true;
 		} else if (key == '?') {
 			option_name(nargv[at], name, sizeof name);
-			rc = tc_error_set(err, TC_ERR_USAGE, "unknown option '%s' (see --help)",
+			rc = tc_error_set(err, TC_ERR_USAGE, _("unknown option '%s' (see --help)"),
 					  name);
 		} else if (key == ':') {
 			option_name(nargv[at], name, sizeof name);
-			rc = tc_error_set(err, TC_ERR_USAGE, "option '%s' needs a value", name);
+			rc = tc_error_set(err, TC_ERR_USAGE, _("option '%s' needs a value"), name);
 		} else if (key < 256 && strchr("vtwc", key)) {
 			rc = common_option(key, optarg, c, err);
 		} else if (key >= OPT_EXTRA && key <= OPT_SECRET) {
@@ -861,7 +869,7 @@ static int parse_args(const struct tc_program *p, int nargc, char **nargv, char 
 		return rc;
 	}
 	if (optind < nargc) {
-		return tc_error_set(err, TC_ERR_USAGE, "unexpected argument '%s' (see --help)",
+		return tc_error_set(err, TC_ERR_USAGE, _("unexpected argument '%s' (see --help)"),
 				    nargv[optind]);
 	}
 	return 0;

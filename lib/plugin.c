@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "curl_lazy.h"
+#include "i18n.h"
 #include "render.h"
 #include "textfile.h"
 
@@ -51,7 +52,7 @@ static void set_timeout_text(const struct tc_program *p, const struct tc_common 
 	size_t len = 0;
 	int next = !timeout_current;
 	tc_result_init(&r, p->prefix);
-	tc_error_set(&err, TC_ERR_TIMEOUT, "plugin timed out after %d s", c->timeout);
+	tc_error_set(&err, TC_ERR_TIMEOUT, _("plugin timed out after %d s"), c->timeout);
 	tc_result_fail(&r, &err, c->timeout_state);
 	FILE *f = open_memstream(&text, &len);
 	if (f) {
@@ -79,10 +80,11 @@ static void arm_alarm(const struct tc_program *p, const struct tc_common *c,
 /* An answer served from an old cache entry is said so, in the summary too. */
 static void note_stale(struct tc_result *res, const struct tc_api *api) {
 	char summary[sizeof res->summary];
-	snprintf(summary, sizeof summary, "%s (stale data, %lld s old)", res->summary,
+	snprintf(summary, sizeof summary, _("%s (stale data, %lld s old)"), res->summary,
 		 (long long)api->stale_seconds);
 	tc_result_summary(res, "%s", summary);
-	tc_result_line(res, "stale: the API failed (%s); this is the cached answer from %lld s ago",
+	tc_result_line(res,
+		       _("stale: the API failed (%s); this is the cached answer from %lld s ago"),
 		       api->stale_cause.message, (long long)api->stale_seconds);
 }
 
@@ -114,7 +116,7 @@ static void write_textfile(struct tc_result *res, const struct tc_common *c,
 	fclose(f);
 	if (tc_textfile_write(c->textfile, text, len, &err) != 0) {
 		tc_result_raise(res, TC_UNKNOWN);
-		tc_result_line(res, "textfile not written: %s", err.message);
+		tc_result_line(res, _("textfile not written: %s"), err.message);
 	}
 	free(text);
 }
@@ -184,8 +186,9 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 	run.program = p;
 	srand((unsigned)time(NULL) ^ (unsigned)getpid()); /* jitter of the retries */
 	tc_result_init(&res, p->prefix);
-	/* numbers are formatted by our own code; never call setlocale(), so the C
-	 * locale's '.' stays in force for json-c and libcurl too */
+	/* messages in the user's language; numbers keep the C locale's '.' (our own
+	 * formatting, json-c and libcurl alike) */
+	tc_i18n_init(argc, argv);
 	if (tc_opts_parse(p, argc, argv, &run.opts, &done, stdout, &err) != 0) {
 		/* a configuration error is blindness too: in the run's format, and in
 		 * its textfile as up 0 */
@@ -199,6 +202,7 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 		tc_common_free(&run.opts);
 		return TC_UNKNOWN;
 	} else {
+		tc_i18n_language(run.opts.language); /* also when set in --extra-opts */
 		meta.account = run.opts.account;
 		arm_alarm(p, &run.opts, &meta); /* before anything that could block */
 		if (run.opts.textfile) {
@@ -222,7 +226,7 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 			    tc_credentials_file_too_open(run.cred.source)) {
 				tc_result_line(
 				    &res,
-				    "warning: %s can be read by group or others; chmod 600 it",
+				    _("warning: %s can be read by group or others; chmod 600 it"),
 				    run.cred.source);
 			}
 		}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "i18n.h"
 
 static int parse_bound(const char *p, size_t len, int64_t *out, struct tc_error *err) {
 	if (tc_decimal_parse(p, len, TC_RANGE_SCALE, TC_EXACT, out, err) != 0) {
@@ -16,7 +17,7 @@ int tc_range_parse(const char *text, struct tc_range *out, struct tc_error *err)
 	struct tc_range r = {.set = true};
 	const char *p = text;
 	if (!text || !*text) {
-		return tc_error_set(err, TC_ERR_USAGE, "empty threshold range");
+		return tc_error_set(err, TC_ERR_USAGE, _("empty threshold range"));
 	}
 	if (*p == '@') {
 		r.inside = true;
@@ -27,7 +28,7 @@ int tc_range_parse(const char *text, struct tc_range *out, struct tc_error *err)
 		r.start = 0;
 		r.end_infinite = false;
 		if (parse_bound(p, strlen(p), &r.end, err) != 0) {
-			return tc_error_set(err, TC_ERR_USAGE, "invalid threshold range '%s'",
+			return tc_error_set(err, TC_ERR_USAGE, _("invalid threshold range '%s'"),
 					    text);
 		}
 	} else {
@@ -38,19 +39,19 @@ int tc_range_parse(const char *text, struct tc_range *out, struct tc_error *err)
 		} else if (slen == 0) {
 			r.start = 0;
 		} else if (parse_bound(p, slen, &r.start, err) != 0) {
-			return tc_error_set(err, TC_ERR_USAGE, "invalid threshold range '%s'",
+			return tc_error_set(err, TC_ERR_USAGE, _("invalid threshold range '%s'"),
 					    text);
 		}
 		if (*e == '\0') {
 			r.end_infinite = true;
 		} else if (parse_bound(e, strlen(e), &r.end, err) != 0) {
-			return tc_error_set(err, TC_ERR_USAGE, "invalid threshold range '%s'",
+			return tc_error_set(err, TC_ERR_USAGE, _("invalid threshold range '%s'"),
 					    text);
 		}
 	}
 	if (!r.start_infinite && !r.end_infinite && r.start > r.end) {
 		return tc_error_set(err, TC_ERR_USAGE,
-				    "invalid threshold range '%s': start is greater than end",
+				    _("invalid threshold range '%s': start is greater than end"),
 				    text);
 	}
 	*out = r;
@@ -97,26 +98,26 @@ void tc_range_describe(const struct tc_range *r, int64_t value, tc_range_value_f
 		       const void *ctx, char *buf, size_t size) {
 	char s[64], e[64];
 	if (!r->set) {
-		snprintf(buf, size, "%s", "no threshold");
+		snprintf(buf, size, "%s", _("no threshold"));
 		return;
 	}
 	fmt(r->start, s, sizeof s, ctx);
 	fmt(r->end, e, sizeof e, ctx);
 	if (r->inside) {
 		if (r->start_infinite && r->end_infinite) {
-			snprintf(buf, size, "%s", "any value");
+			snprintf(buf, size, "%s", _("any value"));
 		} else if (r->start_infinite) {
-			snprintf(buf, size, "at most %s", e);
+			snprintf(buf, size, _("at most %s"), e);
 		} else if (r->end_infinite) {
-			snprintf(buf, size, "at least %s", s);
+			snprintf(buf, size, _("at least %s"), s);
 		} else {
-			snprintf(buf, size, "between %s and %s", s, e);
+			snprintf(buf, size, _("between %s and %s"), s, e);
 		}
 	} else if (!r->start_infinite && value < r->start) {
-		snprintf(buf, size, "below %s", s);
+		snprintf(buf, size, _("below %s"), s);
 	} else if (!r->end_infinite && value > r->end) {
-		snprintf(buf, size, "above %s", e);
+		snprintf(buf, size, _("above %s"), e);
 	} else {
-		snprintf(buf, size, "within %s to %s", s, e);
+		snprintf(buf, size, _("within %s to %s"), s, e);
 	}
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "i18n.h"
 #include "money.h"
 
 void tc_result_init(struct tc_result *r, const char *prefix) {
@@ -126,7 +127,7 @@ void tc_result_summary(struct tc_result *r, const char *fmt, ...) {
 	va_start(ap, fmt);
 	int n = vasprintf(&text, fmt, ap);
 	va_end(ap);
-	tc_text_copy(r->summary, sizeof r->summary, n < 0 ? "out of memory" : text,
+	tc_text_copy(r->summary, sizeof r->summary, n < 0 ? _("out of memory") : text,
 		     TC_TEXT_ONE_LINE);
 	free(text);
 	no_pipes(r->summary);

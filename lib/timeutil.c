@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
+
 int tc_parse_utc_offset(const char *text, int *seconds, struct tc_error *err) {
 	int h = 0, m = 0;
 	char sign = 0, extra = 0;
@@ -97,12 +99,12 @@ int tc_days_in_month(int64_t epoch, int offset) {
 
 void tc_format_age(int64_t minutes, char *buf, size_t size) {
 	if (minutes < 60) {
-		snprintf(buf, size, "%lld min", (long long)minutes);
+		snprintf(buf, size, _("%lld min"), (long long)minutes);
 	} else if (minutes < 1440) {
-		snprintf(buf, size, "%lldh %lldm", (long long)(minutes / 60),
+		snprintf(buf, size, _("%lldh %lldm"), (long long)(minutes / 60),
 			 (long long)(minutes % 60));
 	} else {
-		snprintf(buf, size, "%lldd %lldh", (long long)(minutes / 1440),
+		snprintf(buf, size, _("%lldd %lldh"), (long long)(minutes / 1440),
 			 (long long)(minutes % 1440 / 60));
 	}
 }

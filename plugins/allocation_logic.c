@@ -6,6 +6,7 @@
 
 #include <json-c/json.h>
 
+#include "i18n.h"
 #include "money.h"
 
 static bool entry_is(const char *entry, size_t n, const char *word) {
@@ -107,32 +108,35 @@ void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n
 		}
 		tc_money_format(a[i].available, cfg->currency, m1, sizeof m1);
 		tc_money_format(a[i].owed, cfg->currency, m2, sizeof m2);
-		tc_result_line(r, "%s %s: available %s, owed %s (%s)",
-			       a[i].uin[0] ? a[i].uin : "(no UIN)", a[i].name[0] ? a[i].name : "-",
-			       m1, m2, tc_state_name(s));
+		tc_result_line(r, _("%s %s: available %s, owed %s (%s)"),
+			       a[i].uin[0] ? a[i].uin : _("(no UIN)"),
+			       a[i].name[0] ? a[i].name : "-", m1, m2, tc_state_name(s));
 	}
 
 	tc_money_format(shortfall, cfg->currency, m1, sizeof m1);
 	if (low == 0) {
-		tc_result_summary(r, "%zu account%s funded; %s unallocated in the pool", n,
-				  n == 1 ? "" : "s", pool_text);
+		tc_result_summary(r,
+				  ngettext("%zu account funded; %s unallocated in the pool",
+					   "%zu accounts funded; %s unallocated in the pool", n),
+				  n, pool_text);
 	} else if (shortfall <= pool) {
-		tc_result_summary(r, "%zu of %zu accounts low: allocate %s from the %s pool", low,
-				  n, m1, pool_text);
+		tc_result_summary(r, _("%zu of %zu accounts low: allocate %s from the %s pool"),
+				  low, n, m1, pool_text);
 	} else {
 		tc_money_format(shortfall - (pool > 0 ? pool : 0), cfg->currency, m3, sizeof m3);
 		tc_result_raise(r, TC_CRITICAL);
 		tc_result_summary(
-		    r, "%zu of %zu accounts low, short %s: the %s pool cannot cover it, top up %s",
+		    r,
+		    _("%zu of %zu accounts low, short %s: the %s pool cannot cover it, top up %s"),
 		    low, n, m1, pool_text, m3);
 	}
-	tc_result_line(r, "pool: %s %s", cfg->pool_name, pool_text);
+	tc_result_line(r, _("pool: %s %s"), cfg->pool_name, pool_text);
 	if (tc_range_alerts(&cfg->pool_critical, pool)) {
 		tc_result_raise(r, TC_CRITICAL);
-		tc_result_line(r, "critical: the pool is outside --pool-critical");
+		tc_result_line(r, "%s", _("critical: the pool is outside --pool-critical"));
 	} else if (tc_range_alerts(&cfg->pool_warning, pool)) {
 		tc_result_raise(r, TC_WARNING);
-		tc_result_line(r, "warning: the pool is outside --pool-warning");
+		tc_result_line(r, "%s", _("warning: the pool is outside --pool-warning"));
 	}
 	int64_t available_sum = 0;
 	for (size_t i = 0; i < n; i++) {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "money.h"
 
 static void money(int64_t cents, const char *currency, char *buf, size_t size) {
@@ -25,7 +26,8 @@ static void line(struct tc_result *r, const char *name, const struct tc_amount *
 	char m[64];
 	if (a->present) {
 		money(a->cents, currency, m, sizeof m);
-		tc_result_line(r, "%s: %s", name, m);
+		/* TRANSLATORS: a figure of the long output, "cash: ¥500.00" */
+		tc_result_line(r, _("%s: %s"), name, m);
 	}
 }
 
@@ -50,48 +52,48 @@ void balance_evaluate(const struct tc_balance *b, const struct balance_config *c
 
 	char what[160];
 	if (credit) {
-		snprintf(what, sizeof what, "%s available credit of %s limit", avail, limit);
+		snprintf(what, sizeof what, _("%s available credit of %s limit"), avail, limit);
 	} else {
-		snprintf(what, sizeof what, "%s available", avail);
+		snprintf(what, sizeof what, _("%s available"), avail);
 	}
 
 	if (arrears && credit && b->owe.cents <= b->credit_amount.cents) {
 		tc_result_raise(r, TC_CRITICAL);
-		tc_result_summary(r, "credit exhausted: %s owed, %s", owed, what);
+		tc_result_summary(r, _("credit exhausted: %s owed, %s"), owed, what);
 	} else if (arrears) {
 		tc_result_raise(r, TC_CRITICAL);
-		tc_result_summary(r, "in arrears: %s owed, %s", owed, what);
+		tc_result_summary(r, _("in arrears: %s owed, %s"), owed, what);
 	} else if (tc_range_alerts(&cfg->critical, available)) {
 		tc_range_describe(&cfg->critical, available, range_money, cur, bound, sizeof bound);
 		tc_result_raise(r, TC_CRITICAL);
-		tc_result_summary(r, "%s (critical: %s)", what, bound);
+		tc_result_summary(r, _("%s (critical: %s)"), what, bound);
 	} else if (tc_range_alerts(&cfg->warning, available)) {
 		tc_range_describe(&cfg->warning, available, range_money, cur, bound, sizeof bound);
 		tc_result_raise(r, TC_WARNING);
-		tc_result_summary(r, "%s (warning: %s)", what, bound);
+		tc_result_summary(r, _("%s (warning: %s)"), what, bound);
 	} else {
 		tc_result_summary(r, "%s", what);
 	}
 
 	struct tc_amount cash = shown(&b->cash, cfg), gift = shown(&b->present, cfg),
 			 income = shown(&b->income, cfg);
-	line(r, "available balance", &b->real_balance, cur);
-	line(r, "cash", &cash, cur);
-	line(r, "gift", &gift, cur);
-	line(r, "income", &income, cur);
-	line(r, "frozen", &b->freeze, cur);
-	line(r, "owed", &b->owe, cur);
+	line(r, _("available balance"), &b->real_balance, cur);
+	line(r, _("cash"), &cash, cur);
+	line(r, _("gift"), &gift, cur);
+	line(r, _("income"), &income, cur);
+	line(r, _("frozen"), &b->freeze, cur);
+	line(r, _("owed"), &b->owe, cur);
 	if (credit) {
 		char m[64];
-		line(r, "credit limit", &b->credit_amount, cur);
+		line(r, _("credit limit"), &b->credit_amount, cur);
 		money(available, cur, m, sizeof m);
-		tc_result_line(r, "available credit: %s", m);
+		tc_result_line(r, _("available credit: %s"), m);
 	}
 	if (credit || (b->temp_credit.present && b->temp_credit.cents != 0)) {
-		line(r, "temporary credit", &b->temp_credit, cur);
+		line(r, _("temporary credit"), &b->temp_credit, cur);
 	}
 	if (b->uin[0]) {
-		tc_result_line(r, "account UIN: %s", b->uin);
+		tc_result_line(r, _("account UIN: %s"), b->uin);
 	}
 
 	add_amount(r, cur, "balance", b->real_balance.cents, false, credit ? NULL : cfg);

@@ -5,6 +5,7 @@
 #include "allocation_logic.h"
 #include "balance.h"
 #include "funds.h"
+#include "i18n.h"
 #include "plugin.h"
 
 enum {
@@ -30,7 +31,7 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 	case OPT_SOURCE:
 		if (strcmp(arg, "organization") != 0 && strcmp(arg, "partner") != 0) {
 			return tc_error_set(err, TC_ERR_USAGE,
-					    "invalid --source '%s': use organization or partner",
+					    _("invalid --source '%s': use organization or partner"),
 					    arg);
 		}
 		o->partner = strcmp(arg, "partner") == 0;
@@ -83,8 +84,11 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	const char *lists[] = {o->include, o->exclude}, *words[] = {"--include", "--exclude"};
 	for (int l = 0; l < 2; l++) {
 		if (allocation_unmatched(lists[l], all.items, all.n, entry, sizeof entry)) {
-			tc_error_set(err, TC_ERR_USAGE, "%s entry '%s' matches none of the %zu %s",
-				     words[l], entry, all.n, o->partner ? "customers" : "members");
+			tc_error_set(err, TC_ERR_USAGE,
+				     o->partner
+					 ? _("%s entry '%s' matches none of the %zu customers")
+					 : _("%s entry '%s' matches none of the %zu members"),
+				     words[l], entry, all.n);
 			tc_fund_accounts_free(&all);
 			return -1;
 		}
@@ -103,10 +107,10 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		/* partner credit is in USD whatever the site */
 		o->cfg.currency =
 		    o->partner && !run->opts.currency_given ? "USD" : run->opts.currency;
-		o->cfg.pool_name = o->partner ? "partner's unallocated credit"
-					      : "admin account's available balance";
+		o->cfg.pool_name = o->partner ? _("partner's unallocated credit")
+					      : _("admin account's available balance");
 		allocation_evaluate(pool, all.items, kept, &o->cfg, res);
-		tc_result_line(res, "%s: %zu accounts read in %ld requests",
+		tc_result_line(res, _("%s: %zu accounts read in %ld requests"),
 			       o->partner ? "QueryCustomersCredit"
 					  : "DescribeOrgMemberAccountBalance",
 			       all.n, all.requests);
@@ -131,19 +135,19 @@ int main(int argc, char **argv) {
 	    .name = "check_tc_allocation",
 	    .prefix = "TC ALLOCATION",
 	    .purpose =
-		"Checks organization members (DescribeOrgMemberAccountBalance) or partner\n"
-		"customers (QueryCustomersCredit) for funds running low while the pool holds\n"
-		"unallocated money: WARNING to allocate, CRITICAL to top up.",
-	    .threshold_help = "ranges on each account's available funds in currency units;\n"
-			      "accounts in arrears are CRITICAL.",
+		N_("Checks organization members (DescribeOrgMemberAccountBalance) or partner\n"
+		   "customers (QueryCustomersCredit) for funds running low while the pool holds\n"
+		   "unallocated money: WARNING to allocate, CRITICAL to top up."),
+	    .threshold_help = N_("ranges on each account's available funds in currency units;\n"
+				 "accounts in arrears are CRITICAL."),
 	    .default_warning = "1000:",
 	    .default_critical = "100:",
-	    .extra_help =
+	    .extra_help = N_(
 		"      --source=organization|partner  members of the organization (default)\n"
 		"                         or customers of an international partner (USD)\n"
 		"      --pool-warning=RANGE, --pool-critical=RANGE  on the pool itself\n"
 		"      --include=LIST, --exclude=LIST  UINs or names, comma-separated\n"
-		"      --discover         print Zabbix low-level discovery JSON of the accounts\n",
+		"      --discover         print Zabbix low-level discovery JSON of the accounts\n"),
 	    .options = own_options,
 	    .handle = handle,
 	    .ctx = &options,

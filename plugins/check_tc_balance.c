@@ -2,6 +2,7 @@
  * for credit accounts the credit left. */
 #include "balance.h"
 #include "balance_logic.h"
+#include "i18n.h"
 #include "plugin.h"
 
 static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
@@ -22,10 +23,11 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 static const struct tc_program program = {
     .name = "check_tc_balance",
     .prefix = "TC BALANCE",
-    .purpose = "Checks the available balance of a Tencent Cloud account (DescribeAccountBalance):\n"
-	       "thresholds on the funds available, CRITICAL on arrears.",
-    .threshold_help = "ranges on the available balance in currency units (for credit\n"
-		      "accounts: the credit still available); -w 3000: warns below 3000.",
+    .purpose =
+	N_("Checks the available balance of a Tencent Cloud account (DescribeAccountBalance):\n"
+	   "thresholds on the funds available, CRITICAL on arrears."),
+    .threshold_help = N_("ranges on the available balance in currency units (for credit\n"
+			 "accounts: the credit still available); -w 3000: warns below 3000."),
     .default_warning = "3000:",
     .default_critical = "1000:",
 };

@@ -5,6 +5,7 @@
 
 #include "orders.h"
 #include "pending_logic.h"
+#include "i18n.h"
 #include "plugin.h"
 
 enum {
@@ -52,8 +53,8 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	if (o->partner && run->opts.site == TC_SITE_INTL) {
 		return tc_error_set(
 		    err, TC_ERR_USAGE,
-		    "--partner reads partners 2018-03-21 (DescribeAgentPayDealsV2), "
-		    "which serves the China site only: drop --site intl");
+		    _("--partner reads partners 2018-03-21 (DescribeAgentPayDealsV2), "
+		      "which serves the China site only: drop --site intl"));
 	}
 	if (pending_age_range_check(&run->warning, err) != 0) {
 		return tc_error_prefix(err, "-w");
@@ -86,7 +87,7 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	/* ages are measured from when the orders were read, not from when the window was
 	 * set: a slow answer must not make an order look younger than it is */
 	pending_evaluate(orders.items, orders.n, (int64_t)time(NULL), &o->cfg, res);
-	tc_result_line(res, "%s over the last %ld days: %ld requests",
+	tc_result_line(res, _("%s over the last %ld days: %ld requests"),
 		       o->partner ? "DescribeAgentPayDealsV2" : "DescribeDealsByCond", days,
 		       orders.requests);
 	tc_orders_free(&orders);
@@ -109,20 +110,21 @@ int main(int argc, char **argv) {
 	    .name = "check_tc_pending",
 	    .prefix = "TC PENDING",
 	    .purpose =
-		"Checks for unpaid (status 1) and paying (status 12) orders of a Tencent Cloud\n"
-		"account (DescribeDealsByCond; partners: DescribeAgentPayDealsV2).",
-	    .threshold_help = "ranges on the age of the oldest pending order in minutes;\n"
-			      "-w 30 warns when it is older than 30 minutes. A range that would\n"
-			      "alert with no pending order at all (30:, @0:30) is refused.",
+		N_("Checks for unpaid (status 1) and paying (status 12) orders of a Tencent Cloud\n"
+		   "account (DescribeDealsByCond; partners: DescribeAgentPayDealsV2)."),
+	    .threshold_help =
+		N_("ranges on the age of the oldest pending order in minutes;\n"
+		   "-w 30 warns when it is older than 30 minutes. A range that would\n"
+		   "alert with no pending order at all (30:, @0:30) is refused."),
 	    .default_warning = "30",
 	    .default_critical = "1440",
 	    .extra_help =
-		"      --days=N           look back N days (default 30; partners: at most 15)\n"
-		"      --partner          China-site partner: orders paid for customers (the\n"
-		"                         partners API serves the China site only)\n"
-		"      --warning-count=RANGE, --critical-count=RANGE  on the number of orders\n"
-		"      --warning-amount=RANGE, --critical-amount=RANGE  on their total amount\n"
-		"Orders are read anew each run: the --cache-* options do not apply.\n",
+		N_("      --days=N           look back N days (default 30; partners: at most 15)\n"
+		   "      --partner          China-site partner: orders paid for customers (the\n"
+		   "                         partners API serves the China site only)\n"
+		   "      --warning-count=RANGE, --critical-count=RANGE  on the number of orders\n"
+		   "      --warning-amount=RANGE, --critical-amount=RANGE  on their total amount\n"
+		   "Orders are read anew each run: the --cache-* options do not apply.\n"),
 	    .options = own_options,
 	    .handle = handle,
 	    .ctx = &options,

@@ -5,6 +5,7 @@
 
 #include "balance.h"
 #include "money.h"
+#include "i18n.h"
 #include "plugin.h"
 #include "runway_logic.h"
 #include "spend.h"
@@ -26,14 +27,15 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 	case OPT_SPEND_SOURCE:
 		if (strcmp(arg, "cost") != 0 && strcmp(arg, "bill") != 0) {
 			return tc_error_set(err, TC_ERR_USAGE,
-					    "invalid --spend-source '%s': use cost or bill", arg);
+					    _("invalid --spend-source '%s': use cost or bill"),
+					    arg);
 		}
 		o->bill = strcmp(arg, "bill") == 0;
 		return 0;
 	case OPT_BUDGET:
 		if (tc_money_parse(arg, &o->cfg.budget, err) != 0 || o->cfg.budget <= 0) {
 			return tc_error_set(err, TC_ERR_USAGE,
-					    "invalid --budget '%s': a positive amount", arg);
+					    _("invalid --budget '%s': a positive amount"), arg);
 		}
 		o->cfg.has_budget = true;
 		return 0;
@@ -88,18 +90,18 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		if (!ready) {
 			return tc_error_set(
 			    err, TC_ERR_DATA,
-			    "DescribeBillSummaryByProduct: this month's bill is not "
-			    "ready yet (Ready=0); the service says to retry in about 10 "
-			    "minutes");
+			    _("DescribeBillSummaryByProduct: this month's bill is not "
+			      "ready yet (Ready=0); the service says to retry in about 10 "
+			      "minutes"));
 		}
 		in.spend = in.month_to_date;
 		in.spend_seconds = in.month_elapsed;
-		snprintf(words, sizeof words, "this month so far");
+		snprintf(words, sizeof words, "%s", _("this month so far"));
 	} else {
 		if (spend_from_costs(run, now, o->window, &in, err) != 0) {
 			return -1;
 		}
-		snprintf(words, sizeof words, "the last %ld days", o->window);
+		snprintf(words, sizeof words, _("the last %ld days"), o->window);
 	}
 	in.spend_words = words;
 	o->cfg.warning = run->warning;
@@ -122,19 +124,19 @@ int main(int argc, char **argv) {
 	    .name = "check_tc_runway",
 	    .prefix = "TC RUNWAY",
 	    .purpose =
-		"Checks how many days the available funds of a Tencent Cloud account last at\n"
-		"the recent daily spend (DescribeAccountBalance + DescribeCostExplorerSummary\n"
-		"or DescribeBillSummaryByProduct), and spend against a monthly budget.",
-	    .threshold_help = "ranges on the runway in days; -w 14: warns below 14 days.",
+		N_("Checks how many days the available funds of a Tencent Cloud account last at\n"
+		   "the recent daily spend (DescribeAccountBalance + DescribeCostExplorerSummary\n"
+		   "or DescribeBillSummaryByProduct), and spend against a monthly budget."),
+	    .threshold_help = N_("ranges on the runway in days; -w 14: warns below 14 days."),
 	    .default_warning = "14:",
 	    .default_critical = "7:",
-	    .extra_help =
+	    .extra_help = N_(
 		"      --window=N         mean daily spend over the last N whole days (default 7)\n"
 		"      --spend-source=cost|bill  daily cost series (default), or this month's\n"
 		"                         bill so far (DescribeBillSummaryByProduct)\n"
 		"      --budget=AMOUNT    monthly budget: WARNING when the month's linear "
 		"forecast\n"
-		"                         exceeds it, CRITICAL when the month so far does\n",
+		"                         exceeds it, CRITICAL when the month so far does\n"),
 	    .options = own_options,
 	    .handle = handle,
 	    .ctx = &options,

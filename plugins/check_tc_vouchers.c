@@ -2,6 +2,7 @@
 #include <time.h>
 
 #include "money.h"
+#include "i18n.h"
 #include "plugin.h"
 #include "vouchers.h"
 #include "vouchers_logic.h"
@@ -39,7 +40,7 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	cfg->currency = run->opts.currency;
 	cfg->offset = run->opts.api_offset;
 	vouchers_evaluate(v.items, v.n, now, cfg, res);
-	tc_result_line(res, "%zu unused vouchers read in %ld requests", v.n, v.requests);
+	tc_result_line(res, _("%zu unused vouchers read in %ld requests"), v.n, v.requests);
 	tc_vouchers_free(&v);
 	return 0;
 }
@@ -54,18 +55,19 @@ int main(int argc, char **argv) {
 	const struct tc_program program = {
 	    .name = "check_tc_vouchers",
 	    .prefix = "TC VOUCHERS",
-	    .purpose =
+	    .purpose = N_(
 		"Checks the unused vouchers of a Tencent Cloud account (DescribeVoucherInfo) for\n"
-		"value about to lapse.",
-	    .threshold_help = "days left until the earliest expiry of a voucher with value left;\n"
-			      "a bare N means fewer than N days left, as certificate checks read\n"
-			      "it (-w 30 = -w 30:, warns when one expires within 30 days); other\n"
-			      "Nagios ranges (@, ~, N:M) are taken as written. A voucher whose\n"
-			      "expiry date cannot be read is listed and gives WARNING.",
+		"value about to lapse."),
+	    .threshold_help =
+		N_("days left until the earliest expiry of a voucher with value left;\n"
+		   "a bare N means fewer than N days left, as certificate checks read\n"
+		   "it (-w 30 = -w 30:, warns when one expires within 30 days); other\n"
+		   "Nagios ranges (@, ~, N:M) are taken as written. A voucher whose\n"
+		   "expiry date cannot be read is listed and gives WARNING."),
 	    .default_warning = "30:",
 	    .default_critical = "7:",
 	    .extra_help =
-		"      --min-value=AMOUNT ignore vouchers with less left (default 0.01)\n",
+		N_("      --min-value=AMOUNT ignore vouchers with less left (default 0.01)\n"),
 	    .options = own_options,
 	    .handle = handle,
 	    .ctx = &cfg,

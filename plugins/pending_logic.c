@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "money.h"
 #include "timeutil.h"
 
@@ -11,12 +12,12 @@
 #define PENDING_LISTED 30
 
 static const char *status_word(int status) {
-	return status == TC_ORDER_PAYING ? "paying" : "unpaid";
+	return status == TC_ORDER_PAYING ? _("paying") : _("unpaid");
 }
 
 /* the id is display only: an answer may leave it out */
 static const char *order_name(const struct tc_order *o) {
-	return o->id[0] ? o->id : "(no order id)";
+	return o->id[0] ? o->id : _("(no order id)");
 }
 
 static int by_age(const void *a, const void *b) {
@@ -29,7 +30,7 @@ static int by_age(const void *a, const void *b) {
 
 static void minutes_text(int64_t value, char *buf, size_t size, const void *ctx) {
 	(void)ctx;
-	snprintf(buf, size, "%lld min", (long long)(value / 100));
+	snprintf(buf, size, _("%lld min"), (long long)(value / 100));
 }
 
 static void count_text(int64_t value, char *buf, size_t size, const void *ctx) {
@@ -49,11 +50,11 @@ static void judge(struct tc_result *r, const char *what, int64_t value,
 	if (tc_range_alerts(critical, value)) {
 		tc_range_describe(critical, value, fmt, ctx, bound, sizeof bound);
 		tc_result_raise(r, TC_CRITICAL);
-		tc_result_line(r, "critical: %s %s", what, bound);
+		tc_result_line(r, _("critical: %s %s"), what, bound);
 	} else if (tc_range_alerts(warning, value)) {
 		tc_range_describe(warning, value, fmt, ctx, bound, sizeof bound);
 		tc_result_raise(r, TC_WARNING);
-		tc_result_line(r, "warning: %s %s", what, bound);
+		tc_result_line(r, _("warning: %s %s"), what, bound);
 	}
 }
 
@@ -72,7 +73,7 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 	char amount[64];
 	if (n && !sorted) {
 		tc_result_raise(r, TC_UNKNOWN);
-		tc_result_summary(r, "out of memory");
+		tc_result_summary(r, "%s", _("out of memory"));
 		return;
 	}
 	if (n) {
@@ -89,22 +90,25 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 	tc_money_format(total, cfg->currency, amount, sizeof amount);
 
 	if (n == 0) {
-		tc_result_summary(r, "no unpaid or paying orders in the last %d days", cfg->days);
+		tc_result_summary(r, _("no unpaid or paying orders in the last %d days"),
+				  cfg->days);
 	} else {
 		char age[32], price[64];
 		tc_format_age(oldest_minutes, age, sizeof age);
 		tc_money_format(sorted[0].amount, cfg->currency, price, sizeof price);
-		tc_result_summary(r, "%zu pending order%s (%s); oldest %s: %s %s %s %s", n,
-				  n == 1 ? "" : "s", amount, age, order_name(&sorted[0]),
+		tc_result_summary(r,
+				  ngettext("%zu pending order (%s); oldest %s: %s %s %s %s",
+					   "%zu pending orders (%s); oldest %s: %s %s %s %s", n),
+				  n, amount, age, order_name(&sorted[0]),
 				  sorted[0].product[0] ? sorted[0].product : "-", price,
 				  status_word(sorted[0].status));
 	}
-	judge(r, "oldest order age", oldest_minutes * 100, &cfg->age_warning, &cfg->age_critical,
+	judge(r, _("oldest order age"), oldest_minutes * 100, &cfg->age_warning, &cfg->age_critical,
 	      minutes_text, NULL);
-	judge(r, "pending orders", (int64_t)n * 100, &cfg->count_warning, &cfg->count_critical,
+	judge(r, _("pending orders"), (int64_t)n * 100, &cfg->count_warning, &cfg->count_critical,
 	      count_text, NULL);
-	judge(r, "pending amount", total, &cfg->amount_warning, &cfg->amount_critical, money_text,
-	      cfg->currency);
+	judge(r, _("pending amount"), total, &cfg->amount_warning, &cfg->amount_critical,
+	      money_text, cfg->currency);
 
 	for (size_t i = 0; i < n && i < PENDING_LISTED; i++) {
 		char created[24], age[32], price[64];
@@ -113,13 +117,20 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 		tc_format_age((now - o->created) / 60 > 0 ? (now - o->created) / 60 : 0, age,
 			      sizeof age);
 		tc_money_format(o->amount, cfg->currency, price, sizeof price);
-		tc_result_line(r, "%s: %s, %s, %s (status %d)%s%s, created %s, age %s",
-			       order_name(o), o->product[0] ? o->product : "-", price,
-			       status_word(o->status), o->status, o->owner[0] ? ", customer " : "",
-			       o->owner, created, age);
+		const char *product = o->product[0] ? o->product : "-";
+		if (o->owner[0]) {
+			tc_result_line(
+			    r, _("%s: %s, %s, %s (status %d), customer %s, created %s, age %s"),
+			    order_name(o), product, price, status_word(o->status), o->status,
+			    o->owner, created, age);
+		} else {
+			tc_result_line(r, _("%s: %s, %s, %s (status %d), created %s, age %s"),
+				       order_name(o), product, price, status_word(o->status),
+				       o->status, created, age);
+		}
 	}
 	if (n > PENDING_LISTED) {
-		tc_result_line(r, "... and %zu more", n - PENDING_LISTED);
+		tc_result_line(r, _("... and %zu more"), n - PENDING_LISTED);
 	}
 	free(sorted);
 
@@ -138,7 +149,7 @@ int pending_age_range_check(const struct tc_range *r, struct tc_error *err) {
 	}
 	tc_range_format(r, text, sizeof text);
 	return tc_error_set(err, TC_ERR_USAGE,
-			    "'%s' alerts with no pending order (age 0); the age of the oldest "
-			    "order takes N for older than N minutes (-w 30 -c 1440)",
+			    _("'%s' alerts with no pending order (age 0); the age of the oldest "
+			      "order takes N for older than N minutes (-w 30 -c 1440)"),
 			    text);
 }

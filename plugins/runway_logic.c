@@ -3,11 +3,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "money.h"
 
 static void days_text(int64_t value, char *buf, size_t size, const void *ctx) {
 	(void)ctx;
-	snprintf(buf, size, "%lld.%lld days", (long long)(value / 100),
+	snprintf(buf, size, _("%lld.%lld days"), (long long)(value / 100),
 		 (long long)(value % 100 / 10));
 }
 
@@ -36,32 +37,32 @@ void runway_evaluate(const struct runway_input *in, const struct runway_config *
 		char owed[64];
 		tc_money_format(in->owed, cfg->currency, owed, sizeof owed);
 		tc_result_raise(r, TC_CRITICAL);
-		snprintf(words, sizeof words, "in arrears: %s owed; runway 0 days at %s/day", owed,
-			 daily_text);
+		snprintf(words, sizeof words, _("in arrears: %s owed; runway 0 days at %s/day"),
+			 owed, daily_text);
 		runway10 = 0;
 	} else if (daily == 0) {
-		snprintf(words, sizeof words, "no spend in %s: runway unlimited (%s available)",
+		snprintf(words, sizeof words, _("no spend in %s: runway unlimited (%s available)"),
 			 in->spend_words, avail);
 	} else {
-		snprintf(words, sizeof words, "runway %lld.%lld days at %s/day",
+		snprintf(words, sizeof words, _("runway %lld.%lld days at %s/day"),
 			 (long long)(runway10 / 10), (long long)(runway10 % 10), daily_text);
 		if (tc_range_alerts(&cfg->critical, runway10 * 10)) {
 			tc_range_describe(&cfg->critical, runway10 * 10, days_text, NULL, bound,
 					  sizeof bound);
 			tc_result_raise(r, TC_CRITICAL);
-			tc_result_line(r, "critical: runway %s", bound);
+			tc_result_line(r, _("critical: runway %s"), bound);
 		} else if (tc_range_alerts(&cfg->warning, runway10 * 10)) {
 			tc_range_describe(&cfg->warning, runway10 * 10, days_text, NULL, bound,
 					  sizeof bound);
 			tc_result_raise(r, TC_WARNING);
-			tc_result_line(r, "warning: runway %s", bound);
+			tc_result_line(r, _("warning: runway %s"), bound);
 		}
 	}
-	tc_result_line(r, "available: %s", avail);
-	tc_result_line(r, "daily spend: %s (from %s)", daily_text, in->spend_words);
+	tc_result_line(r, _("available: %s"), avail);
+	tc_result_line(r, _("daily spend: %s (from %s)"), daily_text, in->spend_words);
 	char mtd[64];
 	tc_money_format(in->month_to_date, cfg->currency, mtd, sizeof mtd);
-	tc_result_line(r, "month to date: %s", mtd);
+	tc_result_line(r, _("month to date: %s"), mtd);
 
 	int64_t pct10 = 0;
 	if (cfg->has_budget) {
@@ -75,17 +76,18 @@ void runway_evaluate(const struct runway_input *in, const struct runway_config *
 		tc_money_format(forecast, cfg->currency, forecast_text, sizeof forecast_text);
 		size_t len = strlen(words);
 		snprintf(words + len, sizeof words - len,
-			 "; budget %lld.%lld%% used, forecast %s of %s", (long long)(pct10 / 10),
+			 _("; budget %lld.%lld%% used, forecast %s of %s"), (long long)(pct10 / 10),
 			 (long long)(pct10 % 10), forecast_text, budget);
 		if (in->month_to_date > cfg->budget) {
 			tc_result_raise(r, TC_CRITICAL);
-			tc_result_line(r, "critical: month-to-date spend %s is over the budget %s",
+			tc_result_line(r,
+				       _("critical: month-to-date spend %s is over the budget %s"),
 				       mtd, budget);
 		} else if (forecast > cfg->budget) {
 			tc_result_raise(r, TC_WARNING);
-			tc_result_line(r,
-				       "warning: forecast %s for the month exceeds the budget %s",
-				       forecast_text, budget);
+			tc_result_line(
+			    r, _("warning: forecast %s for the month exceeds the budget %s"),
+			    forecast_text, budget);
 		}
 	}
 	tc_result_summary(r, "%s", words);

@@ -3,15 +3,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "money.h"
 #include "timeutil.h"
 
 /* "within 30 days" for the usual "30:" warning range, else the range's words. */
 static void window_words(const struct tc_range *w, char *buf, size_t size) {
 	if (!w->inside && !w->start_infinite && w->end_infinite && w->start % 100 == 0) {
-		snprintf(buf, size, "within %lld days", (long long)(w->start / 100));
+		snprintf(buf, size, _("within %lld days"), (long long)(w->start / 100));
 	} else {
-		snprintf(buf, size, "within the warning range");
+		snprintf(buf, size, "%s", _("within the warning range"));
 	}
 }
 
@@ -43,10 +44,10 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 			undated_n++;
 			undated_value += v[i].balance;
 			tc_result_line(r,
-				       "%s: %s left, expiry '%s' is not a date: not judged, "
-				       "products: %s",
-				       v[i].id[0] ? v[i].id : "(no VoucherId)", m1,
-				       v[i].end_text[0] ? v[i].end_text : "(none)",
+				       _("%s: %s left, expiry '%s' is not a date: not judged, "
+					 "products: %s"),
+				       v[i].id[0] ? v[i].id : _("(no VoucherId)"), m1,
+				       v[i].end_text[0] ? v[i].end_text : _("(none)"),
 				       v[i].products[0] ? v[i].products : "-");
 			continue;
 		}
@@ -55,8 +56,8 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		if (days < 0) {
 			expired_n++;
 			expired_value += v[i].balance;
-			tc_result_line(r, "%s: %s left, EXPIRED on %s, products: %s",
-				       v[i].id[0] ? v[i].id : "(no VoucherId)", m1, date,
+			tc_result_line(r, _("%s: %s left, EXPIRED on %s, products: %s"),
+				       v[i].id[0] ? v[i].id : _("(no VoucherId)"), m1, date,
 				       v[i].products[0] ? v[i].products : "-");
 			continue;
 		}
@@ -70,8 +71,8 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 			/* only what needs attention is listed: Nagios keeps 8 KB of output */
 			expiring_n++;
 			expiring += v[i].balance;
-			tc_result_line(r, "%s: %s left, expires %s (in %lld days), products: %s",
-				       v[i].id[0] ? v[i].id : "(no VoucherId)", m1, date,
+			tc_result_line(r, _("%s: %s left, expires %s (in %lld days), products: %s"),
+				       v[i].id[0] ? v[i].id : _("(no VoucherId)"), m1, date,
 				       (long long)days, v[i].products[0] ? v[i].products : "-");
 		}
 	}
@@ -80,8 +81,9 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 	if (expired_n) {
 		tc_money_format(expired_value, cfg->currency, m2, sizeof m2);
 		snprintf(expired_note, sizeof expired_note,
-			 "; %zu expired voucher%s still show%s %s", expired_n,
-			 expired_n == 1 ? "" : "s", expired_n == 1 ? "s" : "", m2);
+			 ngettext("; %zu expired voucher still shows %s",
+				  "; %zu expired vouchers still show %s", expired_n),
+			 expired_n, m2);
 		tc_result_raise(r, TC_WARNING);
 	}
 	if (undated_n) {
@@ -89,13 +91,18 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		size_t used = strlen(expired_note);
 		tc_money_format(undated_value, cfg->currency, m2, sizeof m2);
 		snprintf(expired_note + used, sizeof expired_note - used,
-			 "; %s in %zu voucher%s with an unreadable expiry date, not judged", m2,
-			 undated_n, undated_n == 1 ? "" : "s");
+			 ngettext("; %s in %zu voucher with an unreadable expiry date, not judged",
+				  "; %s in %zu vouchers with an unreadable expiry date, not judged",
+				  undated_n),
+			 m2, undated_n);
 		tc_result_raise(r, TC_WARNING);
 	}
 	if (!first) {
-		tc_result_summary(r, "no unused vouchers with value left%s%s",
-				  undated_n ? " and a readable expiry date" : "", expired_note);
+		tc_result_summary(r,
+				  undated_n ? _("no unused vouchers with value left and a readable "
+						"expiry date%s")
+					    : _("no unused vouchers with value left%s"),
+				  expired_note);
 	} else {
 		tc_format_api_date(first->expires, cfg->offset, date, sizeof date);
 		if (tc_range_alerts(&cfg->critical, earliest * 100)) {
@@ -106,14 +113,18 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		if (expiring_n) {
 			tc_money_format(expiring, cfg->currency, m1, sizeof m1);
 			tc_result_summary(
-			    r, "%s in %zu voucher%s expires %s, earliest %s (in %lld days)%s", m1,
-			    expiring_n, expiring_n == 1 ? "" : "s", window, date,
-			    (long long)earliest, expired_note);
+			    r,
+			    ngettext("%s in %zu voucher expires %s, earliest %s (in %lld days)%s",
+				     "%s in %zu vouchers expires %s, earliest %s (in %lld days)%s",
+				     expiring_n),
+			    m1, expiring_n, window, date, (long long)earliest, expired_note);
 		} else {
 			tc_money_format(live_value, cfg->currency, m1, sizeof m1);
-			tc_result_summary(r, "%s in %zu voucher%s, none expires %s; earliest %s%s",
-					  m1, live_n, live_n == 1 ? "" : "s", window, date,
-					  expired_note);
+			tc_result_summary(
+			    r,
+			    ngettext("%s in %zu voucher, none expires %s; earliest %s%s",
+				     "%s in %zu vouchers, none expires %s; earliest %s%s", live_n),
+			    m1, live_n, window, date, expired_note);
 		}
 	}
 	tc_result_figure(r, "voucher_balance", TC_MEASURE_MONEY, cfg->currency, total, 2, NULL,

@@ -24,7 +24,7 @@ trap cleanup EXIT
 # A clean environment: no credentials, proxies or locale from the caller.
 unset TENCENTCLOUD_SECRET_ID TENCENTCLOUD_SECRET_KEY TENCENTCLOUD_SESSION_TOKEN \
 	TENCENTCLOUD_TOKEN http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY \
-	no_proxy NO_PROXY MP_CONFIG_FILE LC_ALL LANG LC_NUMERIC
+	no_proxy NO_PROXY MP_CONFIG_FILE LC_ALL LANG LC_NUMERIC LC_MESSAGES LANGUAGE
 export HOME="$WORK/home"
 mkdir -p "$HOME"
 
