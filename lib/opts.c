@@ -323,9 +323,10 @@ static int check_list(const struct origin *o, const char *value, struct tc_error
 	while (*p) {
 		size_t len = strcspn(p, ", \t");
 		if (len && check_index(p, len) < 0) {
-			return key_error(o, err,
-					 _("'checks' names a check that does not exist (use "
-					   "balance, pending, vouchers, allocation, runway, renewals)"));
+			return key_error(
+			    o, err,
+			    _("'checks' names a check that does not exist (use "
+			      "balance, pending, vouchers, allocation, runway, renewals)"));
 		}
 		p += len;
 		p += strspn(p, ", \t");

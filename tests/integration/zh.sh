@@ -219,7 +219,7 @@ expect_all "--language=zh-CN in an --extra-opts file" 0 "TC BALANCE OK - 可用�
 	--extra-opts="check_tc_balance@$(printf '[check_tc_balance]\nlanguage=zh-CN\n' >"$WORK/zh.ini" && echo "$WORK/zh.ini")"
 printf '[acme]\nwarning=5\n' >"$WORK/accounts.ini"
 expect_all "an accounts file error, by file and line" 3 \
-	"TC BALANCE UNKNOWN - $WORK/accounts.ini:2 \\[acme]: 'warning' 不是所有检查共用的键；请写成 balance.warning=（或 pending., vouchers., allocation., runway.）" \
+	"TC BALANCE UNKNOWN - $WORK/accounts.ini:2 \\[acme]: 'warning' 不是所有检查共用的键；请写成 balance.warning=（或 pending., vouchers., allocation., runway., renewals.）" \
 	zh ok check_tc_balance --extra-opts="acme@$WORK/accounts.ini"
 expect_all "LANGUAGE=zh_CN alone, in the C locale, is ignored (as gettext does)" 0 \
 	"TC BALANCE OK - ${Y}12,845.67 available | *" \
