@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* measure: runs a command REPS times and prints, per run, wall seconds, user and system
  * CPU seconds and peak RSS in KiB of that child alone.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One signed call of the Tencent Cloud API 3.0: endpoint, headers, TC3 signature,
  * the Response envelope and its Error, and the read-only allow-list. */
 #ifndef TC_API_H

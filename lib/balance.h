@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DescribeAccountBalance (billing 2018-07-09): the account's money in cents. */
 #ifndef TC_BALANCE_H
 #define TC_BALANCE_H

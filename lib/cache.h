@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A shared cache of API answers, so that the checks of one account share their calls
  * (check_tc_balance, check_tc_runway and check_tc_allocation read the same
  * DescribeAccountBalance) and a fleet of checks stays under the API's rate limits.

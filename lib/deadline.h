@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The -t budget of one run, on the monotonic clock, shared by every request. */
 #ifndef TC_DEADLINE_H
 #define TC_DEADLINE_H

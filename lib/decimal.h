@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Exact conversion between decimal text and int64 fixed-point numbers. Money,
  * thresholds and perfdata all go through here, so no float ever holds a value. */
 #ifndef TC_DECIMAL_H

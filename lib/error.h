@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Errors as values: every failure to learn the truth is one of these, passed up to
  * the program's main and turned into a single UNKNOWN line there. */
 #ifndef TC_ERROR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The accounts that spend money someone else holds: organization members
  * (DescribeOrgMemberAccountBalance, cents, pages of 10, the model's maximum) and an international
  * partner's customers (QueryCustomersCredit, USD floats, pages of 100), and the partner's own

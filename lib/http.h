@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* HTTP(S) over libcurl: certificate verification always on, timeouts from the run's
  * deadline, proxies (option or the standard *_proxy variables), a response size cap.
  * One connection is reused for every request of a run. */

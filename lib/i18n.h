@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Messages in the user's language: _() translates, N_() marks a string that is
  * translated where it is used. The catalogs are in po/ (GNU gettext). */
 #ifndef TC_I18N_H

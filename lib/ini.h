@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The INI files users already have: the SDKs' ~/.tencentcloud/credentials and the
  * monitoring-plugins --extra-opts files. Sections, key=value, bare keys, ; and #
  * comments. */

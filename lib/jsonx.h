@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Typed reads of JSON fields that turn every surprise (missing, null, wrong type,
  * absurd) into an error value naming the field. */
 #ifndef TC_JSONX_H

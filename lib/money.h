@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Money is an int64 count of minor units (fen / cents) from the JSON to the output.
  * The API uses three units; each converts exactly here. */
 #ifndef TC_MONEY_H

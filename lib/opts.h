@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The options every program shares, parsed in one place, with the monitoring-plugins
  * --extra-opts=[section][@file] convention for keeping settings (and the path of a
  * credentials file) out of the command line. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unpaid (status 1) and paying (status 12) orders: DescribeDealsByCond (billing)
  * and, for China-site partners, DescribeAgentPayDealsV2 (partners 2018-03-21).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Reads every page of a paged Describe/Query action, whatever its paging words
  * (record offsets, 0- or 1-based page numbers): the caller builds each page's
  * parameters and reads each page; this loop stops when the reported total has been

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The one flow every check follows: options, thresholds, deadline, credentials, the
  * check itself, and the single place where an error becomes UNKNOWN. */
 #ifndef TC_PLUGIN_H

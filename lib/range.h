@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Nagios threshold ranges, [@]start:end with inclusive endpoints and ~ for minus
  * infinity. Endpoints are fixed-point (TC_RANGE_SCALE decimals), so a threshold in
  * currency units compares exactly against an amount in cents. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The other two ways a result is written: one JSON object (for Zabbix and scripts)
  * and Prometheus exposition text (for node_exporter's textfile collector). */
 #ifndef TC_RENDER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Prepaid instances and their renewal settings: DescribeRenewInstances (billing
  * 2018-07-09), paged by NextToken with at most 100 instances a page. Every field of
  * an instance is optional in the official model; ExpireTime, Status and RenewFlag

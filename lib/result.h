@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The result of one check: a state (worst wins), one summary, long-output lines
  * and typed perfdata. Renderers turn it into Nagios text (JSON and Prometheus can
  * be added beside it without touching the checks). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* TC3-HMAC-SHA256, the Tencent Cloud API 3.0 request signature. The same code signs
  * the plugins' requests and verifies them in the simulator. */
 #ifndef TC_SIGN_H

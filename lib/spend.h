@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the account spends: the daily series of DescribeCostExplorerSummary and the
  * month-to-date total of DescribeBillSummaryByProduct, both decimal strings in
  * currency units. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Nagios plugin states and the rule that the worst one wins. */
 #ifndef TC_STATE_H
 #define TC_STATE_H

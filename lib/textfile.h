@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* node_exporter textfile output: written whole or not at all, and the previous
  * file read back for the time of the last success. */
 #ifndef TC_TEXTFILE_H

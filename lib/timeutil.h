@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Times as the billing API writes them: "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD" without
  * a zone, in Beijing time (UTC+8) unless the user says otherwise. */
 #ifndef TC_TIMEUTIL_H

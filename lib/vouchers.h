@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unused vouchers: DescribeVoucherInfo, amounts in micro (1e-8 of the currency),
  * Offset a 1-based page number. */
 #ifndef TC_VOUCHERS_H

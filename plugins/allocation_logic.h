@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What check_tc_allocation concludes: accounts running low while the pool holds
  * unallocated funds (allocate), or more than the pool can cover (top up). */
 #ifndef TC_ALLOCATION_LOGIC_H

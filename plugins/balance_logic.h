@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What check_tc_balance concludes from an account's balance: a pure function, so
  * unit tests reach every state without a network. */
 #ifndef TC_BALANCE_LOGIC_H

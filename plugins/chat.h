@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The chat notifier's platforms behind one small interface: each builds its body in
  * the platform's own rich format (or plain text), signs the URL where the platform
  * signs in the query, and reads the platform's answer: delivered, or an error that

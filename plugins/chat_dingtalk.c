@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DingTalk custom robots: markdown (or text) with "at" naming nobody, signed in the
  * query (timestamp in milliseconds and sign) when the robot has a secret. Mentions
  * happen only through the at field, but the markdown renders [text](url) links and

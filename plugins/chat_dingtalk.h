@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DingTalk custom robots (see chat_dingtalk.c): the parts a unit test reaches. */
 #ifndef TC_CHAT_DINGTALK_H
 #define TC_CHAT_DINGTALK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lark (Feishu) custom bots: the card or text of lark_body, signed in the body
  * (timestamp in seconds); answers carry "code" (or "StatusCode"), 0 when delivered. */
 #include "chat.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Slack incoming webhooks: Block Kit (a mrkdwn section for the title and summary, a
  * code block for the details, the rest, a context line) with a "text" fallback for
  * notifications; or the text alone. Every text from the monitoring system is escaped

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Slack incoming webhooks (see chat_slack.c): the parts a unit test reaches. */
 #ifndef TC_CHAT_SLACK_H
 #define TC_CHAT_SLACK_H

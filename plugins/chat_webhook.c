@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A generic JSON webhook: one JSON object of the notification's fields, for a
  * receiver of one's own (README: "The generic webhook's JSON"). Text is cleaned
  * (valid UTF-8, no control characters) and otherwise sent as it is: JSON is the

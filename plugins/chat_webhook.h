@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A generic JSON webhook (see chat_webhook.c): the parts a unit test reaches. */
 #ifndef TC_CHAT_WEBHOOK_H
 #define TC_CHAT_WEBHOOK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* WeCom (企业微信) group robots: markdown (or text), no signature (the key in the
  * URL is the secret). The markdown of WeCom renders <@userid> mentions, <font> tags
  * and [text](url) links, and documents no escape: the monitoring system's text has

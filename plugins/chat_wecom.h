@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* WeCom group robots (see chat_wecom.c): the parts a unit test reaches. */
 #ifndef TC_CHAT_WECOM_H
 #define TC_CHAT_WECOM_H

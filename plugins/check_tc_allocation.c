@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_tc_allocation: organization members or partner customers running low while
  * the pool (the admin's balance, the partner's unallocated credit) holds funds. */
 #include <string.h>

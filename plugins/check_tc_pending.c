@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_tc_pending: unpaid (status 1) and paying (status 12) orders, by age of the
  * oldest, count and amount. */
 #include <string.h>

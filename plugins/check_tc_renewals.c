@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_tc_renewals: prepaid instances on manual renewal that expire soon, and
  * instances isolated for want of renewal (DescribeRenewInstances). */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_tc_runway: days until the available funds run out at the recent daily spend,
  * and month-to-date spend against an optional monthly budget. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_tc_vouchers: unused vouchers with value left that expire soon. */
 #include <time.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* notify_tc_lark's pure parts: the Lark custom-bot signature, the message (an
  * interactive card coloured by state and notification type, or plain text), the
  * webhook's checks and redaction, and quiet hours. */

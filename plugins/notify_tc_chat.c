@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* notify_tc_chat: delivers a Nagios, Icinga 2 or Zabbix notification to a team chat:
  * a Lark (Feishu) custom bot, a WeCom group robot, a DingTalk custom robot, a Slack
  * incoming webhook or a generic JSON webhook, chosen by type= in the bot's ini. Each

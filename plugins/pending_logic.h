@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What check_tc_pending concludes from the unpaid and paying orders it found. */
 #ifndef TC_PENDING_LOGIC_H
 #define TC_PENDING_LOGIC_H

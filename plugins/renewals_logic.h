@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What check_tc_renewals concludes from the instances and their renewal settings. */
 #ifndef TC_RENEWALS_LOGIC_H
 #define TC_RENEWALS_LOGIC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What check_tc_runway concludes: days until the available funds run out at the
  * recent daily spend, and month-to-date spend against a budget. */
 #ifndef TC_RUNWAY_LOGIC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What check_tc_vouchers concludes from the unused vouchers. */
 #ifndef TC_VOUCHERS_LOGIC_H
 #define TC_VOUCHERS_LOGIC_H

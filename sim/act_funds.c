@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DescribeOrgMemberAccountBalance from "members": {"uin", "name", "cash" or "real"
  * (cents), "credit", "owe", "omit", "repeat"}; QueryPartnerCredit from "partner": {"total",
  * "allocated", "remaining"} and QueryCustomersCredit from "customers": {"uin",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DescribeDealsByCond (billing) and DescribeAgentPayDealsV2 (partners) from the
  * account's "deals" and "agent_deals": {"id", "status", "age_minutes", "product",
  * "product_code", "amount" (cents), "owner", "repeat"}, in the official examples'

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DescribeRenewInstances from the account's "renewals": {"id", "product_code",
  * "sub_product_code", "region", "name", "product", "project", "status" (NORMAL),
  * "flag" (NOTIFY_AND_MANUAL_RENEW), "expires_in_days" (30: the instance expires at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DescribeCostExplorerSummary (a daily or monthly series) and
  * DescribeBillSummaryByProduct (month to date) from the account's "spend":
  * {"daily": "100.00" (every past day), "today": "40.00", "days": {"1": "120.50", ...}

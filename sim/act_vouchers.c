@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DescribeVoucherInfo from the account's "vouchers": {"id", "balance" and "nominal"
  * (micro, 1e-8 of the currency), "expires_in_days" or "end_time" (EndTime written
  * as given, e.g. the official example's "0002-11-30"), "products", "status",

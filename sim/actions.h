@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The API actions the simulator serves, each building its Response fields from an
  * account of the scenario the way the service computes them. One file per family:
  * actions.c (the table, DescribeAccountBalance), act_orders.c, act_vouchers.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A simulator scenario: accounts (each with its API keys, money, and optional
  * faults and rate limits), and the CVM role. Loaded from JSON; see
  * sim/scenarios/README.md for the format. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The simulator's HTTP handler: routing (API, CVM metadata, its own counters),
  * TC3 verification, the timestamp window, rate limits, faults, and the envelopes
  * the service answers with. */

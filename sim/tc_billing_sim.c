@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tc_billing_sim: a local simulator of the Tencent Cloud billing, partner and CVM
  * metadata APIs, for the demo, the tests and the benchmarks. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The simulator's side of TC3-HMAC-SHA256: parse the Authorization header and check
  * the signature over the headers it names, as they were received. */
 #ifndef SIM_VERIFY_H

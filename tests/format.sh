@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The C sources are formatted as .clang-format says (clang-format 14, Debian 12).
 set -u
 : "${top_srcdir:?run through make check}"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Zabbix webhook media type: posts an alert to a Lark (Feishu) custom bot, signed as
 // notify_tc_lark signs: sign = base64(HMAC-SHA256(key = timestamp "\n" secret,
 // message = "")). Parameters: URL, Secret, Subject, Message, Severity, Status,

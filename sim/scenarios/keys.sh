@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The fake API keys of the scenario accounts, by account name (sourced by the tests
 # and the demo): secret id "AKIDsim" + the name upper-cased without dashes + zeros up
 # to 26 characters of name and padding; secret key "simSecret-NAME-do-not-use".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer: the ini parser (credentials files, --extra-opts) and the CVM role
  * credentials JSON. */
 #include <stdint.h>

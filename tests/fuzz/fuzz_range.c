@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer: Nagios ranges, amounts typed by users, and decimal text. */
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer: every JSON response parser, behind the envelope parser, as they are
  * reached from a body the network delivered. */
 #include <stdint.h>

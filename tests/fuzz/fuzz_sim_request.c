@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer: what the simulator parses from a request: the Authorization header
  * (then a signature check over fuzzed headers) and the JSON parameters. */
 #include <stdint.h>

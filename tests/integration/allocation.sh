@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check_tc_allocation against the simulator: organization members over pages of 10,
 # allocate or top up, arrears, filters, discovery, and an international partner's
 # customers in USD floats.

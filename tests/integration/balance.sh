@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check_tc_balance against the simulator over HTTPS: every state, and every way the
 # truth can fail to arrive, each with its exit status and exact first line.
 . "$top_srcdir/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Retries, the shared cache, and a fleet of checks against the simulator's rate limits.
 . "$top_srcdir/tests/integration/lib.sh"
 

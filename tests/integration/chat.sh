@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # notify_tc_chat against local receivers that check each platform's documented
 # request (URL, Content-Type, body shape, signature recomputed): Lark, WeCom,
 # DingTalk, Slack and the generic JSON webhook, for a PROBLEM, a RECOVERY and an

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A stand-in for a chat platform's incoming webhook, for the tests: it records every
 request as a JSON line (path, query, Content-Type, whether the signature recomputed
 here matches, body) and answers as the platform documents, from a plan: per request

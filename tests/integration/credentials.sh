@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every credential source of check_tc_balance, in the order of the chain, against the
 # simulator; and what happens when none is there.
 . "$top_srcdir/tests/integration/lib.sh"

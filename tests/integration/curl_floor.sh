@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The libcurl loaded at run time is checked against the floor configure checked the
 # headers against (7.85.0): a library that says it is 7.74.0 gives one UNKNOWN line
 # naming both versions, and sends nothing.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The fault matrix: every check against every way the truth can fail to arrive.
 # Each case must end UNKNOWN (exit 3), in one line naming the cause (with the
 # RequestId when the API gave one), within -t + 1 s. Prints the matrix as a table:

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Loopback servers that misbehave on purpose, for the security tests.
 
   hostile.py proxy PORTFILE LOGFILE   an HTTP proxy that logs every request it is sent

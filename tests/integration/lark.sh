@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # notify_tc_lark against a local webhook that checks Lark's signature: cards and
 # text, Nagios and Icinga macros, Lark's error codes, retries on rate limits and 5xx
 # within -t, quiet hours in a zone other than the machine's, secrets kept off argv.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A stand-in for a Lark custom bot webhook, for the tests: it checks the signature
 the way Lark documents it (base64 of HMAC-SHA256 with key "timestamp\\nsecret" over
 an empty message, timestamp within an hour), records every request as a JSON line,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by the integration tests: a TAP writer, the simulator's life cycle, and
 # assertions on a program's exit status and exact output. Sourced, not run.
 set -u

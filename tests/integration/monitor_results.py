@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Compares what Nagios 4 (status.dat) or Icinga 2 (its state file) recorded for each
 Tencent Cloud service with what the plugin prints when run by hand with the same
 options, and prints one line per service: "ok<TAB>what" or "not ok<TAB>what<TAB>why".

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Nagios 4 and Icinga 2 deployed as shipped: `make install` with the default prefix,
 # the files copied as the README says, real daemons running every shipped service
 # against the simulator for several accounts (normal, credit line, non-admin,

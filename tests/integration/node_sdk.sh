@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The official Node.js SDK (npm tencentcloud-sdk-nodejs) against the simulator: valid
 # keys get the account's figures, a wrong secret gets AuthFailure.SignatureFailure,
 # exactly as from the service. The SDK is installed from the npm registry into the

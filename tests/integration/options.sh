@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Options, help, proxies, tracing without secrets, and numbers under a German locale.
 . "$top_srcdir/tests/integration/lib.sh"
 

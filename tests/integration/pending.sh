@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check_tc_pending against the simulator: every state, the look-back window and its
 # 3-month chunks, more than 1000 orders under both readings of DescribeDealsByCond's
 # Offset (record offset, page index), answers without their optional fields,

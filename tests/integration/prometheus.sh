@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Prometheus: promtool lints the output of every check; a real node_exporter serves
 # the textfiles the checks write; the shipped alerting rules pass their unit tests.
 . "$top_srcdir/tests/integration/lib.sh"

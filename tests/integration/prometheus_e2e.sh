@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Prometheus as shipped, end to end: `make install DESTDIR`, the installed unit read
 # as systemd 252 reads it (systemd-analyze verify, then its ExecStart lines parsed
 # by systemd's rules) and run for several accounts of one accounts file against the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check_tc_renewals against the simulator: every state, NextToken paging, ISOLATED
 # instances, instances set not to renew, automatic renewals and the balance, the
 # filters, records with absent or null fields, the formats and discovery.

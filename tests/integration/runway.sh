@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check_tc_runway against the simulator: runway from the daily cost series, no
 # spend, arrears, the bill source and its Ready flag, budgets, errors.
 . "$top_srcdir/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check_tc_allocation at scale, at the documented rate limits the simulator enforces
 # (20 requests/s per billing action, 5/s per intlpartnersmgt action): an organization
 # of 300 members (30 pages of 10, the model's maximum) and an international partner

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Secrets stay secret: every program, in every format and at -vvv, with a
 # recognisable fake SecretKey and session token; then every file the programs wrote
 # (cache, textfiles) is searched for them too.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The template of a new check (plugins/check_tc_skel.c.sample, skel_logic.[ch].sample,
 # plugins/test_skel_logic.c.sample) still builds with the project's flags against
 # the built library, its --help works, its unit test passes, and it gives the right

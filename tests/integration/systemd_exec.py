@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The commands a systemd 252 service unit runs, read from the unit file the way
 systemd reads it (there is no systemd PID 1 on the test machines to ask).
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Certificate verification: a CA of the test's own signs the simulator's
 # certificates; a check trusts them through --cacert or a hashed --capath directory
 # and refuses them otherwise, and for a name the certificate does not carry. Without

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every program once under valgrind memcheck, on a good and a failing path: no
 # invalid access, no use of uninitialised memory, no definite or indirect leak.
 . "$top_srcdir/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check_tc_vouchers against the simulator: every state, micro units, 1-based pages,
 # expired vouchers that still show value, --min-value, the official example's
 # "0002-11-30" expiry, answers without their optional fields, the X-TC-Region the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Zabbix: the external-script wrapper, the template checked against real JSON output of
 # every check, and the Lark webhook media type run by Debian's zabbix_js.
 . "$top_srcdir/tests/integration/lib.sh"

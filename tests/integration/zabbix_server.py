@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Drives a real Zabbix 6.0 server through its frontend's JSON-RPC API: imports the
 template and the Lark media type as installed, creates one host per account, lets the
 server run tc_billing.sh against the simulator and checks item values against the

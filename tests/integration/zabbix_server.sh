@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Zabbix 6.0 end to end: Debian's zabbix_server and frontend (unpacked from the .debs
 # scripts/setup-debian keeps in the cache, because zabbix-server-pgsql cannot be
 # installed next to zabbix-proxy-sqlite3) on a private PostgreSQL 15 cluster, the

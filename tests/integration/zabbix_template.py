@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks the Zabbix template against real output: UUIDv4s, master items, and every
 dependent item's JSONPath resolved on what tc_billing.sh prints for an account of the
 simulator. Prints TAP lines; exits 1 on any failure.

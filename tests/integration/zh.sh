@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Chinese output: every state of every check with LANG=zh_CN.UTF-8, the same with
 # LANG=C and --language zh-CN, English kept by --language en-US, and numbers that
 # keep '.' decimals and ',' grouping whatever the language.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Recorded API answers for the unit tests: tests/data/<Action>/<name>.json holds the
  * whole HTTP body ({"Response": {...}}) of an official example answer or of a variant
  * the official models allow. The client's readers and the simulator's tests read the

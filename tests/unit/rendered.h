@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Renders a result as Nagios text into a string the test frees. */
 #ifndef TC_TEST_RENDERED_H
 #define TC_TEST_RENDERED_H

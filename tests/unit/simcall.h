@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Calls one of the simulator's action handlers the way sim/serve.c does, with the
  * account and the request parameters written as JSON text, for the sim unit tests. */
 #ifndef TC_TEST_SIMCALL_H

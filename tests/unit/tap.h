@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Runs one check suite with TAP output on stdout, for automake's tap-driver. */
 #ifndef TC_TEST_TAP_H
 #define TC_TEST_TAP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The allocation actions as the simulator serves them: organization members in pages
  * of 10, the partner's credit and its customers, USD sent as JSON floats. */
 #include "fixture.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DescribeDealsByCond and DescribeAgentPayDealsV2 as the simulator serves them: the
  * window, status filters, paging and the string-typed partner fields. */
 #include "fixture.h"

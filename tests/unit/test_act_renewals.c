@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DescribeRenewInstances as the simulator serves it: the published record shape,
  * NextToken pages of MaxResults, the service's limits, filters, absent and null
  * fields. */

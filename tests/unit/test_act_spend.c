@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The spend actions as the simulator serves them: a daily cost series and the
  * month-to-date bill, amounts as decimal strings with 8 decimals. */
 #include "fixture.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DescribeVoucherInfo as the simulator serves it: micro amounts, 1-based pages, the
  * status filter and the expiry dates. */
 #include "fixture.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The simulator's action table and DescribeAccountBalance, computed from an account's
  * money the way the service derives its fields. */
 #include "fixture.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* the test names CURLOPT_PROTOCOLS, which libcurl 7.85 deprecated */
 #define CURL_DISABLE_DEPRECATION 1
 

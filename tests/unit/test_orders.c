@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The order readers of DescribeDealsByCond and DescribeAgentPayDealsV2, on single
  * orders and on the recorded answers in tests/data/<Action>/ (the official examples
  * and the variants the models allow). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The common main flow: what it prints and returns for help, bad options, an error
  * from the check, and a result. Each test runs forked; stdout goes to a file. */
 #include <stdio.h>

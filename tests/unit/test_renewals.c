@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The DescribeRenewInstances reader against the published example and the variants
  * the official model allows (every field optional, nullable ones null, NextToken
  * paging). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Loading a simulator scenario: keys, the CVM role, faults and rate limits with
  * their precedence, and a clear error for a broken file. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The simulator's HTTP handler in an in-process daemon on loopback, called by the
  * project's own signed client: answers, every authentication failure, the timestamp
  * window, rate limits, faults, counters, the CVM metadata and proxy-form targets. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the simulator's handlers share: parameters, repeated list entries, decimal
  * JSON numbers and the per-account field overrides. */
 #include "simcall.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* DescribeVoucherInfo as the client reads it, from single vouchers and from the
  * recorded answers in tests/data/DescribeVoucherInfo (the official example and the
  * variants its model allows). */

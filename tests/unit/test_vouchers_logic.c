@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "rendered.h"
 #include "tap.h"
 #include "vouchers_logic.h"

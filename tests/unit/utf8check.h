@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* UTF-8 for the tests: a strict checker (Unicode Table 3-7: no overlong forms, no
  * surrogates, nothing above U+10FFFF), independent of the code it checks, and long
  * CJK names to cut. */
