@@ -17,7 +17,7 @@ import sys
 mode, results, plugindir, ini = sys.argv[1:5]
 PROGRAMS = {"Tencent Cloud balance": "balance", "Tencent Cloud unpaid orders": "pending",
             "Tencent Cloud vouchers": "vouchers", "Tencent Cloud runway": "runway",
-            "Tencent Cloud allocation": "allocation"}
+            "Tencent Cloud allocation": "allocation", "Tencent Cloud renewals": "renewals"}
 # what differs between two runs: the API's request id, an order's creation time (the
 # simulator makes it "now" minus the order's age) and the month's forecast (linear in
 # the time of day)
@@ -80,7 +80,7 @@ def icinga():
         if obj.get("type") != "Service":
             continue
         name = obj["name"].split("!", 1)[1]
-        m = re.fullmatch(r"tc-(balance|pending|vouchers|runway|allocation)-(.+)", name)
+        m = re.fullmatch(r"tc-(balance|pending|vouchers|runway|allocation|renewals)-(.+)", name)
         if not m:
             continue
         cr = (obj.get("update") or {}).get("last_check_result")

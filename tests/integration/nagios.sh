@@ -3,9 +3,10 @@
 # Nagios 4 and Icinga 2 deployed as shipped: `make install` with the default prefix,
 # the files copied as the README says, real daemons running every shipped service
 # against the simulator for several accounts (normal, credit line, non-admin,
-# organization admin with allocation, a broken section), each recorded result equal
-# to the plugin run by hand, and CRITICAL and RECOVERY notifications delivered to a
-# Lark receiver through the shipped commands, with API text full of shell
+# organization admin with allocation, one opted in to renewals, a broken section),
+# each recorded result equal to the plugin run by hand, and CRITICAL and RECOVERY
+# notifications delivered to a Lark receiver (and a host's to a WeCom bot through
+# notify_tc_chat) through the shipped commands, with API text full of shell
 # metacharacters delivered intact and run by nobody.
 . "$top_srcdir/tests/integration/lib.sh"
 
@@ -48,7 +49,9 @@ json.dump({"accounts": [
     acct("main", 190000000001, balance={"cash": 400000},
          deals=[{"id": "20261120000301", "status": 1, "age_minutes": 50, "product": "CVM", "amount": 12000}],
          vouchers=[{"id": "v-1", "balance": 50000, "expires_in_days": 20, "products": "CVM"}],
-         spend={"daily": "100.00", "today": "40.00"}),
+         spend={"daily": "100.00", "today": "40.00"},
+         renewals=[{"id": "ins-main-1", "name": "web-1", "expires_in_days": 20},
+                   {"id": "ins-main-2", "flag": "NOTIFY_AND_AUTO_RENEW", "expires_in_days": 3}]),
     acct("credit", 190000000002, balance={"cash": 0, "owe": 500000, "credit": 10000000},
          spend={"daily": "1000.00", "today": "10.00"}),
     acct("plain", 190000000003, balance={"cash": 1000000}, spend={"daily": "10.00", "today": "1.00"}),
@@ -77,7 +80,7 @@ common() { printf 'credentials-file=%s/%s.credentials\nendpoint=https://127.0.0.
 write_accounts() {
 	{
 		echo "[main]"; common main
-		printf 'checks=balance,pending,vouchers,runway\nbalance.warning=5000:\nbalance.critical=1000:\n'
+		printf 'checks=balance,pending,vouchers,runway,renewals\nbalance.warning=5000:\nbalance.critical=1000:\n'
 		printf 'pending.days=30\nrunway.window=7\nrunway.budget=40000\n'
 		echo "[credit]"; common credit
 		echo "[plain]"; common plain
@@ -104,6 +107,36 @@ printf '[lark]\nwebhook = http://127.0.0.1:%s/open-apis/bot/v2/hook/t\nsecret = 
 	"$(cat "$WORK/hook.port")" "$SECRET" >"$ETC/lark.ini"
 chmod 600 "$ETC/lark.ini"
 touch "$WORK/hook.log"
+# The WeCom bot of notify_tc_chat (its key= in the URL is its secret)
+python3 "$top_srcdir/tests/integration/chat_receiver.py" wecom "$WORK/wecom.port" "$WORK/wecom.log" unused ok \
+	2>"$WORK/wecom.err" &
+SIM_PIDS="$SIM_PIDS $!"
+for _ in $(seq 1 100); do [ -s "$WORK/wecom.port" ] && break; sleep 0.05; done
+[ -s "$WORK/wecom.port" ] || { echo "Bail out! the WeCom receiver did not start"; exit 1; }
+printf '[chat]\ntype = wecom\nwebhook = http://127.0.0.1:%s/cgi-bin/webhook/send?key=test-key\n' \
+	"$(cat "$WORK/wecom.port")" >"$ETC/wecom.ini"
+chmod 600 "$ETC/wecom.ini"
+touch "$WORK/wecom.log"
+# wecom_delivered N STATE TEXT: the Nth message the WeCom bot got is WeCom markdown
+# for STATE and carries TEXT intact
+wecom_delivered() {
+	python3 - "$WORK/wecom.log" "$@" <<'PY2'
+import json, sys
+log, n, state, text = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+lines = open(log).read().splitlines()
+if len(lines) < n:
+    sys.exit("only %d messages" % len(lines))
+r = json.loads(lines[n - 1])
+b = r["body"]
+problems = []
+if r["path"] != "/cgi-bin/webhook/send" or r["query"] != {"key": "test-key"}: problems.append("not the bot's URL")
+if not isinstance(b, dict) or b.get("msgtype") != "markdown": problems.append("not WeCom markdown")
+c = b.get("markdown", {}).get("content", "") if isinstance(b, dict) else ""
+if state not in c: problems.append("no state " + state)
+if text not in c: problems.append("text not intact: " + text)
+if problems: sys.exit("; ".join(problems) + "\n" + lines[n - 1])
+PY2
+}
 # deliveries: how many reached the bot (those matching HOOK_FILTER, a regex)
 HOOK_FILTER=
 deliveries() { grep -c -- "$HOOK_FILTER" "$WORK/hook.log"; }
@@ -177,13 +210,21 @@ mkdir -p "$CONF" "$N/checkresults"
 for f in tc-billing-commands.cfg tc-billing-templates.cfg tc-billing-services.cfg; do
 	install_copy "$SHARE/nagios/$f" "$CONF/$f"
 done
-install_copy "$SHARE/nagios/tc-billing-example.cfg" "$CONF/tencentcloud-main.cfg"
+# main opts in to renewals as the example says: its commented hostgroups line
+install_copy "$SHARE/nagios/tc-billing-example.cfg" "$WORK/example.cfg"
+sed -e 's/^#\(\thostgroups\t+tc-billing-renewals\)$/\1/' "$WORK/example.cfg" >"$CONF/tencentcloud-main.cfg"
+grep -q $'^\thostgroups\t+tc-billing-renewals$' "$CONF/tencentcloud-main.cfg" ||
+	{ echo "Bail out! the example has no hostgroups +tc-billing-renewals line to uncomment"; exit 1; }
 install_copy "$SHARE/nagios/tc-billing-example-admin.cfg" "$CONF/tencentcloud-group-admin.cfg"
 for a in credit plain broken notify; do
 	install_copy "$SHARE/nagios/tc-billing-example.cfg" "$WORK/example.cfg"
 	sed -e "s/tencentcloud-main/tencentcloud-$a/" -e "s/_TC_ACCOUNT\tmain/_TC_ACCOUNT\t$a/" \
 		"$WORK/example.cfg" >"$CONF/tencentcloud-$a.cfg"
 done
+# notify's DOWN/UP go to the WeCom bot too: the example's commented contacts line
+sed -i -e 's/^#\(\tcontacts\t+tc-billing-wecom\)$/\1/' "$CONF/tencentcloud-notify.cfg"
+grep -q $'^\tcontacts\t+tc-billing-wecom$' "$CONF/tencentcloud-notify.cfg" ||
+	{ echo "Bail out! the example has no contacts +tc-billing-wecom line to uncomment"; exit 1; }
 cat >"$N/nagios.cfg" <<CFG
 log_file=$N/nagios.log
 cfg_dir=$CONF
@@ -218,9 +259,9 @@ if [ "$RC" -eq 0 ] && [[ $OUT == *"Total Errors:   0"* ]]; then
 else
 	not_ok "nagios4 -v" "$OUT"
 fi
-# 6 accounts x 4 checks, and allocation for the one admin
-[[ $OUT == *"Checked 25 services."* ]] && ok "25 services: four per account, allocation only for the admin" ||
-	not_ok "25 services" "$OUT"
+# 6 accounts x 4 checks, allocation for the one admin, renewals for main
+[[ $OUT == *"Checked 26 services."* ]] && ok "26 services: four per account, allocation only for the admin, renewals for main" ||
+	not_ok "26 services" "$OUT"
 
 "$NAGIOS" "$N/nagios.cfg" >"$N/daemon.out" 2>&1 &
 NP=$!
@@ -228,10 +269,10 @@ SIM_PIDS="$NP $SIM_PIDS"
 # all_checked: every service block has has_been_checked=1 in a snapshot of status.dat
 all_checked() {
 	cp "$N/status.dat" "$N/snapshot" 2>/dev/null || return 1
-	[ "$(grep -c $'^\thas_been_checked=1' <(awk '/^servicestatus/{b=1} b' "$N/snapshot"))" -eq 25 ]
+	[ "$(grep -c $'^\thas_been_checked=1' <(awk '/^servicestatus/{b=1} b' "$N/snapshot"))" -eq 26 ]
 }
 for _ in $(seq 1 600); do all_checked && break; sleep 0.1; done
-compare nagios "$N/snapshot" 25
+compare nagios "$N/snapshot" 26
 OUT=$(cat "$N/snapshot")
 has_line $'\thost_name=tencentcloud-plain' && ! grep -A1 $'^\thost_name=tencentcloud-plain' "$N/snapshot" |
 	grep -q "allocation" && ok "no allocation service for an ordinary account" ||
@@ -243,6 +284,11 @@ svc_state() { awk -v h="$1" -v s="$2" '/^servicestatus/{b=1;hh="";ss=""} b&&$0==
 [ "$(svc_state tencentcloud-group-admin "Tencent Cloud allocation")" = 2 ] &&
 	ok "the admin's allocation: team-b is below 100 (CRITICAL)" ||
 	not_ok "the admin's allocation CRITICAL" "state $(svc_state tencentcloud-group-admin "Tencent Cloud allocation")"
+[ "$(svc_state tencentcloud-main "Tencent Cloud renewals")" = 1 ] &&
+	ok "main's renewals: web-1, renewed by hand, expires in 20 days (WARNING)" ||
+	not_ok "main's renewals WARNING" "state $(svc_state tencentcloud-main "Tencent Cloud renewals")"
+[ -z "$(svc_state tencentcloud-plain "Tencent Cloud renewals")" ] && ok "no renewals service for an account that did not opt in" ||
+	not_ok "no renewals service for plain"
 [ "$(svc_state tencentcloud-broken "Tencent Cloud balance")" = 3 ] && ok "a broken section is UNKNOWN" ||
 	not_ok "a broken section is UNKNOWN" "state $(svc_state tencentcloud-broken "Tencent Cloud balance")"
 
@@ -279,14 +325,25 @@ nagios_cmd "PROCESS_HOST_CHECK_RESULT;tencentcloud-notify;1;$HOST_OUT"
 wait_deliveries 5 true
 if OUT=$(delivered 5 DOWN PROBLEM "$HOST_OUT" 2>&1); then ok "Nagios delivered a host DOWN intact"; else
 	not_ok "Nagios delivered a host DOWN intact" "$OUT"; fi
+for _ in $(seq 1 40); do [ "$(wc -l <"$WORK/wecom.log")" -ge 1 ] && break; sleep 0.5; done
+if OUT=$(wecom_delivered 1 DOWN "$HOST_OUT" 2>&1); then
+	ok "notify_tc_chat_host delivered the host DOWN to the WeCom bot intact"
+else
+	not_ok "notify_tc_chat_host delivered the host DOWN to WeCom intact" "$OUT"
+fi
 nagios_cmd "PROCESS_HOST_CHECK_RESULT;tencentcloud-notify;0;account back"
 wait_deliveries 6 true
 if OUT=$(delivered 6 UP RECOVERY tencentcloud-notify 2>&1); then ok "Nagios delivered the host's RECOVERY"; else
 	not_ok "Nagios delivered the host's RECOVERY" "$OUT"; fi
+for _ in $(seq 1 40); do [ "$(wc -l <"$WORK/wecom.log")" -ge 2 ] && break; sleep 0.5; done
+if OUT=$(wecom_delivered 2 UP tencentcloud-notify 2>&1); then ok "and the host's RECOVERY to the WeCom bot"; else
+	not_ok "the host's RECOVERY to the WeCom bot" "$OUT"; fi
 no_pwned && ok "no notification ran the API's text" || not_ok "the API's text ran" "$(ls "$P"[0-9]*)"
 kill "$NP" 2>/dev/null
 wait "$NP" 2>/dev/null
 [ "$(deliveries)" -eq 6 ] && ok "six notifications from Nagios, no more" || not_ok "six notifications" "$(cat "$WORK/hook.log")"
+[ "$(wc -l <"$WORK/wecom.log")" -eq 2 ] && ok "two to the WeCom bot (notify's host), no more" ||
+	not_ok "two to the WeCom bot" "$(cat "$WORK/wecom.log")"
 
 ###### Nagios 4: -v on the example plus a second-account copy, in the stock layout ######
 V=$WORK/validate
@@ -322,7 +379,7 @@ done
 cat >"$I/conf.d/hosts.conf" <<CONF
 object Host "tencentcloud" {
 	check_command = "dummy"
-	vars.tc_accounts["main"] = {}
+	vars.tc_accounts["main"] = { tc_checks = [ "balance", "pending", "vouchers", "runway", "renewals" ] }
 	vars.tc_accounts["credit"] = { tc_balance_warning = "200000:" }
 	vars.tc_accounts["plain"] = {}
 	vars.tc_accounts["group-admin"] = {
@@ -351,7 +408,7 @@ include_recursive "$I/conf.d"
 CONF
 # every option a check lists in --help is an argument of its CheckCommand (but the
 # ones that change what it prints or does: --format, --textfile, --discover)
-for c in balance pending allocation vouchers runway; do
+for c in balance pending allocation vouchers runway renewals; do
 	have=$(awk -v c="tc_$c" '/^template CheckCommand "tc-billing-common"/ || $0 ~ "^object CheckCommand \"" c "\"" {b=1}
 		b && /^}/ {b=0} b' "$I/conf.d/tc-billing-commands.conf" | grep -o '"--[a-z-]*" = {' | tr -d '"={ ' | sort -u)
 	missing=$(comm -23 <("$PLUG/check_tc_$c" --help | grep -o -- '--[a-z][a-z-]*[a-z*]' | grep -v '\*$' | sort -u |
@@ -367,9 +424,11 @@ if [ "$RC" -eq 0 ] && [[ $OUT == *"Finished validating the configuration file(s)
 else
 	not_ok "icinga2 daemon -C" "$OUT"
 fi
-[[ $OUT == *"Instantiated 25 Services."* ]] && ok "Icinga: 25 services, allocation only where tc_checks has it" ||
-	not_ok "Icinga: 25 services" "$OUT"
-[[ $OUT == *"Instantiated 25 Notifications."* ]] && [[ $OUT == *"Instantiated 1 User."* ]] &&
+[[ $OUT == *"Instantiated 26 Services."* ]] && ok "Icinga: 26 services, allocation and renewals only where tc_checks has them" ||
+	not_ok "Icinga: 26 services" "$OUT"
+[[ $OUT == *"Instantiated 2 NotificationCommands."* ]] && ok "the tc-lark and tc-chat NotificationCommands" ||
+	not_ok "two NotificationCommands" "$OUT"
+[[ $OUT == *"Instantiated 26 Notifications."* ]] && [[ $OUT == *"Instantiated 1 User."* ]] &&
 	ok "a Lark user and a notification per service" || not_ok "Icinga notifications" "$OUT"
 # the secret is in the host's dictionary once, and on no service
 if [ "$(grep -o "$(key_secret canary)" "$I/cache/icinga2.debug" | wc -l)" -eq 1 ]; then
@@ -384,14 +443,14 @@ IP=$!
 SIM_PIDS="$IP $SIM_PIDS"
 for _ in $(seq 1 100); do [ -p "$I/icinga2.cmd" ] && break; sleep 0.1; done
 icinga_cmd() { timeout 5 sh -c 'printf "%s\n" "$1" >"$2"' sh "[$(date +%s)] $1" "$I/icinga2.cmd"; }
-SERVICES="tc-allocation-group-admin"
+SERVICES="tc-allocation-group-admin tc-renewals-main"
 for a in main credit plain group-admin broken notify; do
 	SERVICES="$SERVICES tc-balance-$a tc-pending-$a tc-vouchers-$a tc-runway-$a"
 done
 for s in $SERVICES; do icinga_cmd "SCHEDULE_FORCED_SVC_CHECK;tencentcloud;$s;$(date +%s)"; done
 seen() { cat "$I"/perf/service-perfdata.[0-9]* 2>/dev/null | sort -u | grep -c '^tc-'; }
-for _ in $(seq 1 300); do [ "$(seen)" -ge 25 ] && break; sleep 0.1; done
-[ "$(seen)" -ge 25 ] && ok "Icinga checked all 25 services" || not_ok "Icinga checked all 25" "$(seen) seen"
+for _ in $(seq 1 300); do [ "$(seen)" -ge 26 ] && break; sleep 0.1; done
+[ "$(seen)" -ge 26 ] && ok "Icinga checked all 26 services" || not_ok "Icinga checked all 26" "$(seen) seen"
 
 # Icinga runs checks of its own besides the forced ones (each service's initial
 # check), so on a slow machine another account's service may reach a hard state and
@@ -428,7 +487,7 @@ no_pwned && ok "no notification ran the API's text" || not_ok "the API's text ra
 kill "$IP" 2>/dev/null
 wait "$IP" 2>/dev/null
 [ "$(deliveries)" -eq 4 ] && ok "four notifications from Icinga, no more" || not_ok "four from Icinga" "$(cat "$WORK/hook.log")"
-compare icinga "$I/data/icinga2.state" 25 "credit/balance=--warning 200000:"
+compare icinga "$I/data/icinga2.state" 26 "credit/balance=--warning 200000:"
 grep -q 'TC BALANCE WARNING - [^"]*(warning: below [^"]*200,000.00)' "$I/data/icinga2.state" &&
 	ok "Icinga: tc_balance_warning in the account's dictionary wins over the accounts file" ||
 	not_ok "Icinga: the dictionary's tc_balance_warning"

@@ -120,7 +120,7 @@ for w in c["argv"]:
 # ---- the accounts file: several accounts, each with its own key
 start_sim api tls
 mkdir -p "$(dirname "$INI")" "$TF"
-for a in ok credit arrears org-notadmin org-allocate flaky; do
+for a in ok credit arrears org-notadmin org-allocate flaky renew-warn; do
 	printf '[default]\nsecret_id = %s\nsecret_key = %s\n' "$(key_id "$a")" "$(key_secret "$a")" >"$WORK/$a.cred"
 	chmod 600 "$WORK/$a.cred"
 done
@@ -158,6 +158,13 @@ $api
 checks=balance,pending,vouchers,runway,allocation
 allocation.source=organization
 
+; opted in to renewals (its key may call billing:DescribeRenewInstances): web-1,
+; renewed by hand, expires in 20 days, old-batch (not renewing) in 5
+[renew]
+credentials-file=$WORK/renew-warn.cred
+$api
+checks=renewals
+
 ; the old form: a threshold for every check
 [broken]
 credentials-file=$WORK/ok.cred
@@ -179,13 +186,17 @@ $api
 checks=balance
 INI
 
-for a in main credit arrears member group-admin; do
+for a in main credit arrears member group-admin renew; do
 	run_unit "$a"
 	[ "$RC" -eq 0 ] && ok "unit for $a: exit 0" || not_ok "unit for $a" "exit $RC" "$OUT" "$ERR"
 done
 [ -f "$TF/tencentcloud_group-admin_allocation.prom" ] && [ ! -e "$TF/tencentcloud_member_allocation.prom" ] &&
 	[ ! -e "$TF/tencentcloud_main_allocation.prom" ] &&
 	ok "allocation runs only where checks= asks for it" || not_ok "allocation opt-in" "$(ls "$TF")"
+[ -f "$TF/tencentcloud_renew_renewals.prom" ] && [ "$(ls "$TF" | grep -c '^tencentcloud_renew_')" = 1 ] &&
+	[ "$(ls "$TF" | grep -c '_renewals[.]prom$')" = 1 ] &&
+	ok "renewals runs only where checks= asks for it, and only it for checks=renewals" ||
+	not_ok "renewals opt-in" "$(ls "$TF")"
 run_unit broken
 [ "$RC" -eq 1 ] && [[ $ERR == *"broken balance could not read the account: TC BALANCE UNKNOWN - $INI:"*" [broken]: 'warning' is not shared by every check; write balance.warning= (or pending., vouchers., allocation., runway., renewals.)"* ]] &&
 	ok "unit for a broken section fails, and says why on stderr (the journal)" || not_ok "broken section" "exit $RC" "$OUT" "$ERR"
@@ -270,6 +281,7 @@ TencentCloudCheckFailing broken pending pending
 TencentCloudCheckFailing broken runway pending
 TencentCloudCheckFailing broken vouchers pending
 TencentCloudDataStale stale balance firing
+TencentCloudRenewalDue renew renewals firing
 TencentCloudRunwayShort arrears runway pending
 TencentCloudTextfileMissing never balance pending"
 end=$((SECONDS + DEADLINE))
@@ -327,6 +339,11 @@ run "$CHECKS/check_tc_balance" --extra-opts="credit@$INI"
 run "$CHECKS/check_tc_pending" --extra-opts="main@$INI"
 [ "$RC" -eq 0 ] && [ "$(query 'tencentcloud_check_state{account="main",check="pending"}')" = 0 ] &&
 	ok "main: balance.warning= does not make the pending orders CRITICAL" || not_ok "main pending" "$FIRST"
+run "$CHECKS/check_tc_renewals" --extra-opts="renew@$INI"
+[ "$RC" -eq 1 ] && [ "$(query 'tencentcloud_check_state{account="renew",check="renewals"}')" = 1 ] &&
+	[ "$(query 'ALERTS{alertname="TencentCloudRenewalDue",account="renew",severity="warning",alertstate="firing"}')" = 1 ] &&
+	ok "renew: the check says WARNING by hand, state 1 served, TencentCloudRenewalDue firing as a warning" ||
+	not_ok "renew: renewals WARNING alert" "exit $RC" "$FIRST" "$(alerts)"
 [ "$(query 'tencentcloud_data_age_seconds{account="stale"}')" = "$age" ] &&
 	ok "stale: tencentcloud_data_age_seconds $age served" || not_ok "stale age served"
 

@@ -12,12 +12,13 @@ export TC_PLUGIN_DIR=$PLUGINS
 start_sim api tls
 INI="$WORK/tc-billing.ini"
 : >"$INI"
-for a in ok credit arrears denied pend-warn org-allocate vouch-warn vouch-none run-ok run-none; do
+for a in ok credit arrears denied pend-warn org-allocate vouch-warn vouch-none run-ok run-none renew-warn renew-none; do
 	printf '[default]\nsecret_id = %s\nsecret_key = %s\n' "$(key_id "$a")" "$(key_secret "$a")" >"$WORK/$a.cred"
 	chmod 600 "$WORK/$a.cred"
 	printf '[%s]\ncredentials-file=%s\nendpoint=https://127.0.0.1:%s\ncacert=%s\n' \
 		"$a" "$WORK/$a.cred" "$PORT_api" "$WORK/cert.pem" >>"$INI"
 	[ "$a" = org-allocate ] && printf 'checks = balance, allocation\n' >>"$INI"
+	case $a in renew-*) printf 'checks=balance,renewals\n' >>"$INI" ;; esac
 done
 printf '[run-budget]\ncredentials-file=%s\nendpoint=https://127.0.0.1:%s\ncacert=%s\nrunway.budget=100000\n' \
 	"$WORK/run-ok.cred" "$PORT_api" "$WORK/cert.pem" >>"$INI"
@@ -62,11 +63,21 @@ run "$Z/tc_billing.sh" checks "--extra-opts=ok@$INI"
 run "$Z/tc_billing.sh" checks "--extra-opts=org-allocate@$INI"
 [ "$OUT" = '[{"{#CHECK}":"allocation"},{"{#CHECK}":"balance"}]' ] &&
 	ok "wrapper: checks= of the account is its discovery" || not_ok "wrapper checks=" "$OUT"
+run "$Z/tc_billing.sh" checks "--extra-opts=renew-warn@$INI"
+[ "$OUT" = '[{"{#CHECK}":"balance"},{"{#CHECK}":"renewals"}]' ] &&
+	ok "wrapper: renewals is a known check of checks=" || not_ok "wrapper checks=renewals" "$OUT"
+run "$Z/tc_billing.sh" checks "--extra-opts=renew-warn@$INI" --only=renewals
+[ "$OUT" = '[{"{#RENEWALS}":"renewals"}]' ] && ok "wrapper: checks --only=renewals lists only it, as {#RENEWALS}" || not_ok "wrapper --only" "$OUT"
+run "$Z/tc_billing.sh" checks "--extra-opts=ok@$INI" --only=renewals
+[ "$OUT" = '[]' ] && ok "wrapper: checks --only=renewals is empty for an account that did not opt in" || not_ok "wrapper --only off" "$OUT"
+run "$Z/tc_billing.sh" renewals "--extra-opts=renew-warn@$INI"
+[ "$RC" -eq 0 ] && [[ $OUT == '{"program":"check_tc_renewals","check":"renewals","account":"renew-warn","state":"WARNING",'* ]] &&
+	ok "wrapper: JSON of the renewals check" || not_ok "wrapper renewals" "$OUT" "$ERR"
 run "$Z/tc_billing.sh" members "--extra-opts=ok@$INI"
 [ "$RC" -eq 0 ] && [ "$OUT" = '{"data":[]}' ] && ok "wrapper: no member discovery for an account without allocation" || not_ok "wrapper members off" "$OUT"
 
 python3 "$top_srcdir/tests/integration/zabbix_template.py" "$Z/template_tc_billing.yaml" "$Z/tc_billing.sh" "$INI" \
-	"balance=ok,credit;pending=pend-warn;allocation=org-allocate;vouchers=vouch-warn,vouch-none;runway=run-budget,run-none" \
+	"balance=ok,credit;pending=pend-warn;allocation=org-allocate;vouchers=vouch-warn,vouch-none;runway=run-budget,run-none;renewals=renew-warn,renew-none" \
 	arrears,credit,ok >"$WORK/template.tap"
 template_rc=$?
 # renumber the script's TAP lines into this file's

@@ -116,6 +116,7 @@ HOSTS = {
     "tc-broken": ("nosuch", None),
     "tc-arrears": ("arrears", INJECT),
     "tc-vouchers": ("vouch-crit", None),
+    "tc-renew": ("renew-crit", None),
 }
 EXPECTED = {
     "tc-ok": set(),
@@ -125,12 +126,14 @@ EXPECTED = {
     "tc-broken": {("TC balance: UNKNOWN, the account cannot be read", "4")},
     "tc-arrears": {("TC account in arrears", "5")},
     "tc-vouchers": {("TC balance: critically low", "4"), ("TC vouchers: value expires very soon", "4")},
+    "tc-renew": {("TC renewals: instances expire within days or are isolated", "4")},
 }
 new_hosts = []
 for host, (section, visible) in HOSTS.items():
     macros = [{"macro": "{$TC.ACCOUNT}", "value": section}, {"macro": "{$TC.INI}", "value": ini},
               {"macro": "{$TC.BALANCE.INTERVAL}", "value": "5s"},
               {"macro": "{$TC.ALLOCATION.INTERVAL}", "value": "5s"},
+              {"macro": "{$TC.RENEWALS.INTERVAL}", "value": "5s"},
               {"macro": "{$TC.DISCOVERY.INTERVAL}", "value": "5s"}]
     # the other checks run when told to (below), after the balance: dependencies
     # only hold back a problem whose master problem is already raised
@@ -186,6 +189,8 @@ ok = until(90, "other checks", lambda: all(have_values(h, STATES) for h in HOSTS
 check(ok, "check now ran pending, vouchers and runway for every host (%d items)" % len(masters))
 ok = until(60, "allocation", lambda: have_values("tc-admin", ["tc.allocation.state[allocation]"]), 1)
 check(ok, "the admin account's allocation check was discovered from checks= and ran")
+ok = until(60, "renewals", lambda: have_values("tc-renew", ["tc.renewals.state[renewals]"]), 1)
+check(ok, "tc-renew's renewals check was discovered from checks= and ran")
 note("all checks in")
 
 # the problems settle: exactly the expected ones, one per cause
@@ -235,6 +240,17 @@ have = items("tc-admin", ["tc.allocation.state[allocation]", "tc.allocation[shor
 check(have["tc.allocation.state[allocation]"]["lastvalue"] == str(want["state_code"]) and
       float(have["tc.allocation[shortfall,allocation]"]["lastvalue"]) == want["values"]["shortfall_cny"],
       "tc-admin: allocation state and shortfall equal check_tc_allocation by hand", json.dumps(have))
+want = by_hand("renewals", "renew-crit")
+have = items("tc-renew", ["tc.renewals.state[renewals]", "tc.renewals.summary[renewals]", "tc.renewals[due,renewals]",
+                          "tc.renewals[isolated,renewals]", "tc.renewals[expires_in_days,renewals]"])
+got_r = {k: (v["lastvalue"], v["state"]) for k, v in have.items()}
+check(len(have) == 5 and have["tc.renewals.state[renewals]"]["lastvalue"] == str(want["state_code"]) == "2" and
+      have["tc.renewals.summary[renewals]"]["lastvalue"] == want["summary"] and
+      int(have["tc.renewals[due,renewals]"]["lastvalue"]) == want["values"]["renewal_due"] and
+      int(have["tc.renewals[isolated,renewals]"]["lastvalue"]) == want["values"]["renewal_isolated"] and
+      float(have["tc.renewals[expires_in_days,renewals]"]["lastvalue"]) == want["values"]["renewal_expires_in_days"],
+      "tc-renew: renewals state (CRITICAL), summary, due, isolated and days left equal check_tc_renewals by hand",
+      json.dumps(got_r) + "\n" + json.dumps(want))
 # a problem's operational data is the check's summary (the frontend cuts text values
 # to 20 characters and "..."; notifications carry it whole, below)
 for h in ("tc-member", "tc-arrears"):
@@ -251,9 +267,12 @@ check(state["lastvalue"] == "3" and state["state"] == "0",
 # no allocation for the member account: nothing discovered, no failed rule
 rules = call("discoveryrule.get", {"hostids": [hostid["tc-member"], hostid["tc-admin"]], "output": ["key_", "state", "error", "hostid"]})
 bad = [r for r in rules if r["state"] != "0"]
-check(len(rules) == 4 and not bad, "discovery rules of the member and admin accounts are supported", json.dumps(rules))
+check(len(rules) == 6 and not bad, "discovery rules of the member and admin accounts are supported", json.dumps(rules))
 alloc = call("item.get", {"hostids": hostid["tc-member"], "search": {"key_": "allocation"}, "output": ["key_"]})
 check(not alloc, "tc-member: no allocation items (checks= does not list it)", json.dumps(alloc))
+renew = call("item.get", {"hostids": [hostid["tc-member"], hostid["tc-admin"], hostid["tc-ok"]], "search": {"key_": "renewals"},
+                          "output": ["key_"]})
+check(not renew, "no renewals items for accounts whose checks= does not list it", json.dumps(renew))
 members = call("item.get", {"hostids": hostid["tc-admin"], "search": {"key_": "tc.account.state["}, "output": ["key_"]})
 check(len(members) > 0, "tc-admin: %d member accounts discovered" % len(members))
 

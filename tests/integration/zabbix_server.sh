@@ -92,12 +92,14 @@ start_sim api tls
 ETC=$WORK/etc/tc-billing-plugins
 INI=$ETC/accounts.ini
 mkdir -p "$ETC"
-for a in ok credit org-notadmin org-allocate arrears vouch-crit; do
+for a in ok credit org-notadmin org-allocate arrears vouch-crit renew-crit; do
 	printf '[default]\nsecret_id = %s\nsecret_key = %s\n' "$(key_id "$a")" "$(key_secret "$a")" >"$ETC/$a.credentials"
 	chmod 600 "$ETC/$a.credentials"
 	printf '[%s]\ncredentials-file=%s\nendpoint=https://127.0.0.1:%s\ncacert=%s\n' \
 		"$a" "$ETC/$a.credentials" "$PORT_api" "$WORK/cert.pem" >>"$INI"
 	[ "$a" = org-allocate ] && printf 'checks=balance,pending,vouchers,runway,allocation\n' >>"$INI"
+	# opted in to renewals: a manual renewal in 3 days (CRITICAL); its 0.01 balance is no problem here
+	[ "$a" = renew-crit ] && printf 'checks=balance,pending,vouchers,runway,renewals\nbalance.warning=0:\nbalance.critical=0:\n' >>"$INI"
 done
 python3 "$top_srcdir/tests/integration/lark_receiver.py" "$WORK/hook.port" "$WORK/hook.log" s3cr3t ok 2>/dev/null &
 SIM_PIDS="$SIM_PIDS $!"
