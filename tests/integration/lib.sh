@@ -230,8 +230,8 @@ no_secrets_in() {
 		grep -qaF -f "$list" -- "$f" 2>/dev/null && hits="$hits$f"$'\n'
 	done < <(find "$dir" -type f -print0)
 	if [ -z "$hits" ]; then
-		ok "$desc ($n files, $(wc -l <"$list") values)"
+		ok "$desc ($n files, $(grep -c '' "$list") values)"
 	else
-		not_ok "$desc" "a secret is in:" "$hits"
+		not_ok "$desc" "a secret is in:" "${hits%$'\n'}"
 	fi
 }
