@@ -214,7 +214,7 @@ for name in sys.argv[1:]:
 # the file LIST (but LIST itself and the EXCLUDE paths, shell patterns, that hold them
 # by design); a failure names the files, never the secrets
 no_secrets_in() {
-	local desc=$1 dir=$2 list=$3 f x n=0 hits=""
+	local desc=$1 dir=$2 list=$3 f x n=0 hits files=()
 	shift 3
 	sed -i '/^$/d' "$list"
 	if [ ! -s "$list" ]; then
@@ -226,12 +226,13 @@ no_secrets_in() {
 			# shellcheck disable=SC2053
 			[[ $f == $x ]] && continue 2
 		done
-		n=$((n + 1))
-		grep -qaF -f "$list" -- "$f" 2>/dev/null && hits="$hits$f"$'\n'
+		files+=("$f")
 	done < <(find "$dir" -type f -print0)
+	n=${#files[@]}
+	hits=$(printf '%s\0' "${files[@]}" | xargs -0 grep -laF -f "$list" -- 2>/dev/null)
 	if [ -z "$hits" ]; then
 		ok "$desc ($n files, $(grep -c '' "$list") values)"
 	else
-		not_ok "$desc" "a secret is in:" "${hits%$'\n'}"
+		not_ok "$desc" "a secret is in:" "$hits"
 	fi
 }
