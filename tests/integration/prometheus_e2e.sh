@@ -186,7 +186,7 @@ done
 	[ ! -e "$TF/tencentcloud_main_allocation.prom" ] &&
 	ok "allocation runs only where checks= asks for it" || not_ok "allocation opt-in" "$(ls "$TF")"
 run_unit broken
-[ "$RC" -eq 1 ] && [[ $ERR == *"broken balance could not read the account: TC BALANCE UNKNOWN - $INI:"*" [broken]: 'warning' is not shared by every check; write balance.warning= (or pending., vouchers., allocation., runway.)"* ]] &&
+[ "$RC" -eq 1 ] && [[ $ERR == *"broken balance could not read the account: TC BALANCE UNKNOWN - $INI:"*" [broken]: 'warning' is not shared by every check; write balance.warning= (or pending., vouchers., allocation., runway., renewals.)"* ]] &&
 	ok "unit for a broken section fails, and says why on stderr (the journal)" || not_ok "broken section" "exit $RC" "$OUT" "$ERR"
 grep -qx 'tencentcloud_up{account="broken",check="vouchers"} 0' "$TF/tencentcloud_broken_vouchers.prom" &&
 	ok "a broken section still writes up 0" || not_ok "broken: up 0" "$(cat "$TF/tencentcloud_broken_vouchers.prom")"
