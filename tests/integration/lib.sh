@@ -186,3 +186,54 @@ with_env() (
 	done
 	"$@"
 )
+
+# planted_secrets FILE...: the secret values in credentials files and bot inis
+# (secret_key=, token=, secret=, and webhook= whole, as its path or query holds the
+# bot's token), one a line, for no_secrets_in
+planted_secrets() {
+	sed -n 's/^[[:space:]]*\(secret_key\|token\|secret\|webhook\)[[:space:]]*=[[:space:]]*\(.*[^[:space:]]\)[[:space:]]*$/\2/p' \
+		"$@" | sort -u
+}
+
+# signatures_of LOG...: every signature a local chat receiver (lark_receiver.py,
+# chat_receiver.py) got, in the body or the query, as sent and URL-encoded
+signatures_of() {
+	python3 -c '
+import json, sys, urllib.parse
+for name in sys.argv[1:]:
+    for line in open(name):
+        r = json.loads(line)
+        b = r.get("body")
+        s = (b.get("sign") if isinstance(b, dict) else None) or r.get("query", {}).get("sign")
+        if s:
+            print(s)
+            print(urllib.parse.quote(s, safe=""))
+' "$@" | sort -u
+}
+
+# no_secrets_in DESCRIPTION DIR LIST [EXCLUDE...]: no file under DIR holds any line of
+# the file LIST (but LIST itself and the EXCLUDE paths, shell patterns, that hold them
+# by design); a failure names the files, never the secrets
+no_secrets_in() {
+	local desc=$1 dir=$2 list=$3 f x n=0 hits files=()
+	shift 3
+	sed -i '/^$/d' "$list"
+	if [ ! -s "$list" ]; then
+		not_ok "$desc" "no secrets to look for"
+		return
+	fi
+	while IFS= read -r -d '' f; do
+		for x in "$list" "$@"; do
+			# shellcheck disable=SC2053
+			[[ $f == $x ]] && continue 2
+		done
+		files+=("$f")
+	done < <(find "$dir" -type f -print0)
+	n=${#files[@]}
+	hits=$(printf '%s\0' "${files[@]}" | xargs -0 grep -laF -f "$list" -- 2>/dev/null)
+	if [ -z "$hits" ]; then
+		ok "$desc ($n files, $(grep -c '' "$list") values)"
+	else
+		not_ok "$desc" "a secret is in:" "$hits"
+	fi
+}

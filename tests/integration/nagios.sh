@@ -492,4 +492,21 @@ grep -q 'TC BALANCE WARNING - [^"]*(warning: below [^"]*200,000.00)' "$I/data/ic
 	ok "Icinga: tc_balance_warning in the account's dictionary wins over the accounts file" ||
 	not_ok "Icinga: the dictionary's tc_balance_warning"
 
+
+# Secrets: nothing Nagios, Icinga 2 or the programs wrote here (logs, status.dat and
+# retention, Icinga's state, object dump and logs, perfdata, the programs' cache)
+# holds a credentials file's key, the Lark bot's secret or webhook, or a signature it
+# got. Only the credentials files, the bot's ini, the receiver's log and the
+# simulator's scenario hold them by design; the canary key in the Icinga host's dictionary is in hosts.conf and, once,
+# in the object dump (the host's), nowhere else.
+planted_secrets "$ETC"/*.credentials "$ETC"/*.ini >"$WORK/planted"
+signatures_of "$WORK/hook.log" >>"$WORK/planted"
+no_secrets_in "no planted secret in anything the daemons or the programs wrote" "$WORK" "$WORK/planted" \
+	"$ETC/*.credentials" "$ETC/*.ini" "$WORK/hook.log" "$SCENARIO"
+key_secret canary >"$WORK/canary"
+no_secrets_in "the Icinga dictionary's key only in hosts.conf and the object dump" "$WORK" "$WORK/canary" \
+	"$I/conf.d/hosts.conf" "$I/cache/icinga2.debug"
+[ "$(grep -o "$(key_secret canary)" "$I/cache/icinga2.debug" | wc -l)" -le 1 ] &&
+	ok "the dictionary's key once at most in the object dump" || not_ok "the dictionary's key copied in the object dump"
+
 finish

@@ -347,4 +347,16 @@ run "$CHECKS/check_tc_renewals" --extra-opts="renew@$INI"
 [ "$(query 'tencentcloud_data_age_seconds{account="stale"}')" = "$age" ] &&
 	ok "stale: tencentcloud_data_age_seconds $age served" || not_ok "stale age served"
 
+
+# Secrets: nothing node_exporter, Prometheus or the programs wrote here (textfiles,
+# cache, logs, the TSDB, and every series Prometheus holds, asked through its API as
+# the WAL may be compressed) holds a credentials file's key. Only the credentials
+# files and the simulator's scenario hold them by design.
+curl -fsS "$P/api/v1/series" --data-urlencode 'match[]={__name__=~".+"}' >"$WORK/prometheus-series.json"
+grep -q '"tencentcloud_balance"' "$WORK/prometheus-series.json" && ok "Prometheus's series listed (and searched)" ||
+	not_ok "Prometheus's series listed" "$(head -c 500 "$WORK/prometheus-series.json")"
+planted_secrets "$WORK"/*.cred >"$WORK/planted"
+no_secrets_in "no planted secret in anything the daemons or the programs wrote" "$WORK" "$WORK/planted" \
+	"$WORK/*.cred" "$SCENARIO"
+
 finish

@@ -237,4 +237,37 @@ if [ $api_rc -ne 0 ]; then
 fi
 kill -0 "$ZBX_PID" 2>/dev/null && ok "zabbix_server still runs" || not_ok "zabbix_server died" "$(tail "$WORK/zabbix/server.log")"
 took "done"
+
+# Secrets: nothing the Zabbix server, the frontend, PostgreSQL or the programs wrote
+# here (server.log, the frontend's log, the programs' cache, and the database's data
+# as pg_dump gives it: item values, events, alerts, the audit log) holds a credentials
+# file's key, the Lark bot's secret or a signature the bot got; the webhook only
+# where Zabbix keeps it as the user's media (the database). Only the credentials
+# files, the receiver's log, the secret macro the test sets (its table is left out of
+# the dump) and PostgreSQL's own files hold them by design. Zabbix also keeps every
+# webhook call's parameters, the Lark media type's Secret resolved from the secret
+# macro included, in alerts.parameters: that column is dumped apart, and holds the
+# bot's secret as Secret and nothing else planted.
+"${AS[@]}" "$PGBIN/pg_dump" -h "$PG/sock" -p "$PG_PORT" -U zabbix --data-only --exclude-table-data=globalmacro \
+	--exclude-table-data=alerts zabbix >"$WORK/zabbix/db.sql" 2>"$WORK/zabbix/db.err"
+zsql() { "${AS[@]}" "$PGBIN/psql" -XAtq -h "$PG/sock" -p "$PG_PORT" -U zabbix zabbix -c "$1"; }
+zsql "SELECT to_jsonb(a) - 'parameters' FROM alerts a" >>"$WORK/zabbix/db.sql" 2>>"$WORK/zabbix/db.err"
+zsql "SELECT parameters FROM alerts WHERE parameters <> '{}'" >"$WORK/alert-parameters" 2>>"$WORK/zabbix/db.err"
+python3 -c '
+import json, sys
+ps = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+sys.exit(not ps or any(p.get("Secret") != "s3cr3t" for p in ps))' "$WORK/alert-parameters" &&
+	ok "Zabbix keeps the Lark secret in alerts.parameters, as Secret (searched apart)" ||
+	not_ok "alerts.parameters as expected" "$(wc -l <"$WORK/alert-parameters") rows" "$(cat "$WORK/zabbix/db.err")"
+sed 's/"Secret": *"s3cr3t"//g' "$WORK/alert-parameters" >"$WORK/zabbix/alert-parameters-but-secret"
+rm "$WORK/alert-parameters"
+grep -q "check_tc_balance" "$WORK/zabbix/db.sql" && ok "the database dumped (and searched)" ||
+	not_ok "the database dumped" "$(head -c 500 "$WORK/zabbix/db.err")"
+{ planted_secrets "$ETC"/*.credentials; echo s3cr3t; signatures_of "$WORK/hook.log"; } >"$WORK/planted"
+no_secrets_in "no planted secret in anything the daemons or the programs wrote" "$WORK" "$WORK/planted" \
+	"$ETC/*.credentials" "$WORK/hook.log" "$PG/data/*"
+echo "$HOOK_URL" >"$WORK/webhook"
+no_secrets_in "the webhook only in Zabbix's database" "$WORK" "$WORK/webhook" "$WORK/hook.log" "$PG/data/*" \
+	"$WORK/zabbix/db.sql" "$WORK/zabbix/alert-parameters-but-secret"
+took "secrets searched"
 finish
