@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Secrets stay secret in the notifiers: notify_tc_chat (every type) and notify_tc_lark,
 # at every -v level, delivering, holding in quiet hours (with --state-dir), refused and
 # unreachable, with a distinctive webhook token and signing secret in the bot's ini.
