@@ -11,6 +11,7 @@
 
 #include "jsonx.h"
 #include "result.h"
+#include "retry.h"
 #include "sign.h"
 
 struct allowed_action {
@@ -261,40 +262,54 @@ static int send_once(struct tc_api *api, const char *url, const char *host, cons
 	return 0;
 }
 
+/* The client's policy: 200 ms doubling, each wait between half and one and a half
+ * times the backoff, and 300 ms left for the attempt after it. */
+static const struct tc_retry_policy api_retry = {
+    .base_ms = 200, .jitter_from = 50, .jitter_span = 100, .margin_ms = 300};
+
+struct exchange {
+	struct tc_api *api;
+	const char *url, *host, *service, *version, *action, *params;
+	struct tc_api_reply *reply;
+	char **body;
+	size_t *len;
+};
+
+static int exchange_once(void *ctx, struct tc_error *err) {
+	struct exchange *x = ctx;
+	struct tc_http_response resp;
+	if (send_once(x->api, x->url, x->host, x->service, x->version, x->action, x->params, &resp,
+		      err) != 0) {
+		return -1;
+	}
+	if (tc_api_parse_envelope(x->service, x->action, resp.body, resp.len, x->reply, err) != 0) {
+		tc_http_response_free(&resp);
+		err->retryable = strncmp(err->code, "RequestLimitExceeded", 20) == 0;
+		return -1;
+	}
+	*x->body = resp.body;
+	*x->len = resp.len;
+	return 0;
+}
+
+static void exchange_waiting(void *ctx, long wait_ms, const struct tc_error *err) {
+	struct exchange *x = ctx;
+	if (x->api->verbose && x->api->trace) {
+		fprintf(x->api->trace, "retrying %s in %ld ms: %s\n", x->action, wait_ms,
+			err->message);
+	}
+	x->api->retries++;
+}
+
 /* Sends until an answer is read or an error is final; keeps the raw body of a
  * successful answer in *body for the cache. */
 static int exchange(struct tc_api *api, const char *url, const char *host, const char *service,
 		    const char *version, const char *action, const char *params,
 		    struct tc_api_reply *reply, char **body, size_t *len, struct tc_error *err) {
-	long backoff_ms = 200;
-	for (;;) {
-		struct tc_http_response resp;
-		int rc = send_once(api, url, host, service, version, action, params, &resp, err);
-		if (rc == 0) {
-			rc =
-			    tc_api_parse_envelope(service, action, resp.body, resp.len, reply, err);
-			if (rc == 0) {
-				*body = resp.body;
-				*len = resp.len;
-				return 0;
-			}
-			tc_http_response_free(&resp);
-			err->retryable = strncmp(err->code, "RequestLimitExceeded", 20) == 0;
-		}
-		long wait_ms = backoff_ms / 2 + rand() % (backoff_ms + 1);
-		if (!err->retryable || !api->deadline ||
-		    tc_deadline_left_ms(api->deadline) < wait_ms + 300) {
-			return -1;
-		}
-		if (api->verbose && api->trace) {
-			fprintf(api->trace, "retrying %s in %ld ms: %s\n", action, wait_ms,
-				err->message);
-		}
-		struct timespec ts = {wait_ms / 1000, (wait_ms % 1000) * 1000000L};
-		nanosleep(&ts, NULL);
-		api->retries++;
-		backoff_ms *= 2;
-	}
+	struct exchange x = {api, url, host, service, version, action, params, reply, body, len};
+	struct tc_retry_calls calls = {
+	    .attempt = exchange_once, .waiting = exchange_waiting, .ctx = &x};
+	return tc_retry_run(&api_retry, api->deadline, &calls, NULL, err);
 }
 
 /* Failures that say nothing about the key or the account, after which an older

@@ -34,6 +34,7 @@
 #include "chat.h"
 #include "lark_logic.h"
 #include "result.h"
+#include "retry.h"
 
 enum { EXIT_SENT = 0, EXIT_FAILED = 1, EXIT_USAGE = 3 };
 
@@ -391,6 +392,66 @@ static void trace_request(const struct options *o, const char *body) {
 	free(shown);
 }
 
+/* The notifier's policy: 500 ms doubling plus up to a quarter more, or what the
+ * platform asked (Retry-After) if longer, and 200 ms left for the attempt after it. */
+static const struct tc_retry_policy chat_retry = {
+    .base_ms = 500, .jitter_from = 100, .jitter_span = 25, .margin_ms = 200};
+
+struct delivery {
+	const struct options *o;
+	struct tc_http *http;
+	bool retry;       /* the last failure is one the platform calls transient */
+	long retry_after; /* seconds the platform asked to wait, 0 when none */
+};
+
+/* One attempt, with a fresh timestamp and signature. */
+static int deliver_once(void *ctx, struct tc_error *err) {
+	struct delivery *dv = ctx;
+	const struct options *o = dv->o;
+	struct tc_http_header headers[] = {{"Content-Type", "application/json", false}};
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	int64_t now_ms = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+	const char *secret = o->secret[0] ? o->secret : NULL;
+	char *body = o->platform->body(&o->event, o->text, now_ms, secret);
+	char url[sizeof o->webhook + 256];
+	struct tc_http_response resp;
+	int rc;
+	dv->retry = false;
+	dv->retry_after = 0;
+	if (!body) {
+		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+	}
+	trace_request(o, body);
+	rc = o->platform->url(o->webhook, now_ms, secret, url, sizeof url, err);
+	if (rc == 0) {
+		rc = tc_http_request(dv->http, "POST", url, headers, 1, body, strlen(body), &resp,
+				     err);
+		memset(url, 0, sizeof url);
+		if (rc == 0) {
+			if (o->verbose >= 3) {
+				fprintf(stderr, "< HTTP %ld, %zu bytes\n< %.*s\n", resp.status,
+					resp.len, (int)(resp.len > 4096 ? 4096 : resp.len),
+					resp.body);
+			}
+			rc = o->platform->answer(&resp, &dv->retry, err);
+			dv->retry_after = resp.retry_after;
+			tc_http_response_free(&resp);
+		} else {
+			dv->retry = err->kind == TC_ERR_NETWORK;
+		}
+	}
+	free(body);
+	return rc;
+}
+
+static bool deliver_transient(void *ctx, const struct tc_error *err, long *asked_ms) {
+	const struct delivery *dv = ctx;
+	(void)err;
+	*asked_ms = dv->retry_after * 1000;
+	return dv->retry;
+}
+
 static int deliver(const struct options *o, struct tc_error *err) {
 	struct tc_deadline d;
 	tc_deadline_start(&d, o->timeout);
@@ -399,70 +460,22 @@ static int deliver(const struct options *o, struct tc_error *err) {
 				  .proxy = o->proxy,
 				  .deadline = &d,
 				  .max_body = 1024 * 1024}; /* traced here, redacted */
-	struct tc_http *http = tc_http_new(&ho, err);
-	if (!http) {
+	struct delivery dv = {.o = o, .http = tc_http_new(&ho, err)};
+	if (!dv.http) {
 		return -1;
 	}
-	struct tc_http_header headers[] = {{"Content-Type", "application/json", false}};
-	long backoff_ms = 500;
-	int rc = -1;
-	for (int attempt = 1;; attempt++) {
-		/* a fresh timestamp and signature for every attempt */
-		struct timespec now;
-		clock_gettime(CLOCK_REALTIME, &now);
-		int64_t now_ms = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-		const char *secret = o->secret[0] ? o->secret : NULL;
-		char *body = o->platform->body(&o->event, o->text, now_ms, secret);
-		char url[sizeof o->webhook + 256];
-		struct tc_http_response resp;
-		bool retry = false;
-		long wait_ms = 0, retry_after = 0;
-		if (!body) {
-			rc = tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
-			break;
-		}
-		trace_request(o, body);
-		rc = o->platform->url(o->webhook, now_ms, secret, url, sizeof url, err);
-		if (rc == 0) {
-			rc = tc_http_request(http, "POST", url, headers, 1, body, strlen(body),
-					     &resp, err);
-			memset(url, 0, sizeof url);
-			if (rc == 0) {
-				if (o->verbose >= 3) {
-					fprintf(stderr, "< HTTP %ld, %zu bytes\n< %.*s\n",
-						resp.status, resp.len,
-						(int)(resp.len > 4096 ? 4096 : resp.len),
-						resp.body);
-				}
-				rc = o->platform->answer(&resp, &retry, err);
-				retry_after = resp.retry_after;
-				wait_ms = retry_after * 1000;
-				tc_http_response_free(&resp);
-			} else {
-				retry = err->kind == TC_ERR_NETWORK;
-			}
-		}
-		free(body);
-		long jitter = backoff_ms / 4 > 0 ? rand() % (backoff_ms / 4) : 0;
-		if (wait_ms < backoff_ms + jitter) {
-			wait_ms = backoff_ms + jitter;
-		}
-		if (rc == 0 || !retry || tc_deadline_left_ms(&d) < wait_ms + 200) {
-			if (rc != 0 && retry &&
-			    retry_after * 1000 + 200 > tc_deadline_left_ms(&d)) {
-				tc_error_prefix(err, "asked to wait %ld s, past the %d s deadline",
-						retry_after, o->timeout);
-			}
-			if (rc != 0 && attempt > 1) {
-				tc_error_prefix(err, "after %d attempts", attempt);
-			}
-			break;
-		}
-		struct timespec ts = {wait_ms / 1000, (wait_ms % 1000) * 1000000L};
-		nanosleep(&ts, NULL);
-		backoff_ms *= 2;
+	struct tc_retry_calls calls = {
+	    .attempt = deliver_once, .transient = deliver_transient, .ctx = &dv};
+	struct tc_retry_outcome out;
+	int rc = tc_retry_run(&chat_retry, &d, &calls, &out, err);
+	if (rc != 0 && out.end == TC_RETRY_ASKED_LATER) {
+		tc_error_prefix(err, "asked to wait %ld s, past the %d s deadline",
+				out.asked_ms / 1000, o->timeout);
 	}
-	tc_http_free(http);
+	if (rc != 0 && out.attempts > 1) {
+		tc_error_prefix(err, "after %d attempts", out.attempts);
+	}
+	tc_http_free(dv.http);
 	return rc;
 }
 
