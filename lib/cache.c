@@ -17,6 +17,7 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include "atomic.h"
 #include "ini.h"
 #include "sign.h"
 
@@ -188,26 +189,11 @@ bool tc_cache_servable_stale(const struct tc_cache *c, const struct tc_cache_ent
 
 int tc_cache_store(struct tc_cache_entry *e, const char *body, size_t len, int64_t now,
 		   struct tc_error *err) {
-	char tmp[1100];
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", e->path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot write the cache: %s",
-				    strerror(errno));
-	}
-	FILE *f = fdopen(fd, "w");
-	if (!f) {
-		close(fd);
-		unlink(tmp);
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot write the cache");
-	}
-	fprintf(f, MAGIC " %lld %s\n", (long long)now, e->owner);
-	fwrite(body, 1, len, f);
-	/* mkstemp made it 0600 */
-	if (fflush(f) != 0 || fsync(fd) != 0 || fclose(f) != 0 || rename(tmp, e->path) != 0) {
-		unlink(tmp);
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot write the cache: %s",
-				    strerror(errno));
+	char header[128];
+	int n = snprintf(header, sizeof header, MAGIC " %lld %s\n", (long long)now, e->owner);
+	struct iovec parts[] = {{header, (size_t)n}, {(void *)body, len}};
+	if (tc_atomic_write(e->path, parts, 2, 0600, err) != 0) {
+		return tc_error_prefix(err, "cache");
 	}
 	return 0;
 }
@@ -270,7 +256,8 @@ static int prune_dir(const char *dir, int64_t horizon) {
 				removed += remove_entry(path, cachepath);
 			}
 		} else if (strstr(name, ".cache.")) {
-			/* tc_cache_store's temporary, left by a run that crashed */
+			/* tc_cache_store's temporary (.KEY.cache.XXXXXX), left by a run that
+			 * crashed */
 			int64_t t = mtime_of(path);
 			if (t >= 0 && t < horizon) {
 				removed += unlink(path) == 0;

@@ -1,58 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "textfile.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "atomic.h"
 #include "decimal.h"
 #include "ini.h"
 
 int tc_textfile_write(const char *path, const char *text, size_t len, struct tc_error *err) {
-	char tmp[4096];
-	const char *slash = strrchr(path, '/');
-	int n = slash ? snprintf(tmp, sizeof tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path,
-				 slash + 1)
-		      : snprintf(tmp, sizeof tmp, ".%s.XXXXXX", path);
-	if (n < 0 || (size_t)n >= sizeof tmp) {
-		return tc_error_set(err, TC_ERR_USAGE, "--textfile path too long");
-	}
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot create a file beside %s: %s", path,
-				    strerror(errno));
-	}
-	size_t done = 0;
-	while (done < len) {
-		ssize_t w = write(fd, text + done, len - done);
-		if (w < 0 && errno == EINTR) {
-			continue;
-		}
-		if (w <= 0) {
-			int e = errno;
-			close(fd);
-			unlink(tmp);
-			return tc_error_set(err, TC_ERR_CONFIG, "cannot write %s: %s", tmp,
-					    strerror(e));
-		}
-		done += (size_t)w;
-	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0 || close(fd) != 0) {
-		int e = errno;
-		unlink(tmp);
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot finish %s: %s", tmp, strerror(e));
-	}
-	if (rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot rename to %s: %s", path,
-				    strerror(e));
-	}
-	return 0;
+	struct iovec part = {(void *)text, len};
+	return tc_atomic_write(path, &part, 1, 0644, err);
 }
 
 int64_t tc_textfile_last_success(const char *path) {

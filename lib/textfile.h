@@ -9,8 +9,8 @@
 
 #include "error.h"
 
-/* Writes `len` bytes to a temporary file in the same directory (a name that does
- * not end in .prom), fsyncs it, makes it 0644 and renames it over `path`. */
+/* Writes `len` bytes by tc_atomic_write: to a temporary file in the same directory (a name that
+ * does not end in .prom), fsyncs it, makes it 0644 and renames it over `path`. */
 int tc_textfile_write(const char *path, const char *text, size_t len, struct tc_error *err);
 
 /* The tencentcloud_last_success_timestamp_seconds value in an existing textfile,

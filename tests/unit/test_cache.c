@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -272,6 +275,64 @@ START_TEST(directories_others_control_are_refused) {
 }
 END_TEST
 
+static int open_fds(void) {
+	int n = 0;
+	DIR *d = opendir("/proc/self/fd");
+	ck_assert_ptr_nonnull(d);
+	for (struct dirent *e = readdir(d); e; e = readdir(d)) {
+		n += e->d_name[0] != '.';
+	}
+	closedir(d);
+	return n - 1; /* the directory's own */
+}
+
+/* How many files in the entry's directory hold `part` in their names. */
+static int files_named(const struct tc_cache_entry *e, const char *part) {
+	char d[1024];
+	int n = 0;
+	snprintf(d, sizeof d, "%.*s", (int)(strrchr(e->path, '/') - e->path), e->path);
+	DIR *h = opendir(d);
+	ck_assert_ptr_nonnull(h);
+	for (struct dirent *de = readdir(h); de; de = readdir(h)) {
+		n += strstr(de->d_name, part) != NULL;
+	}
+	closedir(h);
+	return n;
+}
+
+/* A disk that refuses the write (the file size limit, as a full disk would): an
+ * error, the previous answer kept, and neither a temporary file nor a descriptor
+ * left behind. */
+START_TEST(a_failed_store_leaves_nothing_behind) {
+	struct tc_cache c = {.dir = dir, .ttl = 60};
+	struct tc_cache_entry e;
+	struct tc_error err;
+	static char big[16384];
+	ck_assert_int_eq(tc_cache_open(&c, &key_one, "https://h/", "A", "{}", NULL, &e, &err), 0);
+	ck_assert_int_eq(tc_cache_store(&e, "{\"old\":1}", 9, 1000, &err), 0);
+	memset(big, 'x', sizeof big);
+	signal(SIGXFSZ, SIG_IGN);
+	struct rlimit lim = {1024, 1024};
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	int before = open_fds();
+	/* fits the limit; then does not, within and past a stdio buffer */
+	static const size_t lengths[] = {100, 2000, 2000, sizeof big};
+	for (int i = 0; i < 4; i++) {
+		size_t len = lengths[i];
+		int rc = tc_cache_store(&e, big, len, 1001, &err);
+		ck_assert_int_eq(rc, i == 0 ? 0 : -1);
+	}
+	ck_assert_int_eq(open_fds(), before);
+	ck_assert_int_eq(err.kind, TC_ERR_CONFIG);
+	ck_assert_ptr_nonnull(strstr(err.message, "File too large"));
+	ck_assert_int_eq(files_named(&e, ".cache"), 1);
+	tc_cache_close(&e);
+	ck_assert_int_eq(tc_cache_open(&c, &key_one, "https://h/", "A", "{}", NULL, &e, &err), 0);
+	ck_assert_int_eq(e.len, 100); /* the last answer stored whole */
+	tc_cache_close(&e);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("cache");
 	TCase *tc = tcase_create("cache");
@@ -284,6 +345,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, tidy_prunes_at_most_hourly);
 	tcase_add_test(tc, entries_belong_to_the_whole_key);
 	tcase_add_test(tc, directories_others_control_are_refused);
+	tcase_add_test(tc, a_failed_store_leaves_nothing_behind);
 	suite_add_tcase(s, tc);
 	return s;
 }
