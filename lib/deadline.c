@@ -14,6 +14,10 @@ void tc_deadline_start(struct tc_deadline *d, int seconds) {
 	d->end_ms = tc_monotonic_ms() + (int64_t)seconds * 1000;
 }
 
+void tc_deadline_reserve(struct tc_deadline *d, int64_t ms) {
+	d->end_ms -= ms;
+}
+
 int64_t tc_deadline_left_ms(const struct tc_deadline *d) {
 	int64_t left = d->end_ms - tc_monotonic_ms();
 	return left > 0 ? left : 0;

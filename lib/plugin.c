@@ -130,8 +130,8 @@ static int prepare(struct tc_run *run, struct tc_error *err) {
 	if (tc_range_parse(c->critical, &run->critical, err) != 0) {
 		return tc_error_prefix(err, "-c");
 	}
-	run->deadline.seconds = c->timeout;
-	run->deadline.end_ms = tc_monotonic_ms() + (int64_t)c->timeout * 1000 - DEADLINE_MARGIN_MS;
+	tc_deadline_start(&run->deadline, c->timeout);
+	tc_deadline_reserve(&run->deadline, DEADLINE_MARGIN_MS);
 	struct tc_http_opts ho = {
 	    .cacert = c->cacert,
 	    .capath = c->capath,

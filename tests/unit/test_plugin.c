@@ -1,9 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The common main flow: what it prints and returns for help, bad options, an error
  * from the check, and a result. Each test runs forked; stdout goes to a file. */
+#include <fcntl.h>
+#include <libgen.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "plugin.h"
@@ -137,6 +143,107 @@ START_TEST(config_error_in_the_requested_format) {
 }
 END_TEST
 
+/* Reports the deadline the check was given. */
+static int deadline_check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+	(void)err;
+	int64_t left = tc_deadline_left_ms(&run->deadline);
+	tc_result_summary(res, "-t %d, %s", run->deadline.seconds,
+			  left > 4000 && left <= 5000 - 300 ? "margin kept" : "no margin");
+	return 0;
+}
+
+/* The check's deadline is -t less the margin libcurl needs to say where it was
+ * before the alarm fires. */
+START_TEST(the_checks_deadline_keeps_a_margin_before_the_alarm) {
+	int status;
+	char *argv[] = {"check_tc_test", "-t", "5", NULL};
+	char *out = run_main(deadline_check, &status, 3, argv);
+	ck_assert_str_eq(out, "TC TEST OK - -t 5, margin kept\n");
+}
+END_TEST
+
+/* A FIFO nobody writes to: opening it for reading blocks for ever, as a read from
+ * a peer that never answers would, beyond any deadline libcurl keeps. */
+static char fifo[64];
+
+static int blocked_check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+	(void)run;
+	(void)res;
+	char c;
+	int fd = open(fifo, O_RDONLY);
+	if (fd >= 0 && read(fd, &c, 1) >= 0) {
+		close(fd);
+	}
+	return tc_error_set(err, TC_ERR_INTERNAL, "the FIFO answered");
+}
+
+/* Runs tc_plugin_main in a child blocked on the FIFO and returns what it printed;
+ * *status gets its exit status. Fails (and kills it) if it has not ended within
+ * `seconds` + 1, the contract of -t. */
+static char *run_blocked(char **argv, int argc, int seconds, int *status) {
+	static char out[4096];
+	int pipefd[2];
+	strcpy(fifo, "/tmp/tc-plugin-fifo-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(fifo));
+	strcat(fifo, "/fifo");
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(pipe(pipefd), 0);
+	fflush(stdout);
+	int64_t started = tc_monotonic_ms();
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		dup2(pipefd[1], STDOUT_FILENO);
+		close(pipefd[0]);
+		setenv("TENCENTCLOUD_SECRET_ID", "AKIDtest", 1);
+		setenv("TENCENTCLOUD_SECRET_KEY", "secret", 1);
+		_exit(tc_plugin_main(&program, argc, argv, blocked_check) + 100);
+	}
+	close(pipefd[1]);
+	int64_t limit = started + (int64_t)(seconds + 1) * 1000;
+	pid_t done = 0;
+	while ((done = waitpid(pid, status, WNOHANG)) == 0 && tc_monotonic_ms() < limit) {
+		struct timespec ts = {0, 10 * 1000000L};
+		nanosleep(&ts, NULL);
+	}
+	if (done == 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, status, 0);
+	}
+	ssize_t n = read(pipefd[0], out, sizeof out - 1);
+	out[n > 0 ? n : 0] = '\0';
+	close(pipefd[0]);
+	unlink(fifo);
+	rmdir(dirname(fifo));
+	ck_assert_msg(done == pid, "still running %d s after -t %d; printed: %s", seconds + 1,
+		      seconds, out);
+	ck_assert(WIFEXITED(*status));
+	*status = WEXITSTATUS(*status);
+	return out;
+}
+
+START_TEST(the_alarm_ends_a_blocked_run_in_time) {
+	int status;
+	char *argv[] = {"check_tc_test", "-t", "1", NULL};
+	char *out = run_blocked(argv, 3, 1, &status);
+	ck_assert_str_eq(out, "TC TEST UNKNOWN - plugin timed out after 1 s\n");
+	ck_assert_int_eq(status, 3);
+}
+END_TEST
+
+/* -t SECONDS:STATE and the run's format hold for the alarm's line too */
+START_TEST(the_alarm_speaks_the_runs_format_and_state) {
+	int status;
+	char *argv[] = {"check_tc_test", "-t", "1:critical", "--format", "json", NULL};
+	char *out = run_blocked(argv, 5, 1, &status);
+	ck_assert_int_eq(status, 2);
+	const char *want = "{\"program\":\"check_tc_test\",\"check\":\"test\","
+			   "\"account\":\"default\",\"state\":\"CRITICAL\",\"state_code\":2,";
+	ck_assert_msg(strncmp(out, want, strlen(want)) == 0, "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "plugin timed out after 1 s"));
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("plugin");
 	TCase *tc = tcase_create("plugin");
@@ -146,6 +253,12 @@ static Suite *suite(void) {
 	tcase_add_test(tc, usage_errors_and_help);
 	tcase_add_test(tc, config_error_in_the_requested_format);
 	suite_add_tcase(s, tc);
+	TCase *alarm = tcase_create("alarm");
+	tcase_add_test(alarm, the_checks_deadline_keeps_a_margin_before_the_alarm);
+	tcase_set_timeout(alarm, 10);
+	tcase_add_test(alarm, the_alarm_ends_a_blocked_run_in_time);
+	tcase_add_test(alarm, the_alarm_speaks_the_runs_format_and_state);
+	suite_add_tcase(s, alarm);
 	return s;
 }
 
