@@ -84,19 +84,16 @@ void tc_money_format(int64_t cents, const char *currency, char *buf, size_t size
 	char num[48];
 	struct tc_decimal_style style = {.group = true, .trim = false};
 	const char *symbol = currency_symbol(currency);
-	tc_decimal_format(cents < 0 ? -cents : cents, TC_MONEY_SCALE, style, num, sizeof num);
-	if (cents == INT64_MIN) {
+	if (cents == INT64_MIN) { /* no positive counterpart to print after the sign */
 		snprintf(buf, size, "(out of range)");
-	} else if (symbol) {
+		return;
+	}
+	tc_decimal_format(cents < 0 ? -cents : cents, TC_MONEY_SCALE, style, num, sizeof num);
+	if (symbol) {
 		snprintf(buf, size, "%s%s%s", cents < 0 ? "-" : "", symbol, num);
 	} else {
 		snprintf(buf, size, "%s%s %s", cents < 0 ? "-" : "", num, currency);
 	}
-}
-
-void tc_money_format_plain(int64_t cents, char *buf, size_t size) {
-	struct tc_decimal_style style = {.group = false, .trim = true};
-	tc_decimal_format(cents, TC_MONEY_SCALE, style, buf, size);
 }
 
 void tc_currency_label(const char *currency, char *buf, size_t size) {

@@ -44,9 +44,6 @@ int tc_money_parse(const char *text, int64_t *cents, struct tc_error *err);
 /* "¥12,345.67", "$1,234.00", "-¥5.00", "1,234.00 EUR": for people. */
 void tc_money_format(int64_t cents, const char *currency, char *buf, size_t size);
 
-/* "12345.67", "-5": plain '.'-decimals for perfdata and machines. */
-void tc_money_format_plain(int64_t cents, char *buf, size_t size);
-
 /* Lower-case currency code for metric labels: "CNY" -> "cny". */
 void tc_currency_label(const char *currency, char *buf, size_t size);
 
