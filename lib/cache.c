@@ -233,7 +233,8 @@ static int remove_entry(const char *lockpath, const char *cachepath) {
 	return removed;
 }
 
-/* Removes what in `dir` is older than `horizon` (see tc_cache_prune). */
+/* Removes what in `dir` is older than `horizon` (see tc_cache_tidy); returns how
+ * many files went, or -1. */
 static int prune_dir(const char *dir, int64_t horizon) {
 	DIR *d = opendir(dir);
 	if (!d) {
@@ -266,15 +267,6 @@ static int prune_dir(const char *dir, int64_t horizon) {
 	}
 	closedir(d);
 	return removed;
-}
-
-int tc_cache_prune(const struct tc_cache *c, int64_t now) {
-	char dir[900];
-	struct tc_error ignored;
-	if (cache_dir(c->dir, dir, sizeof dir, &ignored) != 0) {
-		return -1;
-	}
-	return prune_dir(dir, now - kept_seconds(c));
 }
 
 void tc_cache_tidy(const struct tc_cache *c, const struct tc_cache_entry *e, int64_t now) {

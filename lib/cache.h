@@ -66,12 +66,9 @@ void tc_cache_close(struct tc_cache_entry *e);
  * is also how old an answer --cache-stale-on-error can serve. */
 #define TC_CACHE_KEEP_SECONDS 86400
 
-/* Removes the entries older than TTL + TC_CACHE_KEEP_SECONDS at `now` whose lock is
- * free, and temporaries a crashed run left; returns how many files went, or -1. */
-int tc_cache_prune(const struct tc_cache *c, int64_t now);
-
-/* tc_cache_prune at most once an hour per directory (a stamp file says when), for
- * calling after a store into entry `e`. */
+/* At most once an hour per directory (a stamp file says when), for calling after a
+ * store into entry `e`: removes the entries older than TTL + TC_CACHE_KEEP_SECONDS
+ * at `now` whose lock is free, and temporaries a crashed run left. */
 void tc_cache_tidy(const struct tc_cache *c, const struct tc_cache_entry *e, int64_t now);
 
 #endif

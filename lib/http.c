@@ -26,7 +26,9 @@ struct tc_http {
 	char system_dir[1024]; /* the system's CA directory if usable alone, else "" */
 };
 
-bool tc_ca_dir_usable(const char *dir) {
+/* Whether `dir` is a CA directory OpenSSL can search by hashed names ("5ad8a5d6.0"),
+ * as update-ca-certificates keeps /etc/ssl/certs. */
+static bool ca_dir_usable(const char *dir) {
 	DIR *d = opendir(dir);
 	bool found = false;
 	if (!d) {
@@ -76,7 +78,7 @@ static void set_trust(struct tc_http *h, CURL *c) {
 		if (!h->system_checked) { /* once per client: it reads the directory */
 			char *system = NULL;
 			if (h->c->easy_getinfo(c, CURLINFO_CAPATH, &system) == CURLE_OK && system &&
-			    tc_ca_dir_usable(system)) {
+			    ca_dir_usable(system)) {
 				snprintf(h->system_dir, sizeof h->system_dir, "%s", system);
 			}
 			h->system_checked = true;

@@ -67,10 +67,6 @@ void tc_http_set_private(struct tc_http *http, bool on);
 /* Refuses a proxy URL with a user name or password in it (without echoing it). */
 int tc_http_check_proxy(const char *proxy, struct tc_error *err);
 
-/* Whether `dir` is a CA directory OpenSSL can search by hashed names ("5ad8a5d6.0"),
- * as update-ca-certificates keeps /etc/ssl/certs. */
-bool tc_ca_dir_usable(const char *dir);
-
 /* The host[:port] part of an http(s) URL, for the Host header that is signed. */
 int tc_url_host(const char *url, char *buf, size_t size);
 
