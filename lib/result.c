@@ -158,6 +158,11 @@ void tc_result_line(struct tc_result *r, const char *fmt, ...) {
 	free(line);
 }
 
+const char *tc_requests_text(long n, char *buf, size_t size) {
+	snprintf(buf, size, ngettext("%ld request", "%ld requests", (unsigned long)n), n);
+	return buf;
+}
+
 void tc_result_add_perf(struct tc_result *r, const struct tc_perf *p) {
 	struct tc_perf *grown = realloc(r->perf, (r->nperf + 1) * sizeof *grown);
 	if (!grown) {

@@ -66,6 +66,10 @@ void tc_result_line(struct tc_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void tc_result_add_perf(struct tc_result *r, const struct tc_perf *p);
 
+/* "1 request", "3 requests" in the user's language, for the line that says what a
+ * check read; returns `buf`. */
+const char *tc_requests_text(long n, char *buf, size_t size);
+
 /* Adds a figure: `name` plus the measure's suffix becomes the Nagios label
  * (balance_cny, oldest_pending_minutes, runway_days); `value` has `scale` decimals
  * (money: cents, scale 2). Thresholds and min 0 are optional. */

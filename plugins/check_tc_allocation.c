@@ -111,10 +111,12 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		o->cfg.pool_name = o->partner ? _("partner's unallocated credit")
 					      : _("admin account's available balance");
 		allocation_evaluate(pool, all.items, kept, &o->cfg, res);
-		tc_result_line(res, _("%s: %zu accounts read in %ld requests"),
-			       o->partner ? "QueryCustomersCredit"
-					  : "DescribeOrgMemberAccountBalance",
-			       all.n, all.requests);
+		char requests[48];
+		tc_result_line(
+		    res,
+		    ngettext("%s: %zu account read in %s", "%s: %zu accounts read in %s", all.n),
+		    o->partner ? "QueryCustomersCredit" : "DescribeOrgMemberAccountBalance", all.n,
+		    tc_requests_text(all.requests, requests, sizeof requests));
 	}
 	tc_fund_accounts_free(&all);
 	return 0;

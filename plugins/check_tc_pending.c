@@ -88,9 +88,12 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	/* ages are measured from when the orders were read, not from when the window was
 	 * set: a slow answer must not make an order look younger than it is */
 	pending_evaluate(orders.items, orders.n, (int64_t)time(NULL), &o->cfg, res);
-	tc_result_line(res, _("%s over the last %ld days: %ld requests"),
+	char requests[48];
+	tc_result_line(res,
+		       ngettext("%s over the last %ld day: %s", "%s over the last %ld days: %s",
+				(unsigned long)days),
 		       o->partner ? "DescribeAgentPayDealsV2" : "DescribeDealsByCond", days,
-		       orders.requests);
+		       tc_requests_text(orders.requests, requests, sizeof requests));
 	tc_orders_free(&orders);
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "balance.h"
+#include "i18n.h"
 #include "plugin.h"
 #include "renewals.h"
 #include "renewals_logic.h"
@@ -128,8 +129,12 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	if (o->discover) {
 		res->raw = renewals_discovery(all.items, kept);
 	} else if ((rc = judge(run, o, all.items, kept, res, err)) == 0) {
-		tc_result_line(res, "%zu instances read in %ld requests, %zu selected", all.n,
-			       all.requests, kept);
+		char requests[48];
+		tc_result_line(res,
+			       ngettext("%zu instance read in %s, %zu selected",
+					"%zu instances read in %s, %zu selected", all.n),
+			       all.n, tc_requests_text(all.requests, requests, sizeof requests),
+			       kept);
 	}
 	tc_renewals_free(&all);
 	return rc;

@@ -41,7 +41,10 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	cfg->currency = run->opts.currency;
 	cfg->offset = run->opts.api_offset;
 	vouchers_evaluate(v.items, v.n, now, cfg, res);
-	tc_result_line(res, _("%zu unused vouchers read in %ld requests"), v.n, v.requests);
+	char requests[48];
+	tc_result_line(
+	    res, ngettext("%zu unused voucher read in %s", "%zu unused vouchers read in %s", v.n),
+	    v.n, tc_requests_text(v.requests, requests, sizeof requests));
 	tc_vouchers_free(&v);
 	return 0;
 }

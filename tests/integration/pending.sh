@@ -17,6 +17,8 @@ expect "no pending orders (a delivered one is not pending)" 0 \
 	"TC PENDING OK - no unpaid or paying orders in the last 30 days | 'pending_orders'=0;;;0; 'pending_amount_cny'=0;;;0; 'oldest_pending_minutes'=0;30;1440;0;" \
 	check_as pend-none $P "${C[@]}"
 expect_line "two requests: status 1 and status 12" "DescribeDealsByCond over the last 30 days: 2 requests"
+expect "a window of one day" 0 "TC PENDING OK - *" check_as pend-none $P "${C[@]}" --days 1
+expect_line "one day, in the singular" "DescribeDealsByCond over the last 1 day: 2 requests"
 expect "unpaid order older than 30 minutes" 1 \
 	"TC PENDING WARNING - 2 pending orders (${Y}1,700.00); oldest 45 min: 20261122000101 CVM ${Y}1,200.00 unpaid | 'pending_orders'=2;;;0; 'pending_amount_cny'=1700;;;0; 'oldest_pending_minutes'=45;30;1440;0;" \
 	check_as pend-warn $P "${C[@]}"

@@ -95,7 +95,7 @@ expect "--project shop --exclude cdb-x-3" 1 "TC RENEWALS WARNING - 1 manual rene
 	check_as renew-mixed $R "${C[@]}" --project shop --exclude cdb-x-3
 expect "--instance asks the API for those IDs" 1 "TC RENEWALS WARNING - * orders-db (cdb-x-2) * | 'renewal_instances'=1;;;0; *" \
 	check_as renew-mixed $R "${C[@]}" --instance cdb-x-2
-expect_line "one instance read" "1 instances read in 1 requests, 1 selected"
+expect_line "one instance read" "1 instance read in 1 request, 1 selected"
 expect "--region stays the API region" 2 "TC RENEWALS CRITICAL - 1 instance ISOLATED, 2 manual *" \
 	check_as renew-mixed $R "${C[@]}" --region ap-shanghai
 

@@ -39,7 +39,7 @@ expect "1200 vouchers over two pages" 0 "TC VOUCHERS OK - ${Y}1,200.00 in 1200 v
 	check_as vouch-many $V "${C[@]}"
 expect_line "two requests for 1200 vouchers" "1200 unused vouchers read in 2 requests"
 expect "120 vouchers" 0 "TC VOUCHERS OK - ${Y}120.00 in 120 vouchers, *" check_as vouch-120 $V "${C[@]}"
-expect_line "one request for 120 vouchers" "120 unused vouchers read in 1 requests"
+expect_line "one request for 120 vouchers" "120 unused vouchers read in 1 request"
 expect "bad --min-value" 3 "TC VOUCHERS UNKNOWN - --min-value: not an amount: 'x' (not a number)" \
 	check_as vouch-ok $V "${C[@]}" --min-value x
 

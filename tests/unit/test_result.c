@@ -31,6 +31,15 @@ START_TEST(ok_with_perfdata_and_lines) {
 }
 END_TEST
 
+/* "read in 1 request", not "1 requests" */
+START_TEST(requests_in_the_singular_and_plural) {
+	char buf[32];
+	ck_assert_str_eq(tc_requests_text(1, buf, sizeof buf), "1 request");
+	ck_assert_str_eq(tc_requests_text(0, buf, sizeof buf), "0 requests");
+	ck_assert_str_eq(tc_requests_text(30, buf, sizeof buf), "30 requests");
+}
+END_TEST
+
 START_TEST(worst_state_wins) {
 	struct tc_result r;
 	tc_result_init(&r, "X");
@@ -210,6 +219,7 @@ static Suite *suite(void) {
 	TCase *tc = tcase_create("result");
 	tcase_add_test(tc, ok_with_perfdata_and_lines);
 	tcase_add_test(tc, worst_state_wins);
+	tcase_add_test(tc, requests_in_the_singular_and_plural);
 	tcase_add_test(tc, pipes_and_newlines_are_sanitized);
 	tcase_add_test(tc, labels_are_quoted_safely);
 	tcase_add_test(tc, failure_drops_perfdata);
