@@ -83,6 +83,15 @@ int chat_http_answer(const struct tc_http_response *r, const char *label, bool *
 			    r->status, *reason ? ": " : "", reason);
 }
 
+char *chat_md_buffer(const struct lark_parts *p, size_t *size) {
+	const char *const parts[] = {p->summary, p->details, p->person, p->held};
+	*size = 3 * (sizeof p->title + sizeof p->note) + 512;
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		*size += parts[i] ? 3 * strlen(parts[i]) + 256 : 0;
+	}
+	return calloc(1, *size);
+}
+
 /* "> " before every line of text, so a block reads as a quote. */
 void chat_md_quote(char *buf, size_t size, const char *text) {
 	char *safe = text ? lark_defang(text, true) : NULL;
@@ -108,6 +117,16 @@ void chat_md_add(char *buf, size_t size, const char *prefix, const char *text, c
 	}
 }
 
+void chat_md_card(char *buf, size_t size, const struct lark_parts *p, const char *title_open,
+		  const struct chat_md_markup *m) {
+	chat_md_add(buf, size, title_open, p->title, m->title_end);
+	chat_md_add(buf, size, "", p->summary, m->summary_end);
+	chat_md_quote(buf, size, p->details);
+	chat_md_add(buf, size, m->person_open, p->person, m->person_end);
+	chat_md_quote(buf, size, p->held);
+	chat_md_add(buf, size, m->note_open, p->note, m->note_end);
+}
+
 char *chat_cut(char *s, size_t max) {
 	char *cut = malloc(max + 1);
 	if (cut) {
@@ -115,6 +134,13 @@ char *chat_cut(char *s, size_t max) {
 	}
 	free(s);
 	return cut;
+}
+
+struct json_object *chat_msgtype(const char *type, struct json_object *m) {
+	struct json_object *o = json_object_new_object();
+	json_object_object_add(o, "msgtype", json_object_new_string(type));
+	json_object_object_add(o, type, m);
+	return o;
 }
 
 char *chat_json_text(struct json_object *o) {

@@ -54,12 +54,30 @@ int chat_http_answer(const struct tc_http_response *r, const char *label, bool *
  * brackets), suffix; nothing when the text is NULL or empty. */
 void chat_md_add(char *buf, size_t size, const char *prefix, const char *text, const char *suffix);
 
+/* A zeroed buffer for the markdown of `p`: room for every part defanged (a
+ * character may grow threefold) and the markup around them; its size in *size. */
+char *chat_md_buffer(const struct lark_parts *p, size_t *size);
+
+/* What a markdown dialect puts around each part of a card. */
+struct chat_md_markup {
+	const char *title_end, *summary_end, *person_open, *person_end, *note_open, *note_end;
+};
+
+/* Appends the card's parts defanged, in the order every platform shows them: the
+ * title after `title_open` (which sets its colour), the summary, the long output
+ * quoted, who acted, the held notifications quoted, the note. */
+void chat_md_card(char *buf, size_t size, const struct lark_parts *p, const char *title_open,
+		  const struct chat_md_markup *m);
+
 /* Appends the text defanged with "> " before each line, a quote block. */
 void chat_md_quote(char *buf, size_t size, const char *text);
 
 /* At most `max` bytes of s, cut on a character boundary and ending in "..."; takes
  * s. Caller frees. */
 char *chat_cut(char *s, size_t max);
+
+/* {"msgtype": type, type: m}, the message of WeCom and DingTalk robots; takes m. */
+struct json_object *chat_msgtype(const char *type, struct json_object *m);
 
 /* A JSON object as compact text (no escaped '/'); takes the object. Caller frees. */
 char *chat_json_text(struct json_object *o);

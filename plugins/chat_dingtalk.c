@@ -62,34 +62,30 @@ static const char *html_colour(const char *colour) {
 }
 
 char *dingtalk_markdown(const struct lark_parts *p) {
-	size_t size = 3 * (sizeof p->title + sizeof p->note) + 512;
-	const char *const parts[] = {p->summary, p->details, p->person, p->held};
-	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-		size += parts[i] ? 3 * strlen(parts[i]) + 256 : 0;
-	}
-	char *out = calloc(1, size), open[64];
+	size_t size;
+	char *out = chat_md_buffer(p, &size), open[64];
 	if (!out) {
 		return NULL;
 	}
+	static const struct chat_md_markup markup = {
+	    .title_end = "</font>\n\n",
+	    .summary_end = "\n\n",
+	    .person_open = "\n",
+	    .person_end = "\n\n",
+	    .note_open = "\n###### ",
+	    .note_end = "\n",
+	};
 	snprintf(open, sizeof open, "### <font color=\"%s\">", html_colour(p->colour));
-	chat_md_add(out, size, open, p->title, "</font>\n\n");
-	chat_md_add(out, size, "", p->summary, "\n\n");
-	chat_md_quote(out, size, p->details);
-	chat_md_add(out, size, "\n", p->person, "\n\n");
-	chat_md_quote(out, size, p->held);
-	chat_md_add(out, size, "\n###### ", p->note, "\n");
+	chat_md_card(out, size, p, open, &markup);
 	return out;
 }
 
-struct ctx {
-	bool text;
-};
-
+/* `ctx` points to the bool `text` */
 static char *build(const struct lark_event *e, size_t details_max, const void *ctx, bool *fits) {
-	const struct ctx *c = ctx;
+	bool text = *(const bool *)ctx;
 	struct lark_parts p;
 	lark_parts(e, details_max, &p);
-	char *content = c->text ? lark_parts_text(&p) : dingtalk_markdown(&p);
+	char *content = text ? lark_parts_text(&p) : dingtalk_markdown(&p);
 	char *title = lark_defang(p.title, true);
 	lark_parts_free(&p);
 	if (!content || !title) {
@@ -102,17 +98,15 @@ static char *build(const struct lark_event *e, size_t details_max, const void *c
 		free(title);
 		return NULL;
 	}
-	struct json_object *o = json_object_new_object(), *m = json_object_new_object();
-	struct json_object *at = json_object_new_object();
-	if (c->text) {
+	struct json_object *m = json_object_new_object(), *at = json_object_new_object();
+	if (text) {
 		json_object_object_add(m, "content", json_object_new_string(content));
 	} else {
 		json_object_object_add(m, "title", json_object_new_string(title));
 		json_object_object_add(m, "text", json_object_new_string(content));
 	}
 	json_object_object_add(at, "isAtAll", json_object_new_boolean(0));
-	json_object_object_add(o, "msgtype", json_object_new_string(c->text ? "text" : "markdown"));
-	json_object_object_add(o, c->text ? "text" : "markdown", m);
+	struct json_object *o = chat_msgtype(text ? "text" : "markdown", m);
 	json_object_object_add(o, "at", at);
 	free(content);
 	free(title);
@@ -125,8 +119,7 @@ static char *dingtalk_body(const struct lark_event *e, bool text, int64_t now_ms
 			   const char *secret) {
 	(void)now_ms;
 	(void)secret;
-	struct ctx c = {text};
-	return lark_fit(e, build, &c);
+	return lark_fit(e, build, &text);
 }
 
 /* 130101: "send too fast, exceed 20 times per minute". */

@@ -23,12 +23,8 @@ static const char *font(const char *colour) {
 }
 
 char *wecom_content(const struct lark_parts *p, bool text) {
-	size_t size = 3 * (sizeof p->title + sizeof p->note) + 512;
-	const char *const parts[] = {p->summary, p->details, p->person, p->held};
-	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-		size += parts[i] ? 3 * strlen(parts[i]) + 256 : 0;
-	}
-	char *out = calloc(1, size);
+	size_t size;
+	char *out = chat_md_buffer(p, &size);
 	if (!out) {
 		return NULL;
 	}
@@ -38,14 +34,17 @@ char *wecom_content(const struct lark_parts *p, bool text) {
 		free(all);
 		return out;
 	}
+	static const struct chat_md_markup markup = {
+	    .title_end = "</font>**\n",
+	    .summary_end = "\n",
+	    .person_open = "",
+	    .person_end = "\n",
+	    .note_open = "<font color=\"comment\">",
+	    .note_end = "</font>\n",
+	};
 	char open[64];
 	snprintf(open, sizeof open, "**<font color=\"%s\">", font(p->colour));
-	chat_md_add(out, size, open, p->title, "</font>**\n");
-	chat_md_add(out, size, "", p->summary, "\n");
-	chat_md_quote(out, size, p->details);
-	chat_md_add(out, size, "", p->person, "\n");
-	chat_md_quote(out, size, p->held);
-	chat_md_add(out, size, "<font color=\"comment\">", p->note, "</font>\n");
+	chat_md_card(out, size, p, open, &markup);
 	size_t n = strlen(out);
 	while (n > 0 && out[n - 1] == '\n') {
 		out[--n] = '\0';
@@ -53,38 +52,31 @@ char *wecom_content(const struct lark_parts *p, bool text) {
 	return out;
 }
 
-struct ctx {
-	bool text;
-};
-
+/* `ctx` points to the bool `text` */
 static char *build(const struct lark_event *e, size_t details_max, const void *ctx, bool *fits) {
-	const struct ctx *c = ctx;
+	bool text = *(const bool *)ctx;
 	struct lark_parts p;
 	lark_parts(e, details_max, &p);
-	char *content = wecom_content(&p, c->text);
+	char *content = wecom_content(&p, text);
 	lark_parts_free(&p);
 	if (!content) {
 		return NULL;
 	}
-	size_t max = c->text ? WECOM_TEXT_MAX : WECOM_MARKDOWN_MAX;
+	size_t max = text ? WECOM_TEXT_MAX : WECOM_MARKDOWN_MAX;
 	*fits = strlen(content) <= max;
 	if (!*fits && details_max == 0 && !(content = chat_cut(content, max))) {
 		return NULL;
 	}
-	struct json_object *o = json_object_new_object(), *m = json_object_new_object();
-	const char *type = c->text ? "text" : "markdown";
+	struct json_object *m = json_object_new_object();
 	json_object_object_add(m, "content", json_object_new_string(content));
-	json_object_object_add(o, "msgtype", json_object_new_string(type));
-	json_object_object_add(o, type, m);
 	free(content);
-	return chat_json_text(o);
+	return chat_json_text(chat_msgtype(text ? "text" : "markdown", m));
 }
 
 static char *wecom_body(const struct lark_event *e, bool text, int64_t now_ms, const char *secret) {
 	(void)now_ms;
 	(void)secret;
-	struct ctx c = {text};
-	return lark_fit(e, build, &c);
+	return lark_fit(e, build, &text);
 }
 
 /* 45009: "api freq out of limit", 20 messages a minute per robot. */
