@@ -10,7 +10,7 @@
 #include <openssl/crypto.h>
 
 #include "jsonx.h"
-#include "result.h"
+#include "text.h"
 #include "retry.h"
 #include "sign.h"
 

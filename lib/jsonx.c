@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "decimal.h"
-#include "result.h"
+#include "text.h"
 
 /* What a first pass over the text learns before json-c allocates anything: how many
  * objects and arrays there are (json-c spends about 1 KB on each, so ten megabytes of

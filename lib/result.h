@@ -13,6 +13,7 @@
 #include "error.h"
 #include "range.h"
 #include "state.h"
+#include "text.h"
 
 /* What a figure measures, which decides its label and unit in each format. */
 enum tc_measure {
@@ -81,15 +82,6 @@ void tc_result_figure(struct tc_result *r, const char *name, enum tc_measure mea
  * timeout), the error's one line as summary, and no perfdata, since numbers that
  * could not be read must not be shown as if they were. */
 void tc_result_fail(struct tc_result *r, const struct tc_error *err, enum tc_state timeout_state);
-
-/* Text from outside (API names and messages, plugin output) made safe to show:
- * valid UTF-8 (each invalid byte sequence becomes U+FFFD), control characters (C0,
- * DEL, C1) and bidirectional overrides (U+202A-U+202E, U+2066-U+2069) replaced (tab,
- * CR, newline and U+2028/U+2029 by a space, the others by U+FFFD), and cut on a
- * character boundary to fit `size` bytes with its NUL, ending in "..." when cut.
- * TC_TEXT_KEEP_NEWLINES keeps '\n' (for multi-line text). Returns true when cut. */
-enum { TC_TEXT_ONE_LINE = 0, TC_TEXT_KEEP_NEWLINES = 1 };
-bool tc_text_copy(char *dst, size_t size, const char *src, unsigned flags);
 
 /* "PREFIX STATE - summary | perfdata" then the long-output lines. */
 void tc_result_render_nagios(const struct tc_result *r, FILE *out);

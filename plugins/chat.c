@@ -8,7 +8,7 @@
 #include <json-c/json.h>
 
 #include "jsonx.h"
-#include "result.h"
+#include "text.h"
 
 const struct chat_platform *chat_platform(const char *name) {
 	static const struct chat_platform *const all[] = {&chat_lark, &chat_wecom, &chat_dingtalk,

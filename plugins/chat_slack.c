@@ -13,7 +13,7 @@
 
 #include <json-c/json.h>
 
-#include "result.h"
+#include "text.h"
 
 char *slack_escape(const char *text, size_t max_chars) {
 	char *out = malloc(5 * strlen(text) + 1);

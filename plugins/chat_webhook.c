@@ -11,7 +11,7 @@
 
 #include <json-c/json.h>
 
-#include "result.h"
+#include "text.h"
 
 /* The field, cleaned, or null. */
 static struct json_object *field(const char *text, size_t max, unsigned flags) {

@@ -12,7 +12,7 @@
 #include <openssl/hmac.h>
 
 #include "http.h"
-#include "result.h"
+#include "text.h"
 
 void lark_hmac_b64(const char *key, size_t key_len, const char *msg, size_t msg_len, char *out,
 		   size_t size) {

@@ -33,7 +33,7 @@
 #include "jsonx.h"
 #include "chat.h"
 #include "lark_logic.h"
-#include "result.h"
+#include "text.h"
 #include "retry.h"
 
 enum { EXIT_SENT = 0, EXIT_FAILED = 1, EXIT_USAGE = 3 };

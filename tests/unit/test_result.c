@@ -115,24 +115,6 @@ START_TEST(timeout_uses_its_state) {
 }
 END_TEST
 
-/* 腾讯云计算（北京）有限责任公司: 3-byte characters, so a byte cut can fall inside one */
-#define CJK                                                                                        \
-	"\xe8\x85\xbe\xe8\xae\xaf\xe4\xba\x91\xe8\xae\xa1\xe7\xae\x97\xef\xbc\x88\xe5\x8c\x97"     \
-	"\xe4\xba\xac\xef\xbc\x89\xe6\x9c\x89\xe9\x99\x90\xe8\xb4\xa3\xe4\xbb\xbb\xe5\x85\xac"     \
-	"\xe5\x8f\xb8"
-
-/* Whether `out` is `in` cut after whole characters, then "..." (or all of `in`). */
-static bool character_prefix(const char *out, const char *in) {
-	size_t n = strlen(out);
-	if (strcmp(out, in) == 0) {
-		return true;
-	}
-	if (n < 3 || strcmp(out + n - 3, "...") != 0 || strncmp(out, in, n - 3) != 0) {
-		return false;
-	}
-	return ((unsigned char)in[n - 3] & 0xc0) != 0x80; /* the next one starts a character */
-}
-
 START_TEST(long_cjk_summary_is_cut_on_characters) {
 	char name[4096] = "";
 	/* every offset of the cut within a character, every length around the buffer's */
@@ -155,23 +137,6 @@ START_TEST(long_cjk_summary_is_cut_on_characters) {
 			free(out);
 			tc_result_free(&r);
 		}
-	}
-}
-END_TEST
-
-START_TEST(text_copy_at_every_size) {
-	const char *in = "a" CJK "\xf0\x9f\x92\xb0" /* U+1F4B0, 4 bytes */ "b";
-	for (size_t size = 1; size <= strlen(in) + 2; size++) {
-		char out[128];
-		memset(out, 'Z', sizeof out);
-		bool cut = tc_text_copy(out, size, in, TC_TEXT_ONE_LINE);
-		ck_assert_msg(strlen(out) < size, "size %zu", size);
-		ck_assert_msg(utf8_valid(out), "size %zu: invalid UTF-8", size);
-		ck_assert_int_eq(cut, size <= strlen(in));
-		if (size >= 4) {
-			ck_assert_msg(character_prefix(out, in), "size %zu: %s", size, out);
-		}
-		ck_assert_int_eq(out[size], 'Z'); /* nothing written past `size` */
 	}
 }
 END_TEST
@@ -225,7 +190,6 @@ static Suite *suite(void) {
 	tcase_add_test(tc, failure_drops_perfdata);
 	tcase_add_test(tc, timeout_uses_its_state);
 	tcase_add_test(tc, long_cjk_summary_is_cut_on_characters);
-	tcase_add_test(tc, text_copy_at_every_size);
 	tcase_add_test(tc, invalid_bytes_become_replacement_characters);
 	tcase_add_test(tc, controls_and_bidi_overrides_are_replaced);
 	suite_add_tcase(s, tc);

@@ -71,4 +71,22 @@ static inline void long_name(char *buf, size_t size, int pad, int n) {
 	}
 }
 
+/* 腾讯云计算（北京）有限责任公司: 3-byte characters, so a byte cut can fall inside one */
+#define CJK                                                                                        \
+	"\xe8\x85\xbe\xe8\xae\xaf\xe4\xba\x91\xe8\xae\xa1\xe7\xae\x97\xef\xbc\x88\xe5\x8c\x97"     \
+	"\xe4\xba\xac\xef\xbc\x89\xe6\x9c\x89\xe9\x99\x90\xe8\xb4\xa3\xe4\xbb\xbb\xe5\x85\xac"     \
+	"\xe5\x8f\xb8"
+
+/* Whether `out` is `in` cut after whole characters, then "..." (or all of `in`). */
+static inline bool character_prefix(const char *out, const char *in) {
+	size_t n = strlen(out);
+	if (strcmp(out, in) == 0) {
+		return true;
+	}
+	if (n < 3 || strcmp(out + n - 3, "...") != 0 || strncmp(out, in, n - 3) != 0) {
+		return false;
+	}
+	return ((unsigned char)in[n - 3] & 0xc0) != 0x80; /* the next one starts a character */
+}
+
 #endif
