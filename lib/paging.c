@@ -27,7 +27,7 @@ static int after_first_page(struct tc_api *api, const struct tc_pager *p, bool c
 static int read_pages(struct tc_api *api, const struct tc_pager *p, long *requests,
 		      struct tc_error *err) {
 	long seen = 0;
-	char params[2048];
+	char params[8192]; /* 100 instance IDs and a NextToken fit */
 	for (long index = 0; index < TC_MAX_PAGES; index++) {
 		struct tc_api_reply reply;
 		long items = 0, total = 0;
@@ -53,6 +53,18 @@ static int read_pages(struct tc_api *api, const struct tc_pager *p, long *reques
 		}
 		int rc = 0;
 		seen += items;
+		if (p->more) {
+			bool again = p->more(p->ctx);
+			tc_api_reply_free(&reply);
+			if (index == 0 && api && api->cache_hold &&
+			    after_first_page(api, p, !again, err) != 0) {
+				return -1;
+			}
+			if (!again) {
+				return 0;
+			}
+			continue;
+		}
 		if (total == TC_TOTAL_UNKNOWN && p->limit > 0 && items <= p->limit) {
 			/* no total: the list itself says where it ends, at a short page */
 			if (items == p->limit) {

@@ -2,10 +2,12 @@
 /* Reads every page of a paged Describe/Query action, whatever its paging words
  * (record offsets, 0- or 1-based page numbers): the caller builds each page's
  * parameters and reads each page; this loop stops when the reported total has been
- * read, and treats a page that comes back short as an error, never as the end. */
+ * read (or, paging by token, when no token follows), and treats a page that comes
+ * back short as an error, never as the end. */
 #ifndef TC_PAGING_H
 #define TC_PAGING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <json-c/json.h>
@@ -35,6 +37,10 @@ struct tc_pager {
 	/* The page size asked for: with it, an answer without a total (a page reader
 	 * that sets TC_TOTAL_UNKNOWN) ends at the first page shorter than this. */
 	long limit;
+	/* Token paging (NextToken): after each page, whether another follows, the page
+	 * reader keeping the token in ctx for `params`. NULL: totals and short pages
+	 * say where the list ends. */
+	bool (*more)(void *ctx);
 };
 
 /* Returns 0 after every item was read; *requests counts the calls made. */

@@ -118,51 +118,72 @@ int tc_renewals_params(const struct tc_renewals_query *q, const char *token, cha
 	return *out ? 0 : tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
 }
 
+/* DescribeRenewInstances pages by NextToken: the token of the last page read. */
+struct token_pages {
+	const struct tc_renewals_query *q;
+	int offset;
+	struct tc_renewals *out;
+	char *token; /* NULL before the first page and after the last */
+};
+
+static int token_params(void *ctx, long index, char *buf, size_t size) {
+	struct token_pages *t = ctx;
+	struct tc_error ignored;
+	char *params = NULL;
+	(void)index;
+	if (tc_renewals_params(t->q, t->token, &params, &ignored) != 0) {
+		return -1;
+	}
+	int n = snprintf(buf, size, "%s", params);
+	free(params);
+	return n >= 0 && (size_t)n < size ? 0 : -1;
+}
+
+static int token_page(void *ctx, struct json_object *response, long *items, long *total,
+		      struct tc_error *err) {
+	struct token_pages *t = ctx;
+	const char *next = NULL;
+	size_t before = t->out->n;
+	if (tc_renewals_page(response, t->offset, t->out, &next, err) != 0) {
+		return -1;
+	}
+	if (next && t->token && strcmp(next, t->token) == 0) {
+		return tc_error_set(err, TC_ERR_DATA, "NextToken repeats the previous page's");
+	}
+	free(t->token);
+	t->token = next ? strdup(next) : NULL;
+	if (next && !t->token) {
+		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+	}
+	*items = (long)(t->out->n - before);
+	*total = TC_TOTAL_UNKNOWN;
+	return 0;
+}
+
+static bool token_more(void *ctx) {
+	return ((const struct token_pages *)ctx)->token != NULL;
+}
+
 int tc_renewals_fetch(struct tc_api *api, const struct tc_renewals_query *q, int offset,
 		      struct tc_renewals *out, struct tc_error *err) {
-	char *token = NULL;
-	int rc = -1;
+	struct token_pages t = {.q = q, .offset = offset, .out = out};
+	struct tc_pager pager = {
+	    .service = "billing",
+	    .version = "2018-07-09",
+	    .action = "DescribeRenewInstances",
+	    .params = token_params,
+	    .page = token_page,
+	    .more = token_more,
+	    .ctx = &t,
+	    .call = q->call,
+	};
 	memset(out, 0, sizeof *out);
-	for (long page = 0; page < TC_MAX_PAGES; page++) {
-		struct tc_api_reply reply;
-		char *params = NULL;
-		const char *next = NULL;
-		if (tc_renewals_params(q, token, &params, err) != 0) {
-			goto done;
-		}
-		rc = (q->call ? q->call : tc_api_call)(
-		    api, "billing", "2018-07-09", "DescribeRenewInstances", params, &reply, err);
-		free(params);
-		if (rc != 0) {
-			goto done;
-		}
-		out->requests++;
-		rc = tc_renewals_page(reply.response, offset, out, &next, err);
-		if (rc == 0 && next && token && strcmp(next, token) == 0) {
-			rc =
-			    tc_error_set(err, TC_ERR_DATA, "NextToken repeats the previous page's");
-		}
-		if (rc != 0) {
-			tc_error_prefix(err, "DescribeRenewInstances");
-			snprintf(err->request_id, sizeof err->request_id, "%s", reply.request_id);
-			tc_api_reply_free(&reply);
-			goto done;
-		}
-		free(token);
-		token = next ? strdup(next) : NULL;
-		tc_api_reply_free(&reply);
-		if (!next) {
-			goto done;
-		}
-		if (!token) {
-			rc = tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
-			goto done;
-		}
+	if (q->n_ids > TC_RENEW_MAX_IDS) {
+		return tc_error_set(err, TC_ERR_USAGE, "at most %d instance IDs can be asked for",
+				    TC_RENEW_MAX_IDS);
 	}
-	rc = tc_error_set(err, TC_ERR_DATA, "DescribeRenewInstances: more than %d pages",
-			  TC_MAX_PAGES);
-done:
-	free(token);
+	int rc = tc_paginate(api, &pager, &out->requests, err);
+	free(t.token);
 	return rc;
 }
 

@@ -43,7 +43,7 @@ static int page(void *ctx, struct json_object *response, long *items, long *tota
 
 static int run(long *sum, long *requests, struct tc_error *err) {
 	struct tc_pager p = {
-	    "billing", "2018-07-09", "DescribeVoucherInfo", params, page, sum, fake_call, 0};
+	    "billing", "2018-07-09", "DescribeVoucherInfo", params, page, sum, fake_call, 0, NULL};
 	calls = 0;
 	*sum = 0;
 	*requests = 0;
@@ -149,8 +149,9 @@ static int page_opt(void *ctx, struct json_object *response, long *items, long *
 }
 
 static int run_without_total(long limit, long *sum, long *requests, struct tc_error *err) {
-	struct tc_pager p = {"billing", "2018-07-09", "DescribeVoucherInfo", params, page_opt, sum,
-			     fake_call, limit};
+	struct tc_pager p = {"billing", "2018-07-09", "DescribeVoucherInfo",
+			     params,    page_opt,     sum,
+			     fake_call, limit,        NULL};
 	calls = 0;
 	*sum = 0;
 	*requests = 0;
