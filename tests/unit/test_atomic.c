@@ -61,6 +61,21 @@ static int write_text(const char *path, const char *a, const char *b, mode_t mod
 	return tc_atomic_write(path, parts, 2, mode, err);
 }
 
+/* dir/out.prom holding "old"; its path */
+static const char *old_file(void) {
+	static char path[128];
+	struct tc_error err;
+	snprintf(path, sizeof path, "%s/out.prom", dir);
+	ck_assert_int_eq(write_text(path, "old", "", 0644, &err), 0);
+	return path;
+}
+
+/* after a failure: the old file as it was, and nothing beside it */
+static void only_the_old_file(const char *path) {
+	ck_assert_str_eq(slurp(path), "old");
+	ck_assert_str_eq(listing(dir), "out.prom");
+}
+
 START_TEST(writes_the_parts_with_the_mode) {
 	char path[128];
 	struct tc_error err;
@@ -108,10 +123,8 @@ END_TEST
 /* A directory this process may not write: made so by its mode, and for root (whom
  * modes do not stop) by writing as nobody, in a child so the fixture stays root. */
 START_TEST(a_read_only_directory) {
-	char path[128];
+	const char *path = old_file();
 	struct tc_error err;
-	snprintf(path, sizeof path, "%s/out.prom", dir);
-	ck_assert_int_eq(write_text(path, "old", "", 0644, &err), 0);
 	ck_assert_int_eq(chmod(dir, 0555), 0);
 	pid_t pid = fork();
 	ck_assert_int_ge(pid, 0);
@@ -132,18 +145,16 @@ START_TEST(a_read_only_directory) {
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert(WIFEXITED(status));
 	ck_assert_int_eq(WEXITSTATUS(status), 0);
-	ck_assert_str_eq(slurp(path), "old");
-	ck_assert_str_eq(listing(dir), "out.prom");
+	only_the_old_file(path);
 }
 END_TEST
 
 /* A full disk: the file size limit makes write() fail part-way (EFBIG), as ENOSPC
  * would; the partly written temporary goes, the old file stays. */
 START_TEST(a_write_the_disk_refuses) {
-	char path[128], big[8192];
+	const char *path = old_file();
+	char big[8192];
 	struct tc_error err;
-	snprintf(path, sizeof path, "%s/out.prom", dir);
-	ck_assert_int_eq(write_text(path, "old", "", 0644, &err), 0);
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
 	signal(SIGXFSZ, SIG_IGN);
@@ -153,8 +164,7 @@ START_TEST(a_write_the_disk_refuses) {
 	ck_assert_int_eq(err.kind, TC_ERR_CONFIG);
 	ck_assert_ptr_nonnull(strstr(err.message, "cannot write"));
 	ck_assert_ptr_nonnull(strstr(err.message, "File too large"));
-	ck_assert_str_eq(slurp(path), "old");
-	ck_assert_str_eq(listing(dir), "out.prom");
+	only_the_old_file(path);
 }
 END_TEST
 

@@ -72,6 +72,15 @@ static struct tc_retry_calls calls_for(struct script *s) {
 				       .ctx = s};
 }
 
+/* Runs the loop on script `s` with `seconds` to the deadline (0: none). */
+static int run(const struct tc_retry_policy *p, struct script *s, int seconds,
+	       struct tc_retry_outcome *out, struct tc_error *err) {
+	struct tc_retry_calls calls = calls_for(s);
+	struct tc_deadline d;
+	tc_deadline_start(&d, seconds);
+	return tc_retry_run(p, seconds ? &d : NULL, &calls, out, err);
+}
+
 /* the API client's policy and the notifier's, as lib/api.c and notify_tc_chat.c set them */
 static const struct tc_retry_policy api = {
     .base_ms = 200, .jitter_from = 50, .jitter_span = 100, .margin_ms = 300};
@@ -80,12 +89,9 @@ static const struct tc_retry_policy chat = {
 
 START_TEST(succeeds_after_transient_failures_with_the_policy_waits) {
 	struct script s = {.failures = 3, .random = 0};
-	struct tc_retry_calls calls = calls_for(&s);
-	struct tc_deadline d;
 	struct tc_retry_outcome out;
 	struct tc_error err;
-	tc_deadline_start(&d, 60);
-	ck_assert_int_eq(tc_retry_run(&api, &d, &calls, &out, &err), 0);
+	ck_assert_int_eq(run(&api, &s, 60, &out, &err), 0);
 	ck_assert_int_eq(out.end, TC_RETRY_DONE);
 	ck_assert_int_eq(out.attempts, 4);
 	/* the lowest jitter: half the backoff, which doubles from 200 ms */
@@ -104,16 +110,12 @@ END_TEST
 
 START_TEST(the_highest_jitter_of_each_policy) {
 	struct script s = {.failures = 2, .random = 1000000};
-	struct tc_retry_calls calls = calls_for(&s);
-	struct tc_deadline d;
 	struct tc_error err;
-	tc_deadline_start(&d, 60);
-	ck_assert_int_eq(tc_retry_run(&api, &d, &calls, NULL, &err), 0);
+	ck_assert_int_eq(run(&api, &s, 60, NULL, &err), 0);
 	ck_assert_int_eq(s.waits[0], 300); /* 100 + 200 */
 	ck_assert_int_eq(s.waits[1], 600);
 	struct script t = {.failures = 2, .random = 1000000};
-	calls = calls_for(&t);
-	ck_assert_int_eq(tc_retry_run(&chat, &d, &calls, NULL, &err), 0);
+	ck_assert_int_eq(run(&chat, &t, 60, NULL, &err), 0);
 	ck_assert_int_eq(t.waits[0], 625); /* 500 + a quarter */
 	ck_assert_int_eq(t.waits[1], 1250);
 }
@@ -121,12 +123,9 @@ END_TEST
 
 START_TEST(a_final_failure_is_not_retried) {
 	struct script s = {.failures = 5, .final = true};
-	struct tc_retry_calls calls = calls_for(&s);
-	struct tc_deadline d;
 	struct tc_retry_outcome out;
 	struct tc_error err;
-	tc_deadline_start(&d, 60);
-	ck_assert_int_eq(tc_retry_run(&api, &d, &calls, &out, &err), -1);
+	ck_assert_int_eq(run(&api, &s, 60, &out, &err), -1);
 	ck_assert_int_eq(out.end, TC_RETRY_FINAL);
 	ck_assert_int_eq(out.attempts, 1);
 	ck_assert_int_eq(s.nwaits, 0);
@@ -150,12 +149,9 @@ START_TEST(attempts_and_backoff_are_capped) {
 	struct tc_retry_policy p = {
 	    .base_ms = 100, .cap_ms = 250, .max_attempts = 4, .jitter_from = 100};
 	struct script s = {.failures = 10};
-	struct tc_retry_calls calls = calls_for(&s);
-	struct tc_deadline d;
 	struct tc_retry_outcome out;
 	struct tc_error err;
-	tc_deadline_start(&d, 60);
-	ck_assert_int_eq(tc_retry_run(&p, &d, &calls, &out, &err), -1);
+	ck_assert_int_eq(run(&p, &s, 60, &out, &err), -1);
 	ck_assert_int_eq(out.end, TC_RETRY_EXHAUSTED);
 	ck_assert_int_eq(out.attempts, 4);
 	ck_assert_int_eq(s.nwaits, 3);
@@ -168,12 +164,9 @@ END_TEST
 
 START_TEST(a_longer_wait_asked_for_wins) {
 	struct script s = {.failures = 1, .asked_ms = 2000};
-	struct tc_retry_calls calls = calls_for(&s);
-	struct tc_deadline d;
 	struct tc_retry_outcome out;
 	struct tc_error err;
-	tc_deadline_start(&d, 60);
-	ck_assert_int_eq(tc_retry_run(&chat, &d, &calls, &out, &err), 0);
+	ck_assert_int_eq(run(&chat, &s, 60, &out, &err), 0);
 	ck_assert_int_eq(s.waits[0], 2000);
 	ck_assert_int_eq(tc_retry_wait_ms(&chat, 500, 100, 20), 520);
 }
@@ -184,12 +177,9 @@ END_TEST
 START_TEST(no_wait_ends_past_the_deadline) {
 	struct tc_retry_policy p = {.base_ms = 20000, .jitter_from = 100, .margin_ms = 500};
 	struct script s = {.failures = 10};
-	struct tc_retry_calls calls = calls_for(&s);
-	struct tc_deadline d;
 	struct tc_retry_outcome out;
 	struct tc_error err;
-	tc_deadline_start(&d, 60);
-	ck_assert_int_eq(tc_retry_run(&p, &d, &calls, &out, &err), -1);
+	ck_assert_int_eq(run(&p, &s, 60, &out, &err), -1);
 	/* a fake sleep does not move the clock: 20 s fits, then 40 s, then 80 s does not */
 	ck_assert_int_eq(out.end, TC_RETRY_DEADLINE);
 	ck_assert_int_eq(s.nwaits, 2);
@@ -200,12 +190,9 @@ END_TEST
 
 START_TEST(a_wait_asked_past_the_deadline_is_said) {
 	struct script s = {.failures = 10, .asked_ms = 30000};
-	struct tc_retry_calls calls = calls_for(&s);
-	struct tc_deadline d;
 	struct tc_retry_outcome out;
 	struct tc_error err;
-	tc_deadline_start(&d, 10);
-	ck_assert_int_eq(tc_retry_run(&chat, &d, &calls, &out, &err), -1);
+	ck_assert_int_eq(run(&chat, &s, 10, &out, &err), -1);
 	ck_assert_int_eq(out.end, TC_RETRY_ASKED_LATER);
 	ck_assert_int_eq(out.asked_ms, 30000);
 	ck_assert_int_eq(out.attempts, 1);
@@ -215,10 +202,9 @@ END_TEST
 
 START_TEST(no_deadline_no_second_attempt) {
 	struct script s = {.failures = 10};
-	struct tc_retry_calls calls = calls_for(&s);
 	struct tc_retry_outcome out;
 	struct tc_error err;
-	ck_assert_int_eq(tc_retry_run(&api, NULL, &calls, &out, &err), -1);
+	ck_assert_int_eq(run(&api, &s, 0, &out, &err), -1);
 	ck_assert_int_eq(out.end, TC_RETRY_DEADLINE);
 	ck_assert_int_eq(out.attempts, 1);
 }
@@ -230,13 +216,10 @@ START_TEST(real_sleeps_end_before_the_deadline) {
 	struct tc_retry_policy p = {
 	    .base_ms = 50, .jitter_from = 50, .jitter_span = 100, .margin_ms = 100};
 	struct script s = {.failures = 1000, .real_sleep = true, .random = 1000000};
-	struct tc_retry_calls calls = calls_for(&s);
-	struct tc_deadline d;
 	struct tc_retry_outcome out;
 	struct tc_error err;
-	tc_deadline_start(&d, 1);
 	int64_t started = tc_monotonic_ms();
-	ck_assert_int_eq(tc_retry_run(&p, &d, &calls, &out, &err), -1);
+	ck_assert_int_eq(run(&p, &s, 1, &out, &err), -1);
 	int64_t took = tc_monotonic_ms() - started;
 	ck_assert_int_eq(out.end, TC_RETRY_DEADLINE);
 	ck_assert_int_ge(out.attempts, 2);
