@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "sign.h"
+#include "tencentcloud/sign.h"
 #include "tap.h"
 
 static const char body[] =

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "cred.h"
+#include "tencentcloud/cred.h"
 
 #include <errno.h>
 #include <pwd.h>

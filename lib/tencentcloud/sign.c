@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "sign.h"
+#include "tencentcloud/sign.h"
 
 #include <ctype.h>
 #include <stdio.h>

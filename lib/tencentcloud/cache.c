@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "cache.h"
+#include "tencentcloud/cache.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -18,7 +18,7 @@
 #include <openssl/rand.h>
 
 #include "ini.h"
-#include "sign.h"
+#include "tencentcloud/sign.h"
 
 #define MAGIC      "tc-billing-cache 1"
 #define MAX_ENTRY  (10 * 1024 * 1024)
