@@ -7,7 +7,7 @@
 
 #include "atomic.h"
 #include "decimal.h"
-#include "ini.h"
+#include "readfile.h"
 
 int tc_textfile_write(const char *path, const char *text, size_t len, struct tc_error *err) {
 	struct iovec part = {(void *)text, len};

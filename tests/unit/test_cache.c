@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cache.h"
+#include "tencentcloud/cache.h"
 #include "tap.h"
 
 static char dir[64];

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ini.h"
+#include "readfile.h"
 #include "tap.h"
 #include "textfile.h"
 

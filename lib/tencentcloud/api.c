@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <config.h>
 
-#include "api.h"
+#include "tencentcloud/api.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,9 +10,9 @@
 #include <openssl/crypto.h>
 
 #include "jsonx.h"
-#include "text.h"
 #include "retry.h"
-#include "sign.h"
+#include "text.h"
+#include "tencentcloud/sign.h"
 
 struct allowed_action {
 	const char *service;
