@@ -200,6 +200,18 @@ START_TEST(a_wait_asked_past_the_deadline_is_said) {
 }
 END_TEST
 
+/* out of time with nothing asked is the deadline, not "asked to wait 0 s" */
+START_TEST(nothing_asked_is_not_said_asked) {
+	struct tc_retry_policy p = {.base_ms = 100, .jitter_from = 100, .margin_ms = 1500};
+	struct script s = {.failures = 10};
+	struct tc_retry_outcome out;
+	struct tc_error err;
+	ck_assert_int_eq(run(&p, &s, 1, &out, &err), -1);
+	ck_assert_int_eq(out.end, TC_RETRY_DEADLINE);
+	ck_assert_int_eq(out.asked_ms, 0);
+}
+END_TEST
+
 START_TEST(no_deadline_no_second_attempt) {
 	struct script s = {.failures = 10};
 	struct tc_retry_outcome out;
@@ -259,6 +271,7 @@ static Suite *suite(void) {
 	tcase_set_timeout(deadline, 10);
 	tcase_add_test(deadline, no_wait_ends_past_the_deadline);
 	tcase_add_test(deadline, a_wait_asked_past_the_deadline_is_said);
+	tcase_add_test(deadline, nothing_asked_is_not_said_asked);
 	tcase_add_test(deadline, no_deadline_no_second_attempt);
 	tcase_add_test(deadline, real_sleeps_end_before_the_deadline);
 	tcase_add_test(deadline, default_random_and_sleep);
