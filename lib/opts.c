@@ -531,9 +531,6 @@ static bool from_extra_opts(const struct tc_common *c, const char *arg) {
 
 static int common_option(int key, const char *arg, struct tc_common *c, struct tc_error *err) {
 	switch (key) {
-	case 'v':
-		c->verbose++;
-		return 0;
 	case 't':
 		return parse_timeout(arg, c, err);
 	case 'w':
@@ -610,6 +607,16 @@ static size_t count_options(const struct option *options) {
 
 /* The kit's options, then the layer's, then the program's: an option's index in the
  * table says whose it is. */
+int tc_opts_int(const char *option, const char *arg, int min, int max, int *out,
+		struct tc_error *err) {
+	long v = 0;
+	if (tc_opts_long(option, arg, min, max, &v, err) != 0) {
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
 static int build_table(const struct tc_program *p, const struct tc_opts_layer *l,
 		       struct option **table, size_t *nlayer) {
 	size_t nextra = count_options(p->options);
@@ -729,6 +736,12 @@ int tc_opts_getopt(struct tc_getopt *g, int argc, char **argv, struct tc_error *
 		} else if (key == ':') {
 			option_name(argv[at], name, sizeof name);
 			rc = tc_error_set(err, TC_ERR_USAGE, _("option '%s' needs a value"), name);
+		} else if (key == 'v' && g->verbose) {
+			(*g->verbose)++;
+		} else if (key == 'h' && g->help) {
+			*g->help = true;
+		} else if (key == 'V' && g->version) {
+			*g->version = true;
 		} else {
 			rc = g->handle(g->ctx, key, row, optarg, err);
 		}
@@ -749,22 +762,12 @@ struct dispatch {
 	const struct tc_opts_layer *l;
 	size_t nlayer;
 	struct tc_common *c;
-	bool *help;
-	bool *version;
 };
 
 /* The kit's options, then the layer's, then the program's: the row says whose. */
 static int dispatch(void *ctx, int key, int row, const char *arg, struct tc_error *err) {
 	struct dispatch *d = ctx;
 	size_t whose = row < 0 ? 0 : (size_t)row; /* a short option is the kit's */
-	if (key == 'h') {
-		*d->help = true;
-		return 0;
-	}
-	if (key == 'V') {
-		*d->version = true;
-		return 0;
-	}
 	if (whose < NCOMMON) {
 		return key == OPT_EXTRA ? 0 : common_option(key, arg, d->c, err);
 	}
@@ -780,12 +783,18 @@ static int dispatch(void *ctx, int key, int row, const char *arg, struct tc_erro
 static int parse_args(const struct tc_program *p, const struct tc_opts_layer *l, int nargc,
 		      char **nargv, char **origins, struct tc_common *c, bool *help, bool *version,
 		      struct tc_error *err) {
-	struct dispatch d = {.p = p, .l = l, .c = c, .help = help, .version = version};
+	struct dispatch d = {.p = p, .l = l, .c = c};
 	struct option *table = NULL;
 	if (build_table(p, l, &table, &d.nlayer) != 0) {
 		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
 	}
-	struct tc_getopt g = {.shorts = "hVvt:w:c:", .table = table, .handle = dispatch, .ctx = &d};
+	struct tc_getopt g = {.shorts = "hVvt:w:c:",
+			      .table = table,
+			      .verbose = &c->verbose,
+			      .help = help,
+			      .version = version,
+			      .handle = dispatch,
+			      .ctx = &d};
 	int rc = tc_opts_getopt(&g, nargc, nargv, err);
 	free(table);
 	if (rc != 0 && g.failed_at > 0) {

@@ -82,6 +82,10 @@ int tc_opts_range(const char *option, const char *arg, struct tc_range *out, str
 int tc_opts_long(const char *option, const char *arg, long min, long max, long *out,
 		 struct tc_error *err);
 
+/* tc_opts_long for an int. */
+int tc_opts_int(const char *option, const char *arg, int min, int max, int *out,
+		struct tc_error *err);
+
 /* One pass of getopt_long over argv, the same for every program of the project
  * (the checks, the notifiers, the simulator): getopt prints nothing; an unknown
  * option, a missing value and a stray argument are usage errors that name the
@@ -91,6 +95,11 @@ int tc_opts_long(const char *option, const char *arg, long min, long max, long *
 struct tc_getopt {
 	const char *shorts;         /* getopt's short options ("t:vhV"), or NULL */
 	const struct option *table; /* { 0 }-terminated */
+	/* where the options every program has go, when the program has them:
+	 * -v/--verbose counts, -h/--help and -V/--version are flags */
+	int *verbose;
+	bool *help;
+	bool *version;
 	/* one option: its key, its row in table (-1 for a short option), its value */
 	int (*handle)(void *ctx, int key, int row, const char *arg, struct tc_error *err);
 	void *ctx;

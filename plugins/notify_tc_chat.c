@@ -352,30 +352,20 @@ static int option(void *ctx, int key, int row, const char *arg, struct tc_error 
 		return tc_error_set(err, TC_ERR_USAGE,
 				    "the webhook and its secret are not accepted on the command "
 				    "line: use --config or " ENV "WEBHOOK/" ENV "SECRET");
-	case 't': {
-		long timeout = 0;
-		if (tc_opts_long("--timeout", arg, 1, 300, &timeout, err) != 0) {
-			return -1;
-		}
-		o->timeout = (int)timeout;
-		return 0;
-	}
-	case 'v':
-		o->verbose++;
-		return 0;
-	case 'h':
-		o->help = true;
-		return 0;
-	case 'V':
-		o->version = true;
-		return 0;
+	case 't':
+		return tc_opts_int("--timeout", arg, 1, 300, &o->timeout, err);
 	}
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option %d", key);
 }
 
 static int parse(int argc, char **argv, struct options *o, struct tc_error *err) {
-	struct tc_getopt g = {
-	    .shorts = "t:vhV", .table = options_table, .handle = option, .ctx = o};
+	struct tc_getopt g = {.shorts = "t:vhV",
+			      .table = options_table,
+			      .verbose = &o->verbose,
+			      .help = &o->help,
+			      .version = &o->version,
+			      .handle = option,
+			      .ctx = o};
 	return tc_opts_getopt(&g, argc, argv, err);
 }
 

@@ -59,11 +59,7 @@ static int option(void *ctx, int key, int row, const char *arg, struct tc_error 
 		o->listen = arg;
 		return 0;
 	case 'p':
-		if (tc_opts_long("--port", arg, 0, 65535, &n, err) != 0) {
-			return -1;
-		}
-		o->port = (int)n;
-		return 0;
+		return tc_opts_int("--port", arg, 0, 65535, &o->port, err);
 	case 'f':
 		o->port_file = arg;
 		return 0;
@@ -79,12 +75,6 @@ static int option(void *ctx, int key, int row, const char *arg, struct tc_error 
 			return -1;
 		}
 		o->clock_offset = n;
-		return 0;
-	case 'v':
-		o->verbose++;
-		return 0;
-	case 'h':
-		o->help = true;
 		return 0;
 	}
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option %d", key);
@@ -104,8 +94,12 @@ static int parse(int argc, char **argv, struct sim_options *o, struct tc_error *
 	    {NULL, 0, NULL, 0},
 	};
 	*o = (struct sim_options){.listen = "127.0.0.1"};
-	struct tc_getopt g = {
-	    .shorts = "s:l:p:f:C:K:o:vh", .table = table, .handle = option, .ctx = o};
+	struct tc_getopt g = {.shorts = "s:l:p:f:C:K:o:vh",
+			      .table = table,
+			      .verbose = &o->verbose,
+			      .help = &o->help,
+			      .handle = option,
+			      .ctx = o};
 	if (tc_opts_getopt(&g, argc, argv, err) != 0 || o->help) {
 		return -1;
 	}

@@ -116,6 +116,7 @@ AM_TESTS_ENVIRONMENT = \
 
 EXTRA_DIST += \
 	tests/unit/tap.h tests/unit/rendered.h tests/unit/simcall.h tests/unit/fixture.h \
+	tests/unit/capture.h \
 	tests/unit/utf8check.h \
 	tests/data tests/lsan.supp \
 	tests/integration/lib.sh tests/integration/sdk_client.js tests/integration/sdk_call.js tests/integration/lark_receiver.py tests/integration/chat_receiver.py \

@@ -526,6 +526,16 @@ START_TEST(one_getopt_pass_for_every_program) {
 	ck_assert_int_eq(g.failed_at, -1);
 	ck_assert_int_eq(getopt_run(seen, &g, &err, 2, "--flag=x"), -1);
 	ck_assert_str_eq(err.message, "unknown option '--flag' (see --help)");
+	/* the options every program has, where the program keeps them */
+	int verbose = 0;
+	bool help = false;
+	g.verbose = &verbose;
+	g.help = &help;
+	g.shorts = "vh";
+	ck_assert_int_eq(getopt_run(seen, &g, &err, 4, "-vv", "--flag", "-h"), 0);
+	ck_assert_int_eq(verbose, 2);
+	ck_assert(help);
+	ck_assert_str_eq(seen, "f1=-;");
 }
 END_TEST
 
