@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ini.h"
 
+#include "i18n.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -39,7 +41,7 @@ static int add(struct tc_ini *ini, const char *section, char *key, char *value, 
 		free(sec);
 		free(key);
 		free(value);
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	ini->entries = grown;
 	ini->entries[ini->n++] = (struct tc_ini_entry){sec, key, value, line};
@@ -53,7 +55,7 @@ static int line_error(struct tc_ini *out, const char *name, int lineno, const ch
 	if (name) {
 		return tc_error_set(err, TC_ERR_CONFIG, "%s:%d: %s", name, lineno, what);
 	}
-	return tc_error_set(err, TC_ERR_CONFIG, "line %d: %s", lineno, what);
+	return tc_error_set(err, TC_ERR_CONFIG, _("line %d: %s"), lineno, what);
 }
 
 static int parse_named(const char *text, size_t len, const char *name, struct tc_ini *out,
@@ -119,18 +121,18 @@ char *tc_read_file(const char *path, size_t max, size_t *len, struct tc_error *e
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	if (fd < 0) {
-		tc_error_set(err, TC_ERR_CONFIG, "cannot open %s: %s", path, strerror(errno));
+		tc_error_set(err, TC_ERR_CONFIG, _("cannot open %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		tc_error_set(err, TC_ERR_CONFIG, "%s is not a regular file", path);
+		tc_error_set(err, TC_ERR_CONFIG, _("%s is not a regular file"), path);
 		return NULL;
 	}
 	FILE *f = fdopen(fd, "rb");
 	if (!f) {
 		close(fd);
-		tc_error_set(err, TC_ERR_CONFIG, "cannot open %s: %s", path, strerror(errno));
+		tc_error_set(err, TC_ERR_CONFIG, _("cannot open %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	char *buf = malloc(max + 1);
@@ -139,12 +141,12 @@ char *tc_read_file(const char *path, size_t max, size_t *len, struct tc_error *e
 	fclose(f);
 	if (!buf || failed) {
 		free(buf);
-		tc_error_set(err, TC_ERR_CONFIG, "cannot read %s", path);
+		tc_error_set(err, TC_ERR_CONFIG, _("cannot read %s"), path);
 		return NULL;
 	}
 	if (n > max) {
 		free(buf);
-		tc_error_set(err, TC_ERR_CONFIG, "%s is larger than %zu bytes", path, max);
+		tc_error_set(err, TC_ERR_CONFIG, _("%s is larger than %zu bytes"), path, max);
 		return NULL;
 	}
 	buf[n] = '\0';

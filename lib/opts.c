@@ -116,7 +116,7 @@ static int keep(struct tc_common *c, char *s, struct tc_error *err) {
 		if (grown) {
 			c->owned = grown;
 		}
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	c->owned = grown;
 	c->owned[c->nowned++] = s;
@@ -404,7 +404,7 @@ static int push_arg(struct tc_common *c, struct file_arg **args, int *nargs, con
 	}
 	if (n < 0 || m < 0 || !grown || keep(c, n < 0 ? NULL : arg, err) != 0 ||
 	    keep(c, m < 0 ? NULL : where, err) != 0) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	(*args)[(*nargs)++] = (struct file_arg){arg, where};
 	return 0;
@@ -482,7 +482,7 @@ static int expand(const struct tc_program *p, int argc, char **argv, struct tc_c
 	int rc = 0;
 	rest = calloc((size_t)argc + 1, sizeof *rest);
 	if (!rest) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	for (int i = 1; i < argc && rc == 0; i++) {
 		const char *a = argv[i];
@@ -511,7 +511,7 @@ static int expand(const struct tc_program *p, int argc, char **argv, struct tc_c
 		if (!out || !where) {
 			free(out);
 			free(where);
-			rc = tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+			rc = tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 		} else {
 			int n = 0;
 			out[n++] = argv[0];
@@ -828,7 +828,7 @@ static int parse_args(const struct tc_program *p, int nargc, char **nargv, char 
 	int rc = 0, at = 0;
 	char name[64];
 	if (build_table(p, &table) != 0) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	opterr = 0;
 	optind = 0; /* full re-initialisation, also of GNU extensions */

@@ -218,7 +218,8 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 				meta.data_age = run.api.stale_seconds;
 			}
 			if (run.api.cache_problem[0]) {
-				tc_result_line(&res, "cache not used: %s", run.api.cache_problem);
+				tc_result_line(&res, _("cache not used: %s"),
+					       run.api.cache_problem);
 			}
 			if (run.opts.verbose >= 1) {
 				note_activity(&res, &run, started);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "balance.h"
+#include "i18n.h"
 #include "plugin.h"
 #include "renewals.h"
 #include "renewals_logic.h"
@@ -35,19 +36,19 @@ static int split_ids(struct renewals_options *o, const char *arg, struct tc_erro
 	free(o->ids_text);
 	o->n_ids = 0;
 	if (!(o->ids_text = strdup(arg))) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	for (char *save = NULL, *id = strtok_r(o->ids_text, ",", &save); id;
 	     id = strtok_r(NULL, ",", &save)) {
 		if (o->n_ids == TC_RENEW_MAX_IDS) {
 			return tc_error_set(err, TC_ERR_USAGE,
-					    "--instance: at most %d instance IDs",
+					    _("--instance: at most %d instance IDs"),
 					    TC_RENEW_MAX_IDS);
 		}
 		o->ids[o->n_ids++] = id;
 	}
 	if (o->n_ids == 0) {
-		return tc_error_set(err, TC_ERR_USAGE, "--instance: no instance ID given");
+		return tc_error_set(err, TC_ERR_USAGE, _("--instance: no instance ID given"));
 	}
 	return 0;
 }
@@ -128,7 +129,7 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	if (o->discover) {
 		res->raw = renewals_discovery(all.items, kept);
 	} else if ((rc = judge(run, o, all.items, kept, res, err)) == 0) {
-		tc_result_line(res, "%zu instances read in %ld requests, %zu selected", all.n,
+		tc_result_line(res, _("%zu instances read in %ld requests, %zu selected"), all.n,
 			       all.requests, kept);
 	}
 	tc_renewals_free(&all);
@@ -153,17 +154,17 @@ int main(int argc, char **argv) {
 	    .name = "check_tc_renewals",
 	    .prefix = "TC RENEWALS",
 	    .purpose =
-		"Checks prepaid instances (DescribeRenewInstances) for manual renewals falling\n"
-		"due and for instances ISOLATED (out of service) for want of renewal.",
+		N_("Checks prepaid instances (DescribeRenewInstances) for manual renewals falling\n"
+		   "due and for instances ISOLATED (out of service) for want of renewal."),
 	    .threshold_help =
-		"days left before a manual-renewal instance expires; a bare N means fewer\n"
-		"than N days left, as certificate checks read it (check_http -C 30,7), so\n"
-		"-w 30 -c 7 warns under 30 days left and is critical under 7; other Nagios\n"
-		"ranges (@, ~, N:M) are taken as written.\n"
-		"ISOLATED instances are CRITICAL.",
+		N_("days left before a manual-renewal instance expires; a bare N means fewer\n"
+		   "than N days left, as certificate checks read it (check_http -C 30,7), so\n"
+		   "-w 30 -c 7 warns under 30 days left and is critical under 7; other Nagios\n"
+		   "ranges (@, ~, N:M) are taken as written.\n"
+		   "ISOLATED instances are CRITICAL."),
 	    .default_warning = "30:",
 	    .default_critical = "7:",
-	    .extra_help =
+	    .extra_help = N_(
 		"      --product=LIST     only these ProductCodes (p_cvm,p_cdb), comma-separated\n"
 		"      --instance-region=LIST  only instances in these RegionCodes\n"
 		"      --project=LIST     only instances in these ProjectNames\n"
@@ -175,7 +176,8 @@ int main(int argc, char **argv) {
 		"      --balance          when automatic renewals fall due, read the balance\n"
 		"                         (DescribeAccountBalance) and warn when the account\n"
 		"                         could pay none of them (nothing available or owing)\n"
-		"      --discover         print Zabbix low-level discovery JSON of the instances\n",
+		"      --discover         print Zabbix low-level discovery JSON of the "
+		"instances\n"),
 	    .options = own_options,
 	    .handle = handle,
 	    .ctx = &options,
