@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Chinese output: every state of every check with LANG=zh_CN.UTF-8, the same with
 # LANG=C and --language zh-CN, English kept by --language en-US, and numbers that
-# keep '.' decimals and ',' grouping whatever the language.
+# keep '.' decimals and ',' grouping whatever the language; the library's errors
+# around the service's own words; the notifiers' messages and cards for each chat
+# type (loopback receivers of chat_lib.sh), their usage errors and --help.
 . "$top_srcdir/tests/integration/lib.sh"
 
 # the catalog as installed (share/locale/zh_CN/LC_MESSAGES/PACKAGE.mo), from po/
