@@ -11,7 +11,7 @@
 
 #include "decimal.h"
 #include "i18n.h"
-#include "ini.h"
+#include "readfile.h"
 
 int tc_textfile_write(const char *path, const char *text, size_t len, struct tc_error *err) {
 	char tmp[4096];

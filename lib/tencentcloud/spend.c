@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "spend.h"
+#include "tencentcloud/spend.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 
 #include "i18n.h"
 #include "jsonx.h"
-#include "paging.h"
+#include "tencentcloud/paging.h"
 #include "timeutil.h"
 
 #define COST_PAGE 100
