@@ -440,6 +440,11 @@ else
 	not_ok "JSON webhook: machine fields identical in English and Chinese" "$OUT" "$en_fields" "$zh_fields"
 fi
 
+expect_all "notify_tc_chat --language en-US under LANG=zh_CN.UTF-8: English" 0 \
+	"notify_tc_chat: delivered CRITICAL notification for tc-main / Tencent Cloud balance" \
+	notify "$WORK/webhook.ini" "${ACKN[@]}" --language en-US
+check "and its webhook title is English" 'b["title"] == "[ACKNOWLEDGED] tc-main / Tencent Cloud balance" and b["text"].endswith("CRITICAL acknowledged by alice: 正在充值\nType: ACKNOWLEDGEMENT")'
+
 # refused, and held in quiet hours (a fake clock: 23:00 then 09:00 in UTC)
 start_hook wecom wecom-refused refused
 expect_all "WeCom: a permanent error, in one line" 1 \
