@@ -531,9 +531,6 @@ static bool from_extra_opts(const struct tc_common *c, const char *arg) {
 
 static int common_option(int key, const char *arg, struct tc_common *c, struct tc_error *err) {
 	switch (key) {
-	case 'v':
-		c->verbose++;
-		return 0;
 	case 't':
 		return parse_timeout(arg, c, err);
 	case 'w':
@@ -610,6 +607,16 @@ static size_t count_options(const struct option *options) {
 
 /* The kit's options, then the layer's, then the program's: an option's index in the
  * table says whose it is. */
+int tc_opts_int(const char *option, const char *arg, int min, int max, int *out,
+		struct tc_error *err) {
+	long v = 0;
+	if (tc_opts_long(option, arg, min, max, &v, err) != 0) {
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
 static int build_table(const struct tc_program *p, const struct tc_opts_layer *l,
 		       struct option **table, size_t *nlayer) {
 	size_t nextra = count_options(p->options);
@@ -711,64 +718,98 @@ static void option_name(const char *arg, char *buf, size_t size) {
 	snprintf(buf, size, "%.*s", (int)strcspn(arg, "="), arg);
 }
 
-static int parse_args(const struct tc_program *p, const struct tc_opts_layer *l, int nargc,
-		      char **nargv, char **origins, struct tc_common *c, bool *help, bool *version,
-		      struct tc_error *err) {
-	struct option *table = NULL;
-	size_t nlayer = 0;
-	int rc = 0, at = 0, index = -1;
-	char name[64];
-	if (build_table(p, l, &table, &nlayer) != 0) {
-		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
-	}
+int tc_opts_getopt(struct tc_getopt *g, int argc, char **argv, struct tc_error *err) {
+	char shorts[64], name[64];
+	int rc = 0, index = -1, key;
+	snprintf(shorts, sizeof shorts, ":%s", g->shorts ? g->shorts : "");
+	g->failed_at = -1;
 	opterr = 0;
 	optind = 0; /* full re-initialisation, also of GNU extensions */
-	int key;
-	while (rc == 0 && (key = getopt_long(nargc, nargv, ":hVvt:w:c:", table, &index)) != -1) {
-		at = optind - 1;
-		size_t whose = index < 0 ? 0 : (size_t)index; /* a short option is the kit's */
+	while (rc == 0 && (key = getopt_long(argc, argv, shorts, g->table, &index)) != -1) {
+		int at = optind - 1;
+		int row = index;
 		index = -1;
-		if (key == 'h') {
-			*help = true;
-		} else if (key == 'V') {
-			*version = true;
-		} else if (key == '?') {
-			option_name(nargv[at], name, sizeof name);
+		if (key == '?') {
+			option_name(argv[at], name, sizeof name);
 			rc = tc_error_set(err, TC_ERR_USAGE, _("unknown option '%s' (see --help)"),
 					  name);
 		} else if (key == ':') {
-			option_name(nargv[at], name, sizeof name);
+			option_name(argv[at], name, sizeof name);
 			rc = tc_error_set(err, TC_ERR_USAGE, _("option '%s' needs a value"), name);
-		} else if (whose < NCOMMON) {
-			rc = key == OPT_EXTRA ? 0 : common_option(key, optarg, c, err);
-		} else if (whose < NCOMMON + nlayer) {
-			rc = l->handle(l->ctx, key, optarg, optarg && from_extra_opts(c, optarg),
-				       err);
-		} else if (p->handle) {
-			rc = p->handle(key, optarg, p->ctx, err);
+		} else if (key == 'v' && g->verbose) {
+			(*g->verbose)++;
+		} else if (key == 'h' && g->help) {
+			*g->help = true;
+		} else if (key == 'V' && g->version) {
+			*g->version = true;
 		} else {
-			rc = tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
+			rc = g->handle(g->ctx, key, row, optarg, err);
+		}
+		if (rc != 0) {
+			g->failed_at = at;
 		}
 	}
+	if (rc == 0 && optind < argc) {
+		rc = tc_error_set(err, TC_ERR_USAGE, _("unexpected argument '%s' (see --help)"),
+				  argv[optind]);
+	}
+	return rc;
+}
+
+/* What tc_opts_parse's pass over argv needs to hand each option to its owner. */
+struct dispatch {
+	const struct tc_program *p;
+	const struct tc_opts_layer *l;
+	size_t nlayer;
+	struct tc_common *c;
+};
+
+/* The kit's options, then the layer's, then the program's: the row says whose. */
+static int dispatch(void *ctx, int key, int row, const char *arg, struct tc_error *err) {
+	struct dispatch *d = ctx;
+	size_t whose = row < 0 ? 0 : (size_t)row; /* a short option is the kit's */
+	if (whose < NCOMMON) {
+		return key == OPT_EXTRA ? 0 : common_option(key, arg, d->c, err);
+	}
+	if (whose < NCOMMON + d->nlayer) {
+		return d->l->handle(d->l->ctx, key, arg, arg && from_extra_opts(d->c, arg), err);
+	}
+	if (d->p->handle) {
+		return d->p->handle(key, arg, d->p->ctx, err);
+	}
+	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
+}
+
+static int parse_args(const struct tc_program *p, const struct tc_opts_layer *l, int nargc,
+		      char **nargv, char **origins, struct tc_common *c, bool *help, bool *version,
+		      struct tc_error *err) {
+	struct dispatch d = {.p = p, .l = l, .c = c};
+	struct option *table = NULL;
+	if (build_table(p, l, &table, &d.nlayer) != 0) {
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
+	}
+	struct tc_getopt g = {.shorts = "hVvt:w:c:",
+			      .table = table,
+			      .verbose = &c->verbose,
+			      .help = help,
+			      .version = version,
+			      .handle = dispatch,
+			      .ctx = &d};
+	int rc = tc_opts_getopt(&g, nargc, nargv, err);
 	free(table);
-	if (rc != 0) {
+	if (rc != 0 && g.failed_at > 0) {
 		/* an option from a file: say where it stands (the file's options come
 		 * first and getopt moves only what follows a non-option, so they keep
 		 * their places) */
 		for (int i = 1; i < nargc; i++) {
-			if (origins[i] && nargv[i] == nargv[at]) {
+			if (origins[i] && nargv[i] == nargv[g.failed_at]) {
 				err->kind = TC_ERR_CONFIG;
 				redact(err, nargv[i]);
 				return tc_error_prefix(err, "%s", origins[i]);
 			}
 		}
-		return rc;
 	}
-	if (optind < nargc) {
-		return tc_error_set(err, TC_ERR_USAGE, _("unexpected argument '%s' (see --help)"),
-				    nargv[optind]);
-	}
-	return 0;
+	return rc;
 }
 
 int tc_opts_parse(const struct tc_program *p, const struct tc_opts_layer *l, int argc, char **argv,

@@ -77,8 +77,35 @@ void tc_common_free(struct tc_common *c);
 /* Parses a range given to a program's own option, naming the option on error. */
 int tc_opts_range(const char *option, const char *arg, struct tc_range *out, struct tc_error *err);
 
-/* Parses a whole number in [min, max] given to a program's own option. */
+/* Parses a whole number in [min, max] given to a program's own option:
+ * "invalid OPTION 'ARG': expected MIN-MAX" otherwise. */
 int tc_opts_long(const char *option, const char *arg, long min, long max, long *out,
 		 struct tc_error *err);
+
+/* tc_opts_long for an int. */
+int tc_opts_int(const char *option, const char *arg, int min, int max, int *out,
+		struct tc_error *err);
+
+/* One pass of getopt_long over argv, the same for every program of the project
+ * (the checks, the notifiers, the simulator): getopt prints nothing; an unknown
+ * option, a missing value and a stray argument are usage errors that name the
+ * option, never its value; every option goes to handle(), which returns 0 or an
+ * error, and the first error ends the pass. Printing help, exiting and turning the
+ * error into the program's status are left to the caller, in one place. */
+struct tc_getopt {
+	const char *shorts;         /* getopt's short options ("t:vhV"), or NULL */
+	const struct option *table; /* { 0 }-terminated */
+	/* where the options every program has go, when the program has them:
+	 * -v/--verbose counts, -h/--help and -V/--version are flags */
+	int *verbose;
+	bool *help;
+	bool *version;
+	/* one option: its key, its row in table (-1 for a short option), its value */
+	int (*handle)(void *ctx, int key, int row, const char *arg, struct tc_error *err);
+	void *ctx;
+	int failed_at; /* after an option's error: its index in argv, else -1 */
+};
+
+int tc_opts_getopt(struct tc_getopt *g, int argc, char **argv, struct tc_error *err);
 
 #endif

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "capture.h"
 #include "tap.h"
 #include "tencentcloud/check.h"
 
@@ -32,25 +33,20 @@ static const struct tc_program program = {
     .default_critical = "10",
 };
 
-/* Runs tc_check_main and returns the first line it printed; *status its status. */
+struct main_args {
+	int argc;
+	char **argv;
+};
+
+static int call_main(void *ctx) {
+	struct main_args *m = ctx;
+	return tc_check_main(&program, m->argc, m->argv, site_check);
+}
+
+/* Runs tc_check_main and returns what it printed; *status gets its status. */
 static char *run_main(int *status, int argc, char **argv) {
-	static char out[4096];
-	char path[] = "/tmp/tc-check-XXXXXX";
-	int fd = mkstemp(path);
-	fflush(stdout);
-	int saved = dup(1);
-	dup2(fd, 1);
-	*status = tc_check_main(&program, argc, argv, site_check);
-	fflush(stdout);
-	dup2(saved, 1);
-	close(saved);
-	FILE *f = fopen(path, "r");
-	size_t n = fread(out, 1, sizeof out - 1, f);
-	out[n] = '\0';
-	fclose(f);
-	close(fd);
-	unlink(path);
-	return out;
+	struct main_args m = {argc, argv};
+	return capture_stdout(call_main, &m, status);
 }
 
 START_TEST(cloud_options_and_credentials_reach_the_check) {

@@ -473,6 +473,72 @@ START_TEST(extra_opts_default_file_from_env) {
 }
 END_TEST
 
+/* The getopt pass every program's parser uses. */
+static int record(void *ctx, int key, int row, const char *arg, struct tc_error *err) {
+	char *seen = ctx;
+	if (key == 'n') {
+		long n = 0;
+		if (tc_opts_long("--number", arg, 1, 9, &n, err) != 0) {
+			return -1;
+		}
+	}
+	size_t len = strlen(seen);
+	snprintf(seen + len, 128 - len, "%c%d=%s;", key, row, arg ? arg : "-");
+	return 0;
+}
+
+static int getopt_run(char *seen, struct tc_getopt *g, struct tc_error *err, int argc, ...) {
+	char *argv[16];
+	va_list ap;
+	va_start(ap, argc);
+	argv[0] = "prog";
+	for (int i = 1; i < argc; i++) {
+		argv[i] = va_arg(ap, char *);
+	}
+	va_end(ap);
+	argv[argc] = NULL;
+	seen[0] = '\0';
+	return tc_opts_getopt(g, argc, argv, err);
+}
+
+START_TEST(one_getopt_pass_for_every_program) {
+	static const struct option table[] = {{"number", required_argument, NULL, 'n'},
+					      {"flag", no_argument, NULL, 'f'},
+					      {NULL, 0, NULL, 0}};
+	char seen[128];
+	struct tc_error err;
+	struct tc_getopt g = {.shorts = "n:v", .table = table, .handle = record, .ctx = seen};
+	ck_assert_int_eq(getopt_run(seen, &g, &err, 5, "-v", "--number=3", "--flag", "-n4"), 0);
+	ck_assert_str_eq(seen, "v-1=-;n0=3;f1=-;n-1=4;");
+	ck_assert_int_eq(g.failed_at, -1);
+	/* errors name the option, never its value, and say where it stood */
+	ck_assert_int_eq(getopt_run(seen, &g, &err, 3, "--flag", "--bogus=s3cr3t"), -1);
+	ck_assert_str_eq(err.message, "unknown option '--bogus' (see --help)");
+	ck_assert_int_eq(err.kind, TC_ERR_USAGE);
+	ck_assert_int_eq(g.failed_at, 2);
+	ck_assert_int_eq(getopt_run(seen, &g, &err, 2, "--number"), -1);
+	ck_assert_str_eq(err.message, "option '--number' needs a value");
+	ck_assert_int_eq(getopt_run(seen, &g, &err, 3, "-v", "--number=12"), -1);
+	ck_assert_str_eq(err.message, "invalid --number '12': expected 1-9");
+	ck_assert_int_eq(g.failed_at, 2);
+	ck_assert_int_eq(getopt_run(seen, &g, &err, 3, "--flag", "now"), -1);
+	ck_assert_str_eq(err.message, "unexpected argument 'now' (see --help)");
+	ck_assert_int_eq(g.failed_at, -1);
+	ck_assert_int_eq(getopt_run(seen, &g, &err, 2, "--flag=x"), -1);
+	ck_assert_str_eq(err.message, "unknown option '--flag' (see --help)");
+	/* the options every program has, where the program keeps them */
+	int verbose = 0;
+	bool help = false;
+	g.verbose = &verbose;
+	g.help = &help;
+	g.shorts = "vh";
+	ck_assert_int_eq(getopt_run(seen, &g, &err, 4, "-vv", "--flag", "-h"), 0);
+	ck_assert_int_eq(verbose, 2);
+	ck_assert(help);
+	ck_assert_str_eq(seen, "f1=-;");
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("opts");
 	TCase *tc = tcase_create("opts");
@@ -488,6 +554,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, error_keeps_format_and_textfile);
 	tcase_add_test(tc, option_tables_agree);
 	tcase_add_test(tc, extra_opts_default_file_from_env);
+	tcase_add_test(tc, one_getopt_pass_for_every_program);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "capture.h"
 #include "plugin.h"
 #include "tap.h"
 
@@ -71,15 +72,21 @@ static const struct tc_program program = {
 
 static const struct tc_metric_help helps[] = {{"things", "Things counted."}, {NULL, NULL}};
 
-/* Runs tc_plugin_main and returns what it printed; *status gets its return value. */
+struct main_args {
+	const struct tc_plugin_glue *glue;
+	int argc;
+	char **argv;
+};
+
+static int call_main(void *ctx) {
+	struct main_args *m = ctx;
+	return tc_plugin_main(&program, m->glue, m->argc, m->argv);
+}
+
+/* Runs tc_plugin_main with the test glue and returns what it printed; *status gets
+ * its return value. */
 static char *run_main(int (*check)(void *, struct tc_run *, struct tc_result *, struct tc_error *),
 		      int *status, int argc, char **argv) {
-	static char out[4096];
-	char path[] = "/tmp/tc-plugin-XXXXXX";
-	int fd = mkstemp(path);
-	fflush(stdout);
-	int saved = dup(1);
-	dup2(fd, 1);
 	const struct tc_plugin_glue glue = {
 	    .metric_help = helps,
 	    .prepare = prepare,
@@ -87,18 +94,9 @@ static char *run_main(int (*check)(void *, struct tc_run *, struct tc_result *, 
 	    .annotate = annotate,
 	    .release = release,
 	};
+	struct main_args m = {&glue, argc, argv};
 	memset(&seen, 0, sizeof seen);
-	*status = tc_plugin_main(&program, &glue, argc, argv);
-	fflush(stdout);
-	dup2(saved, 1);
-	close(saved);
-	FILE *f = fopen(path, "r");
-	size_t n = fread(out, 1, sizeof out - 1, f);
-	out[n] = '\0';
-	fclose(f);
-	close(fd);
-	unlink(path);
-	return out;
+	return capture_stdout(call_main, &m, status);
 }
 
 START_TEST(result_and_exit_status) {
@@ -142,25 +140,11 @@ static int never_called(void *ctx, struct tc_run *run, struct tc_result *res,
 START_TEST(a_glue_error_is_one_unknown_line) {
 	int status;
 	char *argv[] = {"check_tc_test", "-t", "7:CRITICAL", NULL};
-	static char out[4096];
-	char path[] = "/tmp/tc-plugin-XXXXXX";
-	int fd = mkstemp(path);
-	fflush(stdout);
-	int saved = dup(1);
-	dup2(fd, 1);
 	const struct tc_plugin_glue glue = {.prepare = prepare, .check = never_called};
+	struct main_args m = {&glue, 3, argv};
 	memset(&seen, 0, sizeof seen);
 	seen.fail_prepare = true;
-	status = tc_plugin_main(&program, &glue, 3, argv);
-	fflush(stdout);
-	dup2(saved, 1);
-	close(saved);
-	FILE *f = fopen(path, "r");
-	size_t n = fread(out, 1, sizeof out - 1, f);
-	out[n] = '\0';
-	fclose(f);
-	close(fd);
-	unlink(path);
+	char *out = capture_stdout(call_main, &m, &status);
 	ck_assert_int_eq(status, 3); /* -t N:STATE is the state of a timeout alone */
 	ck_assert_str_eq(out, "TC TEST UNKNOWN - no credentials\n");
 }
