@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "api.h"
+#include "tencentcloud/api.h"
 #include "fixture.h"
 #include "http.h"
 

@@ -4,7 +4,7 @@
 
 #include "failalloc.h"
 #include "fixture.h"
-#include "funds.h"
+#include "tencentcloud/funds.h"
 #include "replay.h"
 #include "tap.h"
 #include "utf8check.h"

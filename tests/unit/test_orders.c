@@ -7,8 +7,8 @@
 
 #include "failalloc.h"
 #include "fixture.h"
-#include "orders.h"
-#include "paging.h"
+#include "tencentcloud/orders.h"
+#include "tencentcloud/paging.h"
 #include "replay.h"
 #include "tap.h"
 #include "utf8check.h"

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "paging.h"
+#include "tencentcloud/paging.h"
 #include "replay.h"
 #include "tap.h"
 

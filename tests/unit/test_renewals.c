@@ -7,7 +7,7 @@
 
 #include "failalloc.h"
 #include "fixture.h"
-#include "renewals.h"
+#include "tencentcloud/renewals.h"
 #include "tap.h"
 #include "timeutil.h"
 #include "utf8check.h"

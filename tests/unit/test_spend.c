@@ -3,8 +3,8 @@
 
 #include "failalloc.h"
 #include "fixture.h"
+#include "tencentcloud/spend.h"
 #include "replay.h"
-#include "spend.h"
 #include "tap.h"
 #include "timeutil.h"
 
