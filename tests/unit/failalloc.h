@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* realloc that fails on request, for the tests of what a reader does when memory
- * runs out: a test program linked with -Wl,--wrap=realloc (Makefile.am, the
+ * runs out: a test program linked with -Wl,--wrap=realloc (tests/local.mk, the
  * FAILALLOC_WRAP of its tests) gets every realloc of lib/ and of the test routed
  * here; the libraries it loads (json-c, libcurl) keep their own. */
 #ifndef TC_TEST_FAILALLOC_H
