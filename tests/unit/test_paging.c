@@ -268,12 +268,16 @@ START_TEST(parameters_that_do_not_fit) {
 }
 END_TEST
 
-/* Reads the list through the real call with a cache in `dir`; returns what
- * tc_paginate returned, with the sum, the cache hits and the requests sent. */
-static int cached_run(struct replay *r, const char *dir, long *sum, struct tc_error *err) {
+/* Reads the list through the real call with a cache in `dir`, each page with
+ * `reader`; returns what tc_paginate returned, with the sum, the cache hits and the
+ * requests sent. */
+static int cached_run(struct replay *r, const char *dir,
+		      int (*reader)(void *, struct json_object *, long *, long *,
+				    struct tc_error *),
+		      long *sum, struct tc_error *err) {
 	struct tc_cache cache = {.dir = dir, .ttl = 300};
 	struct tc_pager p = {
-	    "billing", "2018-07-09", "DescribeVoucherInfo", params, page, sum, NULL, 0};
+	    "billing", "2018-07-09", "DescribeVoucherInfo", params, reader, sum, NULL, 0};
 	replay_client(r);
 	r->api.cache = &cache;
 	*sum = 0;
@@ -295,10 +299,10 @@ START_TEST(only_whole_lists_are_cached) {
 	long sum = 0;
 	replay_start(&r, 10);
 	replay_body(&r, 200, "{\"Response\":{\"Items\":[4,5],\"Total\":2,\"RequestId\":\"c1\"}}");
-	ck_assert_int_eq(cached_run(&r, dir, &sum, &err), 0);
+	ck_assert_int_eq(cached_run(&r, dir, page, &sum, &err), 0);
 	ck_assert_int_eq(sum, 9);
 	ck_assert_int_eq(r.api.cache_misses, 1);
-	ck_assert_int_eq(cached_run(&r, dir, &sum, &err), 0);
+	ck_assert_int_eq(cached_run(&r, dir, page, &sum, &err), 0);
 	ck_assert_int_eq(sum, 9);
 	ck_assert_int_eq(r.api.cache_hits, 1);
 	ck_assert_uint_eq(replay_served(&r), 1);
@@ -312,9 +316,9 @@ START_TEST(only_whole_lists_are_cached) {
 		replay_body(&r, 200,
 			    "{\"Response\":{\"Items\":[2],\"Total\":2,\"RequestId\":\"p2\"}}");
 	}
-	ck_assert_int_eq(cached_run(&r, other, &sum, &err), 0);
+	ck_assert_int_eq(cached_run(&r, other, page, &sum, &err), 0);
 	ck_assert_int_eq(sum, 3);
-	ck_assert_int_eq(cached_run(&r, other, &sum, &err), 0);
+	ck_assert_int_eq(cached_run(&r, other, page, &sum, &err), 0);
 	ck_assert_int_eq(sum, 3);
 	ck_assert_int_eq(r.api.cache_hits, 0);
 	ck_assert_uint_eq(replay_served(&r), 4);
@@ -343,12 +347,8 @@ START_TEST(a_partial_cached_first_page_is_an_error) {
 	long sum = 0;
 	replay_start(&r, 10);
 	replay_body(&r, 200, "{\"Response\":{\"Items\":[7],\"Total\":1,\"RequestId\":\"w\"}}");
-	ck_assert_int_eq(cached_run(&r, dir, &sum, &err), 0);
-	struct tc_cache cache = {.dir = dir, .ttl = 300};
-	struct tc_pager p = {
-	    "billing", "2018-07-09", "DescribeVoucherInfo", params, page_of_more, &sum, NULL, 0};
-	r.api.cache = &cache;
-	ck_assert_int_eq(tc_paginate(&r.api, &p, NULL, &err), -1);
+	ck_assert_int_eq(cached_run(&r, dir, page, &sum, &err), 0);
+	ck_assert_int_eq(cached_run(&r, dir, page_of_more, &sum, &err), -1);
 	ck_assert_str_eq(err.message, "DescribeVoucherInfo: a cached first page is partial");
 	ck_assert_int_eq(r.api.cache_hits, 1);
 	ck_assert_uint_eq(replay_served(&r), 1);
