@@ -12,8 +12,7 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		return -1;
 	}
 	struct balance_config cfg = {
-	    .warning = run->warning,
-	    .critical = run->critical,
+	    .limits = {run->warning, run->critical},
 	    .currency = run->opts.currency,
 	    .intl = run->opts.site == TC_SITE_INTL,
 	};

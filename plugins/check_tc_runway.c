@@ -105,8 +105,7 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		snprintf(words, sizeof words, _("the last %ld days"), o->window);
 	}
 	in.spend_words = words;
-	o->cfg.warning = run->warning;
-	o->cfg.critical = run->critical;
+	o->cfg.limits = (struct tc_thresholds){run->warning, run->critical};
 	o->cfg.currency = run->opts.currency;
 	runway_evaluate(&in, &o->cfg, res);
 	return 0;

@@ -158,28 +158,113 @@ START_TEST(formatting) {
 }
 END_TEST
 
-static void plain(int64_t v, char *buf, size_t size, const void *ctx) {
+/* "v@scale", to see which scale a bound is handed over at */
+static void plain(int64_t v, int scale, char *buf, size_t size, const void *ctx) {
 	(void)ctx;
-	snprintf(buf, size, "%lld", (long long)(v / 100));
+	snprintf(buf, size, "%lld@%d", (long long)v, scale);
 }
 
-static const char *described(const char *text, int64_t value) {
+static const char *described_at(const char *text, int64_t value, int scale) {
 	static char buf[64];
 	struct tc_range r = range(text);
-	tc_range_describe(&r, value, plain, NULL, buf, sizeof buf);
+	tc_range_describe(&r, value, scale, plain, NULL, buf, sizeof buf);
 	return buf;
 }
 
+static const char *described(const char *text, int64_t value) {
+	return described_at(text, value / 100, 0);
+}
+
 START_TEST(description) {
-	ck_assert_str_eq(described("3000:", 100), "below 3000");
-	ck_assert_str_eq(described("~:10", 1100), "above 10");
-	ck_assert_str_eq(described("10:20", 500), "below 10");
-	ck_assert_str_eq(described("10:20", 2500), "above 20");
-	ck_assert_str_eq(described("30", 4500), "above 30");
-	ck_assert_str_eq(described("@10:20", 1500), "between 10 and 20");
-	ck_assert_str_eq(described("@~:5", 0), "at most 5");
-	ck_assert_str_eq(described("@5:", 900), "at least 5");
-	ck_assert_str_eq(described("10:20", 1500), "within 10 to 20");
+	ck_assert_str_eq(described("3000:", 100), "below 3000@0");
+	ck_assert_str_eq(described("~:10", 1100), "above 10@0");
+	ck_assert_str_eq(described("10:20", 500), "below 10@0");
+	ck_assert_str_eq(described("10:20", 2500), "above 20@0");
+	ck_assert_str_eq(described("30", 4500), "above 30@0");
+	ck_assert_str_eq(described("@10:20", 1500), "between 10@0 and 20@0");
+	ck_assert_str_eq(described("@~:5", 0), "at most 5@0");
+	ck_assert_str_eq(described("@5:", 900), "at least 5@0");
+	ck_assert_str_eq(described("10:20", 1500), "within 10@0 to 20@0");
+}
+END_TEST
+
+/* Bounds reach the formatter at the value's scale: finer digits of the range are
+ * cut toward zero there, and a finer value gets them padded. */
+START_TEST(description_at_the_value_scale) {
+	ck_assert_str_eq(described_at("3000:", 299999, 2), "below 300000@2");
+	ck_assert_str_eq(described_at("30.55:", 305, 1), "below 305@1");
+	ck_assert_str_eq(described_at("-30.55:", -306, 1), "below -305@1");
+	ck_assert_str_eq(described_at("1.23", 1231, 3), "above 1230@3");
+	ck_assert_str_eq(described_at("1.23", 2, 0), "above 1@0"); /* 2 > 1.23 */
+}
+END_TEST
+
+/* The same comparisons at scales 0, 2 and 3, exactly and without overflow. */
+START_TEST(alerts_at_any_scale) {
+	struct tc_range r = range("10:20.5");
+	ck_assert(tc_range_alerts_at(&r, 9, 0));
+	ck_assert(!tc_range_alerts_at(&r, 10, 0));
+	ck_assert(!tc_range_alerts_at(&r, 20, 0));
+	ck_assert(tc_range_alerts_at(&r, 21, 0));
+	ck_assert(!tc_range_alerts_at(&r, 2050, 2));
+	ck_assert(tc_range_alerts_at(&r, 2051, 2));
+	ck_assert(!tc_range_alerts_at(&r, 20500, 3));
+	ck_assert(tc_range_alerts_at(&r, 20501, 3));
+	ck_assert(tc_range_alerts_at(&r, 9999, 3));
+	ck_assert(tc_range_alerts_at(&r, INT64_MAX, 0));
+	ck_assert(tc_range_alerts_at(&r, INT64_MIN, 0));
+	ck_assert(tc_range_alerts_at(&r, INT64_MAX, TC_RANGE_MAX_SCALE));
+	ck_assert(!tc_range_alerts_at(&r, 15000000000000000000ULL / 1000, 15));
+	struct tc_range big = range("92233720368547758.07"); /* INT64_MAX at scale 2 */
+	ck_assert(!tc_range_alerts_at(&big, INT64_MAX / 100, 0));
+	ck_assert(!tc_range_alerts_at(&big, INT64_MAX, 2));
+	ck_assert(tc_range_alerts_at(&big, INT64_MAX, 1));
+}
+END_TEST
+
+/* The level below which "N:" alerts, at a scale where it is exact. */
+START_TEST(floor_of_a_range) {
+	int64_t f = 0;
+	struct tc_range r = range("30:");
+	ck_assert(tc_range_floor(&r, 0, &f));
+	ck_assert_int_eq(f, 30);
+	ck_assert(tc_range_floor(&r, 2, &f));
+	ck_assert_int_eq(f, 3000);
+	r = range("30.5:");
+	ck_assert(!tc_range_floor(&r, 0, &f));
+	ck_assert(tc_range_floor(&r, 1, &f));
+	ck_assert_int_eq(f, 305);
+	r = range("10:20");
+	ck_assert(tc_range_floor(&r, 0, &f));
+	ck_assert_int_eq(f, 10);
+	struct tc_range none = {0}, at = range("@10:20"), open = range("~:20");
+	ck_assert(!tc_range_floor(&none, 0, &f));
+	ck_assert(!tc_range_floor(&at, 0, &f));
+	ck_assert(!tc_range_floor(&open, 0, &f));
+}
+END_TEST
+
+/* -w 30 -c 7 on what is left (check_http -C 30,7): a bare N reads "N:". */
+START_TEST(bare_numbers_are_what_is_left) {
+	struct tc_range r;
+	struct tc_error err;
+	char text[32];
+	const char *cases[][2] = {{"30", "30:"},      {"30.5", "30.5:"}, {"30:", "30:"},
+				  {"@0:10", "@0:10"}, {"~:10", "~:10"},  {"5:20", "5:20"},
+				  {"10:20", "10:20"}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_int_eq(tc_range_parse_left(cases[i][0], &r, &err), 0);
+		tc_range_format(&r, text, sizeof text);
+		ck_assert_str_eq(text, cases[i][1]);
+	}
+	ck_assert_int_eq(tc_range_parse_left("30", &r, &err), 0);
+	ck_assert(tc_range_alerts_at(&r, 29, 0));
+	ck_assert(!tc_range_alerts_at(&r, 30, 0));
+	ck_assert(!tc_range_alerts_at(&r, 90, 0)); /* plain Nagios "30" would alert here */
+	ck_assert_int_eq(tc_range_parse_left("thirty", &r, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_USAGE);
+	ck_assert_int_eq(tc_range_parse_left("30x", &r, &err), -1);
+	ck_assert_int_eq(tc_range_parse_left("", &r, &err), -1);
 }
 END_TEST
 
@@ -197,6 +282,10 @@ static Suite *suite(void) {
 	tcase_add_test(tc, invalid_ranges);
 	tcase_add_test(tc, formatting);
 	tcase_add_test(tc, description);
+	tcase_add_test(tc, description_at_the_value_scale);
+	tcase_add_test(tc, alerts_at_any_scale);
+	tcase_add_test(tc, floor_of_a_range);
+	tcase_add_test(tc, bare_numbers_are_what_is_left);
 	suite_add_tcase(s, tc);
 	return s;
 }
