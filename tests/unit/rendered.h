@@ -26,6 +26,22 @@ static inline char *render_first(const struct tc_result *r) {
 	return buf;
 }
 
+/* For table-driven tests: whether row i's first line and state differ from the
+ * ones wanted. A row that differs is told on stderr with what it gave, so that one
+ * run lists every such row; ROWS_AGREE then fails the test once. */
+static inline int row_differs(size_t i, const char *out, enum tc_state state, const char *line,
+			      enum tc_state want) {
+	size_t len = strcspn(out, "\n");
+	if (state == want && strlen(line) == len && strncmp(out, line, len) == 0) {
+		return 0;
+	}
+	fprintf(stderr, "row %zu: state %d, '%.*s'\n", i, state, (int)len, out);
+	return 1;
+}
+
+#define ROWS_AGREE(bad, n)                                                                         \
+	ck_assert_msg((bad) == 0, "%d of %zu rows differ (listed on stderr)", (bad), (size_t)(n))
+
 static inline struct tc_range range(const char *t) {
 	struct tc_range r;
 	struct tc_error err;

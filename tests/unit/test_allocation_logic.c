@@ -49,13 +49,10 @@ static void check_rows(const struct row *rows, size_t n) {
 		struct tc_fund_account a = account("1", "a", rows[i].available, rows[i].owed);
 		enum tc_state s;
 		char *out = evaluate(rows[i].pool, &a, 1, &c, &s);
-		if (strcmp(out, rows[i].line) != 0 || s != rows[i].state) {
-			fprintf(stderr, "row %zu: state %d, '%s'\n", i, s, out);
-			bad++;
-		}
+		bad += row_differs(i, out, s, rows[i].line, rows[i].state);
 		free(out);
 	}
-	ck_assert_msg(bad == 0, "%d of %zu rows differ (listed on stderr)", bad, n);
+	ROWS_AGREE(bad, n);
 }
 
 #define CHECK(rows) check_rows(rows, sizeof rows / sizeof rows[0])

@@ -74,14 +74,10 @@ static void check_rows(const struct row *rows, size_t n) {
 		struct tc_voucher v = voucher("a", rows[i].cents, rows[i].days);
 		enum tc_state s;
 		char *out = evaluate(&v, 1, &c, &s);
-		out[strcspn(out, "\n")] = '\0';
-		if (strcmp(out, rows[i].line) != 0 || s != rows[i].state) {
-			fprintf(stderr, "row %zu: state %d, '%s'\n", i, s, out);
-			bad++;
-		}
+		bad += row_differs(i, out, s, rows[i].line, rows[i].state);
 		free(out);
 	}
-	ck_assert_msg(bad == 0, "%d of %zu rows differ (listed on stderr)", bad, n);
+	ROWS_AGREE(bad, n);
 }
 
 #define CHECK(rows) check_rows(rows, sizeof rows / sizeof rows[0])
