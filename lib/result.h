@@ -69,12 +69,11 @@ void tc_result_line(struct tc_result *r, const char *fmt, ...)
 
 /* A figure to add, written with designated initializers; what is left out is
  * zero, i.e. absent:
- *   tc_result_add_figure(r, &(struct tc_figure){.name = "balance",
- *                                                .measure = TC_MEASURE_MONEY,
- *                                                .currency = "CNY",
- *                                                .value = cents,
- *                                                .scale = TC_MONEY_SCALE,
- *                                                .limits = &cfg->limits});
+ *   tc_result_add_figure(r, &(struct tc_figure){.name = "oldest_pending",
+ *                                                .measure = TC_MEASURE_MINUTES,
+ *                                                .value = minutes,
+ *                                                .limits = &cfg->age,
+ *                                                .min_zero = true});
  * `name` plus the measure's suffix becomes the Nagios label (balance_cny,
  * oldest_pending_minutes, runway_days). */
 struct tc_figure {
@@ -88,6 +87,15 @@ struct tc_figure {
 };
 
 void tc_result_add_figure(struct tc_result *r, const struct tc_figure *f);
+
+/* The fields of an amount of money, in minor units at TC_MONEY_SCALE (money.h):
+ *   &(struct tc_figure){.name = "pool", TC_FIGURE_MONEY("CNY", cents), .min_zero = true} */
+#define TC_FIGURE_MONEY(cur, minor_units)                                                          \
+	.measure = TC_MEASURE_MONEY, .currency = (cur), .value = (minor_units),                    \
+	.scale = TC_MONEY_SCALE
+
+/* The fields of a number of things: TC_FIGURE_COUNT(n) */
+#define TC_FIGURE_COUNT(n) .measure = TC_MEASURE_COUNT, .value = (int64_t)(n)
 
 /* Turns a failure into the result: state UNKNOWN (or `timeout_state` for a
  * timeout), the error's one line as summary, and no perfdata, since numbers that

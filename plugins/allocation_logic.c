@@ -134,29 +134,17 @@ void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n
 		available_sum += a[i].available;
 	}
 	tc_result_add_figure(r, &(struct tc_figure){.name = "pool",
-						    .measure = TC_MEASURE_MONEY,
-						    .currency = cfg->currency,
-						    .value = pool,
-						    .scale = TC_MONEY_SCALE,
+						    TC_FIGURE_MONEY(cfg->currency, pool),
 						    .limits = &cfg->pool});
 	tc_result_add_figure(r, &(struct tc_figure){.name = "accounts_available",
-						    .measure = TC_MEASURE_MONEY,
-						    .currency = cfg->currency,
-						    .value = available_sum,
-						    .scale = TC_MONEY_SCALE});
-	tc_result_add_figure(r, &(struct tc_figure){.name = "accounts_checked",
-						    .measure = TC_MEASURE_COUNT,
-						    .value = (int64_t)n,
-						    .min_zero = true});
-	tc_result_add_figure(r, &(struct tc_figure){.name = "accounts_low",
-						    .measure = TC_MEASURE_COUNT,
-						    .value = (int64_t)low,
-						    .min_zero = true});
+						    TC_FIGURE_MONEY(cfg->currency, available_sum)});
+	tc_result_add_figure(
+	    r,
+	    &(struct tc_figure){.name = "accounts_checked", TC_FIGURE_COUNT(n), .min_zero = true});
+	tc_result_add_figure(
+	    r, &(struct tc_figure){.name = "accounts_low", TC_FIGURE_COUNT(low), .min_zero = true});
 	tc_result_add_figure(r, &(struct tc_figure){.name = "shortfall",
-						    .measure = TC_MEASURE_MONEY,
-						    .currency = cfg->currency,
-						    .value = shortfall,
-						    .scale = TC_MONEY_SCALE,
+						    TC_FIGURE_MONEY(cfg->currency, shortfall),
 						    .min_zero = true});
 }
 

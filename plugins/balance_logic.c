@@ -14,10 +14,7 @@ static void money(int64_t cents, const char *currency, char *buf, size_t size) {
 static void add_amount(struct tc_result *r, const char *currency, const char *name, int64_t cents,
 		       bool min_zero, const struct tc_thresholds *limits) {
 	tc_result_add_figure(r, &(struct tc_figure){.name = name,
-						    .measure = TC_MEASURE_MONEY,
-						    .currency = currency,
-						    .value = cents,
-						    .scale = TC_MONEY_SCALE,
+						    TC_FIGURE_MONEY(currency, cents),
 						    .limits = limits,
 						    .min_zero = min_zero});
 }

@@ -125,15 +125,11 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 	free(sorted);
 
 	tc_result_add_figure(r, &(struct tc_figure){.name = "pending_orders",
-						    .measure = TC_MEASURE_COUNT,
-						    .value = (int64_t)n,
+						    TC_FIGURE_COUNT(n),
 						    .limits = &cfg->count,
 						    .min_zero = true});
 	tc_result_add_figure(r, &(struct tc_figure){.name = "pending_amount",
-						    .measure = TC_MEASURE_MONEY,
-						    .currency = cfg->currency,
-						    .value = total,
-						    .scale = TC_MONEY_SCALE,
+						    TC_FIGURE_MONEY(cfg->currency, total),
 						    .limits = &cfg->amount,
 						    .min_zero = true});
 	tc_result_add_figure(r, &(struct tc_figure){.name = "oldest_pending",

@@ -236,8 +236,7 @@ void renewals_evaluate(const struct tc_renewal *x, size_t n, int64_t now,
 		      {"renewal_not_renewing", t.never}, {"renewal_undated", t.undated}};
 	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
 		tc_result_add_figure(r, &(struct tc_figure){.name = counts[i].name,
-							    .measure = TC_MEASURE_COUNT,
-							    .value = (int64_t)counts[i].count,
+							    TC_FIGURE_COUNT(counts[i].count),
 							    .min_zero = true});
 	}
 	if (t.soonest) {
@@ -247,11 +246,9 @@ void renewals_evaluate(const struct tc_renewal *x, size_t n, int64_t now,
 							    .limits = &cfg->days});
 	}
 	if (balance && balance->known && t.autos) {
-		tc_result_add_figure(r, &(struct tc_figure){.name = "available_balance",
-							    .measure = TC_MEASURE_MONEY,
-							    .currency = cfg->currency,
-							    .value = balance->available,
-							    .scale = TC_MONEY_SCALE});
+		tc_result_add_figure(
+		    r, &(struct tc_figure){.name = "available_balance",
+					   TC_FIGURE_MONEY(cfg->currency, balance->available)});
 	}
 }
 

@@ -102,17 +102,12 @@ void runway_evaluate(const struct runway_input *in, const struct runway_config *
 							    .min_zero = true});
 	}
 	tc_result_add_figure(r, &(struct tc_figure){.name = "daily_spend",
-						    .measure = TC_MEASURE_MONEY,
-						    .currency = cfg->currency,
-						    .value = daily,
-						    .scale = TC_MONEY_SCALE,
+						    TC_FIGURE_MONEY(cfg->currency, daily),
 						    .min_zero = true});
-	tc_result_add_figure(r, &(struct tc_figure){.name = "mtd_spend",
-						    .measure = TC_MEASURE_MONEY,
-						    .currency = cfg->currency,
-						    .value = in->month_to_date,
-						    .scale = TC_MONEY_SCALE,
-						    .min_zero = true});
+	tc_result_add_figure(r,
+			     &(struct tc_figure){.name = "mtd_spend",
+						 TC_FIGURE_MONEY(cfg->currency, in->month_to_date),
+						 .min_zero = true});
 	if (cfg->has_budget) {
 		tc_result_add_figure(r, &(struct tc_figure){.name = "budget_used",
 							    .measure = TC_MEASURE_PERCENT,

@@ -126,16 +126,10 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		}
 	}
 	tc_result_add_figure(r, &(struct tc_figure){.name = "voucher_balance",
-						    .measure = TC_MEASURE_MONEY,
-						    .currency = cfg->currency,
-						    .value = total,
-						    .scale = TC_MONEY_SCALE,
+						    TC_FIGURE_MONEY(cfg->currency, total),
 						    .min_zero = true});
 	tc_result_add_figure(r, &(struct tc_figure){.name = "voucher_expiring",
-						    .measure = TC_MEASURE_MONEY,
-						    .currency = cfg->currency,
-						    .value = expiring,
-						    .scale = TC_MONEY_SCALE,
+						    TC_FIGURE_MONEY(cfg->currency, expiring),
 						    .min_zero = true});
 	if (first) {
 		tc_result_add_figure(r, &(struct tc_figure){.name = "voucher_expires_in",

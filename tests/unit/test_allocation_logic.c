@@ -41,21 +41,14 @@ struct row {
 	const char *line;
 };
 
-static void check_rows(const struct row *rows, size_t n) {
-	int bad = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct allocation_config c = config();
-		c.limits = (struct tc_thresholds){range(rows[i].w), range(rows[i].c)};
-		struct tc_fund_account a = account("1", "a", rows[i].available, rows[i].owed);
-		enum tc_state s;
-		char *out = evaluate(rows[i].pool, &a, 1, &c, &s);
-		bad += row_differs(i, out, s, rows[i].line, rows[i].state);
-		free(out);
-	}
-	ROWS_AGREE(bad, n);
+static char *row_output(const struct row *x, enum tc_state *s) {
+	struct allocation_config c = config();
+	c.limits = (struct tc_thresholds){range(x->w), range(x->c)};
+	struct tc_fund_account a = account("1", "a", x->available, x->owed);
+	return evaluate(x->pool, &a, 1, &c, s);
 }
 
-#define CHECK(rows) check_rows(rows, sizeof rows / sizeof rows[0])
+ROWS_CHECKER(struct row, row_output)
 
 /* -w 1000: -c 100: on each account, ends inclusive; the gap to the warning level is
  * what to allocate. */

@@ -46,19 +46,12 @@ struct row {
 	const char *line;
 };
 
-static void check_rows(const struct row *rows, size_t n) {
-	int bad = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct tc_balance b = account(rows[i].real, rows[i].owe);
-		enum tc_state s;
-		char *out = first_line(&b, rows[i].w, rows[i].c, rows[i].currency, &s);
-		bad += row_differs(i, out, s, rows[i].line, rows[i].state);
-		free(out);
-	}
-	ROWS_AGREE(bad, n);
+static char *row_output(const struct row *x, enum tc_state *s) {
+	struct tc_balance b = account(x->real, x->owe);
+	return first_line(&b, x->w, x->c, x->currency, s);
 }
 
-#define CHECK(rows) check_rows(rows, sizeof rows / sizeof rows[0])
+ROWS_CHECKER(struct row, row_output)
 
 START_TEST(states) {
 	static const struct row rows[] = {

@@ -98,8 +98,6 @@ static void check_rows(const struct row *rows, size_t n) {
 	}
 	ROWS_AGREE(bad, n);
 }
-
-#define CHECK(rows) check_rows(rows, sizeof rows / sizeof rows[0])
 #define PERF(age, w, c)                                                                            \
 	" | 'pending_orders'=1;;;0; 'pending_amount_cny'=1;;;0; 'oldest_pending_minutes'=" age     \
 	";" w ";" c ";0;"

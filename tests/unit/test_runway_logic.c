@@ -77,8 +77,6 @@ static void check_rows(const struct row *rows, size_t n) {
 	ROWS_AGREE(bad, n);
 }
 
-#define CHECK(rows) check_rows(rows, sizeof rows / sizeof rows[0])
-
 /* The runway is judged in tenths of a day, as shown: 13.9999 days is 13.9. */
 START_TEST(boundaries_on_what_is_shown) {
 	static const struct row rows[] = {
