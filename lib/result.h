@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "money.h"
 #include "range.h"
 #include "state.h"
 #include "thresholds.h"
@@ -88,7 +89,7 @@ struct tc_figure {
 
 void tc_result_add_figure(struct tc_result *r, const struct tc_figure *f);
 
-/* The fields of an amount of money, in minor units at TC_MONEY_SCALE (money.h):
+/* The fields of an amount of money, in minor units at TC_MONEY_SCALE:
  *   &(struct tc_figure){.name = "pool", TC_FIGURE_MONEY("CNY", cents), .min_zero = true} */
 #define TC_FIGURE_MONEY(cur, minor_units)                                                          \
 	.measure = TC_MEASURE_MONEY, .currency = (cur), .value = (minor_units),                    \

@@ -5,10 +5,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "balance.h"
+#include "tencentcloud/balance.h"
 #include "plugin.h"
-#include "renewals.h"
 #include "range.h"
+#include "tencentcloud/renewals.h"
 #include "renewals_logic.h"
 
 enum {

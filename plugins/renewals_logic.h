@@ -5,8 +5,8 @@
 
 #include <stdbool.h>
 
-#include "balance.h"
-#include "renewals.h"
+#include "tencentcloud/balance.h"
+#include "tencentcloud/renewals.h"
 #include "result.h"
 #include "thresholds.h"
 

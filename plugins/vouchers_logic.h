@@ -4,8 +4,8 @@
 #define TC_VOUCHERS_LOGIC_H
 
 #include "result.h"
+#include "tencentcloud/vouchers.h"
 #include "thresholds.h"
-#include "vouchers.h"
 
 struct vouchers_config {
 	struct tc_thresholds days; /* days until the earliest expiry (tc_range_parse_left) */
