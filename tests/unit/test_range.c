@@ -261,6 +261,9 @@ START_TEST(bare_numbers_are_what_is_left) {
 	ck_assert(tc_range_alerts_at(&r, 29, 0));
 	ck_assert(!tc_range_alerts_at(&r, 30, 0));
 	ck_assert(!tc_range_alerts_at(&r, 90, 0)); /* plain Nagios "30" would alert here */
+	ck_assert_int_eq(tc_range_parse_left("10:20", &r, &err), 0);
+	ck_assert(tc_range_alerts_at(&r, 25, 0));
+	ck_assert(!tc_range_alerts_at(&r, 20, 0));
 	ck_assert_int_eq(tc_range_parse_left("thirty", &r, &err), -1);
 	ck_assert_int_eq(err.kind, TC_ERR_USAGE);
 	ck_assert_int_eq(tc_range_parse_left("30x", &r, &err), -1);
