@@ -7,8 +7,11 @@
 #include "i18n.h"
 #include "money.h"
 
-/* The runway is counted, judged and shown in tenths of a day. */
+/* The runway is counted, judged and shown in tenths of a day: the figure and the
+ * judge take it at scale TENTHS, and the words print it as "%lld.%lld" of value / 10
+ * and value % 10 (translated strings), which agrees with that scale only. */
 #define TENTHS 1
+_Static_assert(TENTHS == 1, "the runway's words print tenths of a day");
 
 static void days_text(int64_t value, int scale, char *buf, size_t size, const void *ctx) {
 	(void)scale; /* TENTHS, as judged */
