@@ -130,6 +130,13 @@ START_TEST(boundaries) {
 	     "'renewal_expires_in_days'=15;@10:20;~:;;"},
 	};
 	CHECK(rows);
+	/* past its date, the long output says it expired */
+	struct renewals_config c = config();
+	enum tc_state s;
+	struct tc_renewal gone = inst("i", TC_RENEW_MANUAL, TC_INSTANCE_NORMAL, -2);
+	char *out = evaluate(&gone, 1, &c, NULL, &s);
+	ck_assert_ptr_nonnull(strstr(out, "EXPIRED on 2026-11-20 (2 days ago)"));
+	free(out);
 }
 END_TEST
 
