@@ -83,7 +83,7 @@ static int compare(int64_t value, int scale, int64_t bound) {
 	return v < b ? -1 : v > b;
 }
 
-bool tc_range_alerts_at(const struct tc_range *r, int64_t value, int scale) {
+bool tc_range_alerts(const struct tc_range *r, int64_t value, int scale) {
 	if (!r->set) {
 		return false;
 	}
@@ -92,10 +92,6 @@ bool tc_range_alerts_at(const struct tc_range *r, int64_t value, int scale) {
 	bool below_end = r->end_infinite || compare(value, scale, r->end) <= 0;
 	bool within = above_start && below_end;
 	return r->inside ? within : !within;
-}
-
-bool tc_range_alerts(const struct tc_range *r, int64_t value) {
-	return tc_range_alerts_at(r, value, TC_RANGE_SCALE);
 }
 
 /* `bound` (at TC_RANGE_SCALE) at `scale`, cut toward zero; false when that loses

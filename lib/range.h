@@ -28,12 +28,10 @@ int tc_range_parse(const char *text, struct tc_range *out, struct tc_error *err)
 /* The largest value scale the comparisons take (values up to 10^18 times finer). */
 #define TC_RANGE_MAX_SCALE 18
 
-/* True when value (at TC_RANGE_SCALE) should raise an alert. */
-bool tc_range_alerts(const struct tc_range *r, int64_t value);
-
 /* True when `value`, a fixed-point number with `scale` decimals (0 to
- * TC_RANGE_MAX_SCALE), should raise an alert: compared exactly, whatever the scale. */
-bool tc_range_alerts_at(const struct tc_range *r, int64_t value, int scale);
+ * TC_RANGE_MAX_SCALE), should raise an alert: compared exactly, whatever the scale.
+ * A warning and a critical range together are judged by tc_thresholds_judge. */
+bool tc_range_alerts(const struct tc_range *r, int64_t value, int scale);
 
 /* The lower bound of a plain "N:" or "N:M" range (set, not '@', finite start) at
  * `scale` decimals, when it is exact there: the level below which it alerts. */

@@ -13,10 +13,10 @@ _Static_assert(TC_RANGE_SCALE == TC_MONEY_SCALE, "money thresholds are exact to 
 
 struct tc_verdict tc_thresholds_judge(const struct tc_thresholds *t, int64_t value, int scale) {
 	struct tc_verdict v = {.state = TC_OK, .value = value, .scale = scale};
-	if (tc_range_alerts_at(&t->critical, value, scale)) {
+	if (tc_range_alerts(&t->critical, value, scale)) {
 		v.state = TC_CRITICAL;
 		v.crossed = &t->critical;
-	} else if (tc_range_alerts_at(&t->warning, value, scale)) {
+	} else if (tc_range_alerts(&t->warning, value, scale)) {
 		v.state = TC_WARNING;
 		v.crossed = &t->warning;
 	}

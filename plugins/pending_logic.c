@@ -141,7 +141,7 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 
 int pending_age_range_check(const struct tc_range *r, struct tc_error *err) {
 	char text[64];
-	if (!tc_range_alerts_at(r, 0, 0)) { /* age 0, in whole minutes */
+	if (!tc_range_alerts(r, 0, 0)) { /* age 0, in whole minutes */
 		return 0;
 	}
 	tc_range_format(r, text, sizeof text);

@@ -77,7 +77,7 @@ size_t renewals_auto_due(const struct tc_renewal *x, size_t n, int64_t now,
 		int64_t days =
 		    x[i].has_expiry ? tc_calendar_days_between(now, x[i].expires, cfg->offset) : -1;
 		if (x[i].flag == TC_RENEW_AUTO && x[i].status != TC_INSTANCE_ISOLATED &&
-		    days >= 0 && tc_range_alerts_at(&cfg->days.warning, days, 0)) {
+		    days >= 0 && tc_range_alerts(&cfg->days.warning, days, 0)) {
 			due++;
 		}
 	}
@@ -94,7 +94,7 @@ static void judge(const struct tc_renewal *x, int64_t now, const struct renewals
 		  struct tally *t, struct tc_result *r) {
 	char w[400], t1[48];
 	int64_t days = x->has_expiry ? tc_calendar_days_between(now, x->expires, cfg->offset) : 0;
-	bool soon = x->has_expiry && tc_range_alerts_at(&cfg->days.warning, days, 0);
+	bool soon = x->has_expiry && tc_range_alerts(&cfg->days.warning, days, 0);
 	who(x, w, sizeof w);
 	if (x->has_expiry) {
 		when(x, days, cfg->offset, t1, sizeof t1);

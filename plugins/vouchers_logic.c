@@ -69,7 +69,7 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 			first = &v[i];
 			earliest = days;
 		}
-		if (tc_range_alerts_at(&cfg->days.warning, days, 0)) {
+		if (tc_range_alerts(&cfg->days.warning, days, 0)) {
 			/* only what needs attention is listed: Nagios keeps 8 KB of output */
 			expiring_n++;
 			expiring += v[i].balance;

@@ -26,10 +26,10 @@ START_TEST(plain_end) {
 	ck_assert(!r.start_infinite && !r.end_infinite);
 	ck_assert_int_eq(r.start, 0);
 	ck_assert_int_eq(r.end, 600);
-	ck_assert(tc_range_alerts(&r, -1));
-	ck_assert(!tc_range_alerts(&r, 0));
-	ck_assert(!tc_range_alerts(&r, 600));
-	ck_assert(tc_range_alerts(&r, 601));
+	ck_assert(tc_range_alerts(&r, -1, TC_RANGE_SCALE));
+	ck_assert(!tc_range_alerts(&r, 0, TC_RANGE_SCALE));
+	ck_assert(!tc_range_alerts(&r, 600, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&r, 601, TC_RANGE_SCALE));
 }
 END_TEST
 
@@ -37,20 +37,21 @@ START_TEST(start_and_end) {
 	struct tc_range r = range("-7:23");
 	ck_assert_int_eq(r.start, -700);
 	ck_assert_int_eq(r.end, 2300);
-	ck_assert(!tc_range_alerts(&r, -700));
-	ck_assert(tc_range_alerts(&r, -701));
-	ck_assert(!tc_range_alerts(&r, 2300));
-	ck_assert(tc_range_alerts(&r, 2301));
-	ck_assert(!tc_range_alerts(&r, 0));
+	ck_assert(!tc_range_alerts(&r, -700, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&r, -701, TC_RANGE_SCALE));
+	ck_assert(!tc_range_alerts(&r, 2300, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&r, 2301, TC_RANGE_SCALE));
+	ck_assert(!tc_range_alerts(&r, 0, TC_RANGE_SCALE));
 }
 END_TEST
 
 START_TEST(minus_infinity) {
 	struct tc_range r = range("~:23");
 	ck_assert(r.start_infinite);
-	ck_assert(!tc_range_alerts(&r, -999999999));
-	ck_assert(!tc_range_alerts(&r, 2300)); /* inclusive, unlike MP's mp_check_range */
-	ck_assert(tc_range_alerts(&r, 2301));
+	ck_assert(!tc_range_alerts(&r, -999999999, TC_RANGE_SCALE));
+	ck_assert(
+	    !tc_range_alerts(&r, 2300, TC_RANGE_SCALE)); /* inclusive, unlike MP's mp_check_range */
+	ck_assert(tc_range_alerts(&r, 2301, TC_RANGE_SCALE));
 }
 END_TEST
 
@@ -58,12 +59,12 @@ START_TEST(plus_infinity) {
 	struct tc_range r = range("12:");
 	ck_assert(r.end_infinite);
 	ck_assert_int_eq(r.start, 1200);
-	ck_assert(!tc_range_alerts(&r, 1200));
-	ck_assert(tc_range_alerts(&r, 1199));
-	ck_assert(!tc_range_alerts(&r, INT64_MAX));
+	ck_assert(!tc_range_alerts(&r, 1200, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&r, 1199, TC_RANGE_SCALE));
+	ck_assert(!tc_range_alerts(&r, INT64_MAX, TC_RANGE_SCALE));
 	struct tc_range b = range("3000:");
-	ck_assert(!tc_range_alerts(&b, 300000));
-	ck_assert(tc_range_alerts(&b, 299999));
+	ck_assert(!tc_range_alerts(&b, 300000, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&b, 299999, TC_RANGE_SCALE));
 }
 END_TEST
 
@@ -71,28 +72,28 @@ START_TEST(inside) {
 	struct tc_range r = range("@0:657.8");
 	ck_assert(r.inside);
 	ck_assert_int_eq(r.end, 65780);
-	ck_assert(tc_range_alerts(&r, 0));
-	ck_assert(tc_range_alerts(&r, 65780));
-	ck_assert(!tc_range_alerts(&r, 65781));
-	ck_assert(!tc_range_alerts(&r, -1));
+	ck_assert(tc_range_alerts(&r, 0, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&r, 65780, TC_RANGE_SCALE));
+	ck_assert(!tc_range_alerts(&r, 65781, TC_RANGE_SCALE));
+	ck_assert(!tc_range_alerts(&r, -1, TC_RANGE_SCALE));
 	struct tc_range n = range("@~:0");
-	ck_assert(tc_range_alerts(&n, 0));
-	ck_assert(tc_range_alerts(&n, -100));
-	ck_assert(!tc_range_alerts(&n, 1));
+	ck_assert(tc_range_alerts(&n, 0, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&n, -100, TC_RANGE_SCALE));
+	ck_assert(!tc_range_alerts(&n, 1, TC_RANGE_SCALE));
 	struct tc_range one = range("@1:1");
-	ck_assert(tc_range_alerts(&one, 100));
-	ck_assert(!tc_range_alerts(&one, 101));
+	ck_assert(tc_range_alerts(&one, 100, TC_RANGE_SCALE));
+	ck_assert(!tc_range_alerts(&one, 101, TC_RANGE_SCALE));
 }
 END_TEST
 
 START_TEST(single_point) {
 	struct tc_range r = range("1:1");
-	ck_assert(!tc_range_alerts(&r, 100));
-	ck_assert(tc_range_alerts(&r, 99));
-	ck_assert(tc_range_alerts(&r, 101));
+	ck_assert(!tc_range_alerts(&r, 100, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&r, 99, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&r, 101, TC_RANGE_SCALE));
 	struct tc_range z = range("0");
-	ck_assert(!tc_range_alerts(&z, 0));
-	ck_assert(tc_range_alerts(&z, 1));
+	ck_assert(!tc_range_alerts(&z, 0, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&z, 1, TC_RANGE_SCALE));
 }
 END_TEST
 
@@ -100,20 +101,20 @@ START_TEST(decimals_and_negatives) {
 	struct tc_range r = range("-10.5:-0.25");
 	ck_assert_int_eq(r.start, -1050);
 	ck_assert_int_eq(r.end, -25);
-	ck_assert(!tc_range_alerts(&r, -1050));
-	ck_assert(tc_range_alerts(&r, -1051));
-	ck_assert(tc_range_alerts(&r, -24));
+	ck_assert(!tc_range_alerts(&r, -1050, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&r, -1051, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&r, -24, TC_RANGE_SCALE));
 	struct tc_range big = range("0:123456789012");
 	ck_assert_int_eq(big.end, 12345678901200LL);
 	struct tc_range colon = range(":");
-	ck_assert(!tc_range_alerts(&colon, 0));
-	ck_assert(tc_range_alerts(&colon, -1));
+	ck_assert(!tc_range_alerts(&colon, 0, TC_RANGE_SCALE));
+	ck_assert(tc_range_alerts(&colon, -1, TC_RANGE_SCALE));
 }
 END_TEST
 
 START_TEST(unset_never_alerts) {
 	struct tc_range r = {0};
-	ck_assert(!tc_range_alerts(&r, -100000));
+	ck_assert(!tc_range_alerts(&r, -100000, TC_RANGE_SCALE));
 	char buf[16];
 	tc_range_format(&r, buf, sizeof buf);
 	ck_assert_str_eq(buf, "");
@@ -202,23 +203,23 @@ END_TEST
 /* The same comparisons at scales 0, 2 and 3, exactly and without overflow. */
 START_TEST(alerts_at_any_scale) {
 	struct tc_range r = range("10:20.5");
-	ck_assert(tc_range_alerts_at(&r, 9, 0));
-	ck_assert(!tc_range_alerts_at(&r, 10, 0));
-	ck_assert(!tc_range_alerts_at(&r, 20, 0));
-	ck_assert(tc_range_alerts_at(&r, 21, 0));
-	ck_assert(!tc_range_alerts_at(&r, 2050, 2));
-	ck_assert(tc_range_alerts_at(&r, 2051, 2));
-	ck_assert(!tc_range_alerts_at(&r, 20500, 3));
-	ck_assert(tc_range_alerts_at(&r, 20501, 3));
-	ck_assert(tc_range_alerts_at(&r, 9999, 3));
-	ck_assert(tc_range_alerts_at(&r, INT64_MAX, 0));
-	ck_assert(tc_range_alerts_at(&r, INT64_MIN, 0));
-	ck_assert(tc_range_alerts_at(&r, INT64_MAX, TC_RANGE_MAX_SCALE));
-	ck_assert(!tc_range_alerts_at(&r, 15000000000000000000ULL / 1000, 15));
+	ck_assert(tc_range_alerts(&r, 9, 0));
+	ck_assert(!tc_range_alerts(&r, 10, 0));
+	ck_assert(!tc_range_alerts(&r, 20, 0));
+	ck_assert(tc_range_alerts(&r, 21, 0));
+	ck_assert(!tc_range_alerts(&r, 2050, 2));
+	ck_assert(tc_range_alerts(&r, 2051, 2));
+	ck_assert(!tc_range_alerts(&r, 20500, 3));
+	ck_assert(tc_range_alerts(&r, 20501, 3));
+	ck_assert(tc_range_alerts(&r, 9999, 3));
+	ck_assert(tc_range_alerts(&r, INT64_MAX, 0));
+	ck_assert(tc_range_alerts(&r, INT64_MIN, 0));
+	ck_assert(tc_range_alerts(&r, INT64_MAX, TC_RANGE_MAX_SCALE));
+	ck_assert(!tc_range_alerts(&r, 15000000000000000000ULL / 1000, 15));
 	struct tc_range big = range("92233720368547758.07"); /* INT64_MAX at scale 2 */
-	ck_assert(!tc_range_alerts_at(&big, INT64_MAX / 100, 0));
-	ck_assert(!tc_range_alerts_at(&big, INT64_MAX, 2));
-	ck_assert(tc_range_alerts_at(&big, INT64_MAX, 1));
+	ck_assert(!tc_range_alerts(&big, INT64_MAX / 100, 0));
+	ck_assert(!tc_range_alerts(&big, INT64_MAX, 2));
+	ck_assert(tc_range_alerts(&big, INT64_MAX, 1));
 }
 END_TEST
 
@@ -258,12 +259,12 @@ START_TEST(bare_numbers_are_what_is_left) {
 		ck_assert_str_eq(text, cases[i][1]);
 	}
 	ck_assert_int_eq(tc_range_parse_left("30", &r, &err), 0);
-	ck_assert(tc_range_alerts_at(&r, 29, 0));
-	ck_assert(!tc_range_alerts_at(&r, 30, 0));
-	ck_assert(!tc_range_alerts_at(&r, 90, 0)); /* plain Nagios "30" would alert here */
+	ck_assert(tc_range_alerts(&r, 29, 0));
+	ck_assert(!tc_range_alerts(&r, 30, 0));
+	ck_assert(!tc_range_alerts(&r, 90, 0)); /* plain Nagios "30" would alert here */
 	ck_assert_int_eq(tc_range_parse_left("10:20", &r, &err), 0);
-	ck_assert(tc_range_alerts_at(&r, 25, 0));
-	ck_assert(!tc_range_alerts_at(&r, 20, 0));
+	ck_assert(tc_range_alerts(&r, 25, 0));
+	ck_assert(!tc_range_alerts(&r, 20, 0));
 	ck_assert_int_eq(tc_range_parse_left("thirty", &r, &err), -1);
 	ck_assert_int_eq(err.kind, TC_ERR_USAGE);
 	ck_assert_int_eq(tc_range_parse_left("30x", &r, &err), -1);
