@@ -6,8 +6,8 @@
 #include <time.h>
 
 #include "tencentcloud/balance.h"
-#include "plugin.h"
 #include "range.h"
+#include "tencentcloud/check.h"
 #include "tencentcloud/renewals.h"
 #include "renewals_logic.h"
 
@@ -82,8 +82,8 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
 }
 
-static int judge(struct tc_run *run, struct renewals_options *o, struct tc_renewal *x, size_t n,
-		 struct tc_result *res, struct tc_error *err) {
+static int judge(struct tc_run *run, struct tc_cloud *cloud, struct renewals_options *o,
+		 struct tc_renewal *x, size_t n, struct tc_result *res, struct tc_error *err) {
 	int64_t now = (int64_t)time(NULL);
 	struct renewals_balance rb = {0};
 	/* -w/-c on days left, a bare N is "N:", as check_tc_vouchers reads them */
@@ -93,13 +93,13 @@ static int judge(struct tc_run *run, struct renewals_options *o, struct tc_renew
 	if (tc_range_parse_left(run->opts.critical, &o->cfg.days.critical, err) != 0) {
 		return tc_error_prefix(err, "-c");
 	}
-	o->cfg.currency = run->opts.currency;
-	o->cfg.offset = run->opts.api_offset;
+	o->cfg.currency = cloud->opts.currency;
+	o->cfg.offset = cloud->opts.api_offset;
 	/* the balance is read only when an automatic renewal falls due */
 	if (o->balance && renewals_auto_due(x, n, now, &o->cfg) > 0) {
 		struct tc_balance b;
 		bool credit = false;
-		if (tc_balance_fetch(&run->api, &b, err) != 0) {
+		if (tc_balance_fetch(&cloud->api, &b, err) != 0) {
 			return -1;
 		}
 		rb.known = true;
@@ -110,11 +110,12 @@ static int judge(struct tc_run *run, struct renewals_options *o, struct tc_renew
 	return 0;
 }
 
-static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *res,
+		 struct tc_error *err) {
 	struct renewals_options *o = run->program->ctx;
 	struct tc_renewals all;
 	struct tc_renewals_query q = {.ids = o->ids, .n_ids = o->n_ids};
-	if (tc_renewals_fetch(&run->api, &q, run->opts.api_offset, &all, err) != 0) {
+	if (tc_renewals_fetch(&cloud->api, &q, cloud->opts.api_offset, &all, err) != 0) {
 		tc_renewals_free(&all);
 		return -1;
 	}
@@ -127,7 +128,7 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	int rc = 0;
 	if (o->discover) {
 		res->raw = renewals_discovery(all.items, kept);
-	} else if ((rc = judge(run, o, all.items, kept, res, err)) == 0) {
+	} else if ((rc = judge(run, cloud, o, all.items, kept, res, err)) == 0) {
 		tc_result_line(res, "%zu instances read in %ld requests, %zu selected", all.n,
 			       all.requests, kept);
 	}
@@ -180,7 +181,7 @@ int main(int argc, char **argv) {
 	    .handle = handle,
 	    .ctx = &options,
 	};
-	int status = tc_plugin_main(&program, argc, argv, check);
+	int status = tc_check_main(&program, argc, argv, check);
 	free(options.ids_text);
 	return status;
 }

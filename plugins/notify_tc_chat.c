@@ -33,6 +33,7 @@
 #include "jsonx.h"
 #include "chat.h"
 #include "lark_logic.h"
+#include "opts.h"
 #include "result.h"
 
 enum { EXIT_SENT = 0, EXIT_FAILED = 1, EXIT_USAGE = 3 };
@@ -66,6 +67,8 @@ struct options {
 	const struct chat_platform *platform;
 	char webhook[2048];
 	char secret[512];
+	bool help;    /* --help: print the usage, exit 3 */
+	bool version; /* --version: likewise */
 };
 
 static void usage(FILE *out) {
@@ -208,174 +211,162 @@ static int load_secrets(struct options *o, struct tc_error *err) {
 	return rc;
 }
 
-static int parse(int argc, char **argv, struct options *o, struct tc_error *err) {
-	enum {
-		O_CONFIG = 1000,
-		O_SOURCE,
-		O_KIND,
-		O_STATE,
-		O_HOST,
-		O_SERVICE,
-		O_OUTPUT,
-		O_TYPE,
-		O_TIME,
-		O_TEXT,
-		O_QUIET,
-		O_TZ,
-		O_QUIET_CRIT,
-		O_CACERT,
-		O_CAPATH,
-		O_PROXY,
-		O_SECRET,
-		O_LONG_OUTPUT,
-		O_AUTHOR,
-		O_COMMENT,
-		O_STATE_DIR
-	};
-	static const struct option table[] = {
-	    {"config", required_argument, NULL, O_CONFIG},
-	    {"source", required_argument, NULL, O_SOURCE},
-	    {"kind", required_argument, NULL, O_KIND},
-	    {"state", required_argument, NULL, O_STATE},
-	    {"host", required_argument, NULL, O_HOST},
-	    {"service", required_argument, NULL, O_SERVICE},
-	    {"output", required_argument, NULL, O_OUTPUT},
-	    {"type", required_argument, NULL, O_TYPE},
-	    {"time", required_argument, NULL, O_TIME},
-	    {"text", no_argument, NULL, O_TEXT},
-	    {"quiet-hours", required_argument, NULL, O_QUIET},
-	    {"timezone", required_argument, NULL, O_TZ},
-	    {"quiet-critical", no_argument, NULL, O_QUIET_CRIT},
-	    {"cacert", required_argument, NULL, O_CACERT},
-	    {"capath", required_argument, NULL, O_CAPATH},
-	    {"proxy", required_argument, NULL, O_PROXY},
-	    {"webhook", required_argument, NULL, O_SECRET},
-	    {"secret", required_argument, NULL, O_SECRET},
-	    {"long-output", required_argument, NULL, O_LONG_OUTPUT},
-	    {"author", required_argument, NULL, O_AUTHOR},
-	    {"comment", required_argument, NULL, O_COMMENT},
-	    {"state-dir", required_argument, NULL, O_STATE_DIR},
-	    {"timeout", required_argument, NULL, 't'},
-	    {"verbose", no_argument, NULL, 'v'},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},
-	    {NULL, 0, NULL, 0},
-	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":t:vhV", table, NULL)) != -1) {
-		switch (c) {
-		case O_CONFIG:
-			o->config = optarg;
-			break;
-		case O_SOURCE:
-			if (strcmp(optarg, "nagios") && strcmp(optarg, "icinga") &&
-			    strcmp(optarg, "zabbix") && strcmp(optarg, "manual")) {
-				return tc_error_set(
-				    err, TC_ERR_USAGE,
-				    "invalid --source '%s': nagios, icinga, zabbix or manual",
-				    optarg);
-			}
-			o->source = optarg;
-			break;
-		case O_KIND:
-			if (strcmp(optarg, "host") && strcmp(optarg, "service")) {
-				return tc_error_set(err, TC_ERR_USAGE, "invalid --kind '%s'",
-						    optarg);
-			}
-			o->host_kind = strcmp(optarg, "host") == 0;
-			break;
-		case O_STATE:
-			o->event.state = optarg;
-			break;
-		case O_HOST:
-			o->event.host = optarg;
-			break;
-		case O_SERVICE:
-			o->event.service = optarg;
-			break;
-		case O_OUTPUT:
-			o->event.output = optarg;
-			break;
-		case O_TYPE:
-			o->event.type = optarg;
-			break;
-		case O_TIME:
-			o->event.when = optarg;
-			break;
-		case O_LONG_OUTPUT:
-			o->event.long_output = optarg;
-			break;
-		case O_AUTHOR:
-			o->event.author = optarg;
-			break;
-		case O_COMMENT:
-			o->event.comment = optarg;
-			break;
-		case O_STATE_DIR:
-			o->state_dir = optarg;
-			break;
-		case O_TEXT:
-			o->text = true;
-			break;
-		case O_QUIET:
-			if (lark_parse_window(optarg, &o->quiet, err) != 0) {
-				return -1;
-			}
-			o->quiet_set = true;
-			break;
-		case O_TZ: {
-			char path[512];
-			snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", optarg);
-			if (strstr(optarg, "..") || access(path, R_OK) != 0) {
-				return tc_error_set(err, TC_ERR_USAGE, "unknown --timezone '%s'",
-						    optarg);
-			}
-			o->timezone = optarg;
-			break;
-		}
-		case O_QUIET_CRIT:
-			o->quiet_critical = true;
-			break;
-		case O_CACERT:
-			o->cacert = optarg;
-			break;
-		case O_CAPATH:
-			o->capath = optarg;
-			break;
-		case O_PROXY:
-			o->proxy = optarg;
-			break;
-		case O_SECRET:
+/* The notifier's options (the secrets only to refuse them where ps shows them). */
+enum {
+	O_CONFIG = 1000,
+	O_SOURCE,
+	O_KIND,
+	O_STATE,
+	O_HOST,
+	O_SERVICE,
+	O_OUTPUT,
+	O_TYPE,
+	O_TIME,
+	O_TEXT,
+	O_QUIET,
+	O_TZ,
+	O_QUIET_CRIT,
+	O_CACERT,
+	O_CAPATH,
+	O_PROXY,
+	O_SECRET,
+	O_LONG_OUTPUT,
+	O_AUTHOR,
+	O_COMMENT,
+	O_STATE_DIR
+};
+static const struct option options_table[] = {
+    {"config", required_argument, NULL, O_CONFIG},
+    {"source", required_argument, NULL, O_SOURCE},
+    {"kind", required_argument, NULL, O_KIND},
+    {"state", required_argument, NULL, O_STATE},
+    {"host", required_argument, NULL, O_HOST},
+    {"service", required_argument, NULL, O_SERVICE},
+    {"output", required_argument, NULL, O_OUTPUT},
+    {"type", required_argument, NULL, O_TYPE},
+    {"time", required_argument, NULL, O_TIME},
+    {"text", no_argument, NULL, O_TEXT},
+    {"quiet-hours", required_argument, NULL, O_QUIET},
+    {"timezone", required_argument, NULL, O_TZ},
+    {"quiet-critical", no_argument, NULL, O_QUIET_CRIT},
+    {"cacert", required_argument, NULL, O_CACERT},
+    {"capath", required_argument, NULL, O_CAPATH},
+    {"proxy", required_argument, NULL, O_PROXY},
+    {"webhook", required_argument, NULL, O_SECRET},
+    {"secret", required_argument, NULL, O_SECRET},
+    {"long-output", required_argument, NULL, O_LONG_OUTPUT},
+    {"author", required_argument, NULL, O_AUTHOR},
+    {"comment", required_argument, NULL, O_COMMENT},
+    {"state-dir", required_argument, NULL, O_STATE_DIR},
+    {"timeout", required_argument, NULL, 't'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+/* One option; errors are values, turned into the usage status in main(). */
+static int option(void *ctx, int key, int row, const char *arg, struct tc_error *err) {
+	struct options *o = ctx;
+	(void)row;
+	switch (key) {
+	case O_CONFIG:
+		o->config = arg;
+		return 0;
+	case O_SOURCE:
+		if (strcmp(arg, "nagios") && strcmp(arg, "icinga") && strcmp(arg, "zabbix") &&
+		    strcmp(arg, "manual")) {
 			return tc_error_set(
 			    err, TC_ERR_USAGE,
-			    "the webhook and its secret are not accepted on the command "
-			    "line: use --config or " ENV "WEBHOOK/" ENV "SECRET");
-		case 't':
-			o->timeout = atoi(optarg);
-			if (o->timeout < 1 || o->timeout > 300) {
-				return tc_error_set(err, TC_ERR_USAGE, "invalid --timeout '%s'",
-						    optarg);
-			}
-			break;
-		case 'v':
-			o->verbose++;
-			break;
-		case 'h':
-			usage(stdout);
-			exit(EXIT_USAGE);
-		case 'V':
-			printf(PROG " (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-			exit(EXIT_USAGE);
-		default:
-			return tc_error_set(err, TC_ERR_USAGE, "unknown or incomplete option '%s'",
-					    argv[optind - 1]);
+			    "invalid --source '%s': nagios, icinga, zabbix or manual", arg);
 		}
+		o->source = arg;
+		return 0;
+	case O_KIND:
+		if (strcmp(arg, "host") && strcmp(arg, "service")) {
+			return tc_error_set(err, TC_ERR_USAGE, "invalid --kind '%s'", arg);
+		}
+		o->host_kind = strcmp(arg, "host") == 0;
+		return 0;
+	case O_STATE:
+		o->event.state = arg;
+		return 0;
+	case O_HOST:
+		o->event.host = arg;
+		return 0;
+	case O_SERVICE:
+		o->event.service = arg;
+		return 0;
+	case O_OUTPUT:
+		o->event.output = arg;
+		return 0;
+	case O_TYPE:
+		o->event.type = arg;
+		return 0;
+	case O_TIME:
+		o->event.when = arg;
+		return 0;
+	case O_LONG_OUTPUT:
+		o->event.long_output = arg;
+		return 0;
+	case O_AUTHOR:
+		o->event.author = arg;
+		return 0;
+	case O_COMMENT:
+		o->event.comment = arg;
+		return 0;
+	case O_STATE_DIR:
+		o->state_dir = arg;
+		return 0;
+	case O_TEXT:
+		o->text = true;
+		return 0;
+	case O_QUIET:
+		if (lark_parse_window(arg, &o->quiet, err) != 0) {
+			return -1;
+		}
+		o->quiet_set = true;
+		return 0;
+	case O_TZ: {
+		char path[512];
+		snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", arg);
+		if (strstr(arg, "..") || access(path, R_OK) != 0) {
+			return tc_error_set(err, TC_ERR_USAGE, "unknown --timezone '%s'", arg);
+		}
+		o->timezone = arg;
+		return 0;
 	}
-	if (optind < argc) {
-		return tc_error_set(err, TC_ERR_USAGE, "unexpected argument '%s'", argv[optind]);
+	case O_QUIET_CRIT:
+		o->quiet_critical = true;
+		return 0;
+	case O_CACERT:
+		o->cacert = arg;
+		return 0;
+	case O_CAPATH:
+		o->capath = arg;
+		return 0;
+	case O_PROXY:
+		o->proxy = arg;
+		return 0;
+	case O_SECRET:
+		return tc_error_set(err, TC_ERR_USAGE,
+				    "the webhook and its secret are not accepted on the command "
+				    "line: use --config or " ENV "WEBHOOK/" ENV "SECRET");
+	case 't':
+		return tc_opts_int("--timeout", arg, 1, 300, &o->timeout, err);
 	}
-	return 0;
+	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option %d", key);
+}
+
+static int parse(int argc, char **argv, struct options *o, struct tc_error *err) {
+	struct tc_getopt g = {.shorts = "t:vhV",
+			      .table = options_table,
+			      .verbose = &o->verbose,
+			      .help = &o->help,
+			      .version = &o->version,
+			      .handle = option,
+			      .ctx = o};
+	return tc_opts_getopt(&g, argc, argv, err);
 }
 
 /* -vvv: the request as sent, without the bot's token (the URL's last segment) or a
@@ -591,8 +582,16 @@ int main(int argc, char **argv) {
 	int64_t now = 0;
 	char what[600], claim[4200] = "", note[128] = "";
 	srand((unsigned)time(NULL) ^ (unsigned)getpid());
-	if (parse(argc, argv, &o, &err) != 0 || load_secrets(&o, &err) != 0 ||
-	    clock_now(&now, &err) != 0) {
+	int parsed = parse(argc, argv, &o, &err);
+	if (o.help || o.version) {
+		if (o.help) {
+			usage(stdout);
+		} else {
+			printf(PROG " (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+		}
+		return EXIT_USAGE;
+	}
+	if (parsed != 0 || load_secrets(&o, &err) != 0 || clock_now(&now, &err) != 0) {
 		printf(PROG ": %s\n", err.message);
 		return EXIT_USAGE;
 	}
