@@ -13,6 +13,7 @@ UNIT_TESTS = \
 	tests/unit/test_curl_lazy \
 	tests/unit/test_deadline \
 	tests/unit/test_decimal \
+	tests/unit/test_discovery \
 	tests/unit/test_error \
 	tests/unit/test_funds \
 	tests/unit/test_http \
@@ -45,6 +46,7 @@ UNIT_TESTS = \
 	tests/unit/test_spend \
 	tests/unit/test_state \
 	tests/unit/test_textfile \
+	tests/unit/test_thresholds \
 	tests/unit/test_timeutil \
 	tests/unit/test_act_funds \
 	tests/unit/test_act_orders \
