@@ -7,10 +7,10 @@
 
 #include "i18n.h"
 #include "tencentcloud/balance.h"
+#include "range.h"
 #include "tencentcloud/check.h"
 #include "tencentcloud/renewals.h"
 #include "renewals_logic.h"
-#include "vouchers_logic.h"
 
 enum {
 	OPT_PRODUCT = 2000,
@@ -87,11 +87,11 @@ static int judge(struct tc_run *run, struct tc_cloud *cloud, struct renewals_opt
 		 struct tc_renewal *x, size_t n, struct tc_result *res, struct tc_error *err) {
 	int64_t now = (int64_t)time(NULL);
 	struct renewals_balance rb = {0};
-	/* -w/-c on days left, read as check_tc_vouchers reads them: a bare N is "N:" */
-	if (vouchers_days_range(run->opts.warning, &o->cfg.warning, err) != 0) {
+	/* -w/-c on days left, a bare N is "N:", as check_tc_vouchers reads them */
+	if (tc_range_parse_left(run->opts.warning, &o->cfg.days.warning, err) != 0) {
 		return tc_error_prefix(err, "-w");
 	}
-	if (vouchers_days_range(run->opts.critical, &o->cfg.critical, err) != 0) {
+	if (tc_range_parse_left(run->opts.critical, &o->cfg.days.critical, err) != 0) {
 		return tc_error_prefix(err, "-c");
 	}
 	o->cfg.currency = cloud->opts.currency;

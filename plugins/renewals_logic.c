@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-c/json.h>
-
+#include "discovery.h"
 #include "i18n.h"
 #include "money.h"
 #include "timeutil.h"
@@ -64,8 +63,9 @@ static void when(const struct tc_renewal *x, int64_t days, int offset, char *buf
 
 /* "within 30 days" for the usual "30:" range, else the range's words. */
 static void window(const struct tc_range *w, char *buf, size_t size) {
-	if (w->set && !w->inside && !w->start_infinite && w->end_infinite && w->start % 100 == 0) {
-		snprintf(buf, size, _("within %lld days"), (long long)(w->start / 100));
+	int64_t days;
+	if (w->end_infinite && tc_range_floor(w, 0, &days)) {
+		snprintf(buf, size, _("within %lld days"), (long long)days);
 	} else {
 		snprintf(buf, size, "%s", _("in the warning range"));
 	}
@@ -82,7 +82,7 @@ size_t renewals_auto_due(const struct tc_renewal *x, size_t n, int64_t now,
 		int64_t days =
 		    x[i].has_expiry ? tc_calendar_days_between(now, x[i].expires, cfg->offset) : -1;
 		if (x[i].flag == TC_RENEW_AUTO && x[i].status != TC_INSTANCE_ISOLATED &&
-		    days >= 0 && tc_range_alerts(&cfg->warning, days * 100)) {
+		    days >= 0 && tc_range_alerts(&cfg->days.warning, days, 0)) {
 			due++;
 		}
 	}
@@ -99,7 +99,7 @@ static void judge(const struct tc_renewal *x, int64_t now, const struct renewals
 		  struct tally *t, struct tc_result *r) {
 	char w[400], t1[48];
 	int64_t days = x->has_expiry ? tc_calendar_days_between(now, x->expires, cfg->offset) : 0;
-	bool soon = x->has_expiry && tc_range_alerts(&cfg->warning, days * 100);
+	bool soon = x->has_expiry && tc_range_alerts(&cfg->days.warning, days, 0);
 	who(x, w, sizeof w);
 	if (x->has_expiry) {
 		when(x, days, cfg->offset, t1, sizeof t1);
@@ -160,11 +160,9 @@ static void judge(const struct tc_renewal *x, int64_t now, const struct renewals
 	}
 	if (soon) {
 		t->due++;
-		if (tc_range_alerts(&cfg->critical, days * 100)) {
-			tc_result_raise(r, TC_CRITICAL);
-		} else {
-			tc_result_raise(r, TC_WARNING);
-		}
+		/* in the warning range: WARNING at least, CRITICAL in the critical one */
+		tc_result_raise(r, TC_WARNING);
+		tc_result_raise(r, tc_thresholds_judge(&cfg->days, days, 0).state);
 		const char *how = x->flag == TC_RENEW_MANUAL ? _("manual renewal")
 				  : x->flag == TC_RENEW_AUTO
 				      ? _("automatic renewal did not happen")
@@ -223,7 +221,7 @@ void renewals_evaluate(const struct tc_renewal *x, size_t n, int64_t now,
 		       struct tc_result *r) {
 	struct tally t = {0};
 	char win[48], w[400], t1[48], head[640] = "", tail[384] = "", note[192];
-	window(&cfg->warning, win, sizeof win);
+	window(&cfg->days.warning, win, sizeof win);
 	for (size_t i = 0; i < n; i++) {
 		judge(&x[i], now, cfg, &t, r);
 	}
@@ -279,43 +277,42 @@ void renewals_evaluate(const struct tc_renewal *x, size_t n, int64_t now,
 			 t.undated);
 	}
 	tc_result_summary(r, "%s%s", head, tail);
-	tc_result_figure(r, "renewal_instances", TC_MEASURE_COUNT, NULL, (int64_t)n, 0, NULL, NULL,
-			 true);
-	tc_result_figure(r, "renewal_due", TC_MEASURE_COUNT, NULL, (int64_t)t.due, 0, NULL, NULL,
-			 true);
-	tc_result_figure(r, "renewal_isolated", TC_MEASURE_COUNT, NULL, (int64_t)t.isolated, 0,
-			 NULL, NULL, true);
-	tc_result_figure(r, "renewal_auto_due", TC_MEASURE_COUNT, NULL, (int64_t)t.autos, 0, NULL,
-			 NULL, true);
-	tc_result_figure(r, "renewal_not_renewing", TC_MEASURE_COUNT, NULL, (int64_t)t.never, 0,
-			 NULL, NULL, true);
-	tc_result_figure(r, "renewal_undated", TC_MEASURE_COUNT, NULL, (int64_t)t.undated, 0, NULL,
-			 NULL, true);
+	struct {
+		const char *name;
+		size_t count;
+	} counts[] = {{"renewal_instances", n},          {"renewal_due", t.due},
+		      {"renewal_isolated", t.isolated},  {"renewal_auto_due", t.autos},
+		      {"renewal_not_renewing", t.never}, {"renewal_undated", t.undated}};
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		tc_result_add_figure(r, &(struct tc_figure){.name = counts[i].name,
+							    TC_FIGURE_COUNT(counts[i].count),
+							    .min_zero = true});
+	}
 	if (t.soonest) {
-		tc_result_figure(r, "renewal_expires_in", TC_MEASURE_DAYS, NULL, t.soonest_days, 0,
-				 &cfg->warning, &cfg->critical, false);
+		tc_result_add_figure(r, &(struct tc_figure){.name = "renewal_expires_in",
+							    .measure = TC_MEASURE_DAYS,
+							    .value = t.soonest_days,
+							    .limits = &cfg->days});
 	}
 	if (balance && balance->known && t.autos) {
-		tc_result_figure(r, "available_balance", TC_MEASURE_MONEY, cfg->currency,
-				 balance->available, 2, NULL, NULL, false);
+		tc_result_add_figure(
+		    r, &(struct tc_figure){.name = "available_balance",
+					   TC_FIGURE_MONEY(cfg->currency, balance->available)});
 	}
 }
 
+static void instance_row(const void *items, size_t i, const char **values) {
+	const struct tc_renewal *x = items;
+	values[0] = x[i].id;
+	values[1] = x[i].name;
+	values[2] = x[i].product_code;
+	values[3] = x[i].region;
+	values[4] = x[i].project;
+	values[5] = x[i].flag_text;
+}
+
 char *renewals_discovery(const struct tc_renewal *x, size_t n) {
-	struct json_object *root = json_object_new_object();
-	struct json_object *data = json_object_new_array();
-	for (size_t i = 0; i < n; i++) {
-		struct json_object *e = json_object_new_object();
-		json_object_object_add(e, "{#INSTANCE}", json_object_new_string(x[i].id));
-		json_object_object_add(e, "{#NAME}", json_object_new_string(x[i].name));
-		json_object_object_add(e, "{#PRODUCT}", json_object_new_string(x[i].product_code));
-		json_object_object_add(e, "{#REGION}", json_object_new_string(x[i].region));
-		json_object_object_add(e, "{#PROJECT}", json_object_new_string(x[i].project));
-		json_object_object_add(e, "{#RENEWFLAG}", json_object_new_string(x[i].flag_text));
-		json_object_array_add(data, e);
-	}
-	json_object_object_add(root, "data", data);
-	char *out = strdup(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN));
-	json_object_put(root);
-	return out;
+	static const char *const macros[] = {"{#INSTANCE}", "{#NAME}",    "{#PRODUCT}",
+					     "{#REGION}",   "{#PROJECT}", "{#RENEWFLAG}"};
+	return tc_discovery_json(macros, 6, x, n, instance_row);
 }
