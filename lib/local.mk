@@ -8,6 +8,7 @@ lib_libtcbilling_a_SOURCES = \
 	lib/curl_lazy.c lib/curl_lazy.h \
 	lib/deadline.c lib/deadline.h \
 	lib/decimal.c lib/decimal.h \
+	lib/discovery.c lib/discovery.h \
 	lib/error.c lib/error.h \
 	lib/http.c lib/http.h \
 	lib/i18n.c lib/i18n.h \
@@ -24,6 +25,7 @@ lib_libtcbilling_a_SOURCES = \
 	lib/state.c lib/state.h \
 	lib/text.c lib/text.h \
 	lib/textfile.c lib/textfile.h \
+	lib/thresholds.c lib/thresholds.h \
 	lib/timeutil.c lib/timeutil.h
 # libcurl is loaded with dlopen when a request is made (lib/curl_lazy.c)
 LIBS_ALL = $(JSONC_LIBS) $(CRYPTO_LIBS) -ldl $(LIBINTL)

@@ -58,7 +58,7 @@ static int keep(struct tc_common *c, char *s, struct tc_error *err) {
 		if (grown) {
 			c->owned = grown;
 		}
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	c->owned = grown;
 	c->owned[c->nowned++] = s;
@@ -354,7 +354,7 @@ static int push_arg(struct tc_common *c, struct file_arg **args, int *nargs, con
 	}
 	if (n < 0 || m < 0 || !grown || keep(c, n < 0 ? NULL : arg, err) != 0 ||
 	    keep(c, m < 0 ? NULL : where, err) != 0) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	(*args)[(*nargs)++] = (struct file_arg){arg, where};
 	return 0;
@@ -433,7 +433,7 @@ static int expand(const struct tc_program *p, const struct tc_opts_layer *l, int
 	int rc = 0;
 	rest = calloc((size_t)argc + 1, sizeof *rest);
 	if (!rest) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	for (int i = 1; i < argc && rc == 0; i++) {
 		const char *a = argv[i];
@@ -462,7 +462,7 @@ static int expand(const struct tc_program *p, const struct tc_opts_layer *l, int
 		if (!out || !where) {
 			free(out);
 			free(where);
-			rc = tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+			rc = tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 		} else {
 			int n = 0;
 			out[n++] = argv[0];
@@ -786,7 +786,7 @@ static int parse_args(const struct tc_program *p, const struct tc_opts_layer *l,
 	struct dispatch d = {.p = p, .l = l, .c = c};
 	struct option *table = NULL;
 	if (build_table(p, l, &table, &d.nlayer) != 0) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	struct tc_getopt g = {.shorts = "hVvt:w:c:",
 			      .table = table,

@@ -7,6 +7,7 @@
 
 #include "atomic.h"
 #include "decimal.h"
+#include "i18n.h"
 #include "readfile.h"
 
 int tc_textfile_write(const char *path, const char *text, size_t len, struct tc_error *err) {

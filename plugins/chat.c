@@ -7,6 +7,7 @@
 
 #include <json-c/json.h>
 
+#include "i18n.h"
 #include "jsonx.h"
 #include "text.h"
 
@@ -26,7 +27,7 @@ int chat_plain_url(const char *webhook, int64_t now_ms, const char *secret, char
 	(void)now_ms;
 	(void)secret;
 	if ((size_t)snprintf(out, size, "%s", webhook) >= size) {
-		return tc_error_set(err, TC_ERR_CONFIG, "the webhook URL is too long");
+		return tc_error_set(err, TC_ERR_CONFIG, _("the webhook URL is too long"));
 	}
 	return 0;
 }
@@ -48,10 +49,10 @@ int chat_json_answer(const struct tc_http_response *r, const char *label, const 
 	const char *msg = NULL;
 	*retry = r->status == 429 || r->status >= 500;
 	if (r->status != 200) {
-		return tc_error_set(err, TC_ERR_HTTP, "HTTP %ld from the webhook", r->status);
+		return tc_error_set(err, TC_ERR_HTTP, _("HTTP %ld from the webhook"), r->status);
 	}
 	if (tc_json_parse(r->body, r->len, &o, err) != 0) {
-		return tc_error_prefix(err, "webhook answer");
+		return tc_error_prefix(err, "%s", _("webhook answer"));
 	}
 	if ((tc_json_int(o, code_key, TC_OPTIONAL, &code, NULL, err) != 0 || code == -1) &&
 	    alt_code_key) {
@@ -62,7 +63,7 @@ int chat_json_answer(const struct tc_http_response *r, const char *label, const 
 		char shown[256];
 		tc_text_copy(shown, sizeof shown, msg ? msg : "", TC_TEXT_ONE_LINE);
 		*retry = listed(transient, code);
-		tc_error_set(err, TC_ERR_API, "%s refused the message: %s %lld: %s", label,
+		tc_error_set(err, TC_ERR_API, _("%s refused the message: %s %lld: %s"), _(label),
 			     code_key, (long long)code, shown);
 		json_object_put(o);
 		return -1;
@@ -79,7 +80,7 @@ int chat_http_answer(const struct tc_http_response *r, const char *label, bool *
 		return 0;
 	}
 	tc_text_copy(reason, sizeof reason, r->body ? r->body : "", TC_TEXT_ONE_LINE);
-	return tc_error_set(err, TC_ERR_HTTP, "%s refused the message: HTTP %ld%s%s", label,
+	return tc_error_set(err, TC_ERR_HTTP, _("%s refused the message: HTTP %ld%s%s"), _(label),
 			    r->status, *reason ? ": " : "", reason);
 }
 

@@ -38,9 +38,9 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 		o->partner = strcmp(arg, "partner") == 0;
 		return 0;
 	case OPT_POOL_WARNING:
-		return tc_opts_range("--pool-warning", arg, &o->cfg.pool_warning, err);
+		return tc_opts_range("--pool-warning", arg, &o->cfg.pool.warning, err);
 	case OPT_POOL_CRITICAL:
-		return tc_opts_range("--pool-critical", arg, &o->cfg.pool_critical, err);
+		return tc_opts_range("--pool-critical", arg, &o->cfg.pool.critical, err);
 	case OPT_INCLUDE:
 		o->include = arg;
 		return 0;
@@ -104,8 +104,7 @@ static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *r
 	if (o->discover) {
 		res->raw = allocation_discovery(all.items, kept);
 	} else {
-		o->cfg.warning = run->warning;
-		o->cfg.critical = run->critical;
+		o->cfg.limits = (struct tc_thresholds){run->warning, run->critical};
 		/* partner credit is in USD whatever the site */
 		o->cfg.currency =
 		    o->partner && !cloud->opts.currency_given ? "USD" : cloud->opts.currency;

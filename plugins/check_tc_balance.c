@@ -13,8 +13,7 @@ static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *r
 		return -1;
 	}
 	struct balance_config cfg = {
-	    .warning = run->warning,
-	    .critical = run->critical,
+	    .limits = {run->warning, run->critical},
 	    .currency = cloud->opts.currency,
 	    .intl = cloud->opts.site == TC_SITE_INTL,
 	};

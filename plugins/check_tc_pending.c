@@ -33,13 +33,13 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 		o->partner = true;
 		return 0;
 	case OPT_WARN_COUNT:
-		return tc_opts_range("--warning-count", arg, &o->cfg.count_warning, err);
+		return tc_opts_range("--warning-count", arg, &o->cfg.count.warning, err);
 	case OPT_CRIT_COUNT:
-		return tc_opts_range("--critical-count", arg, &o->cfg.count_critical, err);
+		return tc_opts_range("--critical-count", arg, &o->cfg.count.critical, err);
 	case OPT_WARN_AMOUNT:
-		return tc_opts_range("--warning-amount", arg, &o->cfg.amount_warning, err);
+		return tc_opts_range("--warning-amount", arg, &o->cfg.amount.warning, err);
 	case OPT_CRIT_AMOUNT:
-		return tc_opts_range("--critical-amount", arg, &o->cfg.amount_critical, err);
+		return tc_opts_range("--critical-amount", arg, &o->cfg.amount.critical, err);
 	}
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
 }
@@ -81,8 +81,7 @@ static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *r
 		tc_orders_free(&orders);
 		return -1;
 	}
-	o->cfg.age_warning = run->warning;
-	o->cfg.age_critical = run->critical;
+	o->cfg.age = (struct tc_thresholds){run->warning, run->critical};
 	o->cfg.currency = cloud->opts.currency;
 	o->cfg.days = (int)days;
 	o->cfg.offset = offset;

@@ -106,8 +106,7 @@ static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *r
 		snprintf(words, sizeof words, _("the last %ld days"), o->window);
 	}
 	in.spend_words = words;
-	o->cfg.warning = run->warning;
-	o->cfg.critical = run->critical;
+	o->cfg.limits = (struct tc_thresholds){run->warning, run->critical};
 	o->cfg.currency = cloud->opts.currency;
 	runway_evaluate(&in, &o->cfg, res);
 	return 0;

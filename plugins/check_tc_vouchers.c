@@ -27,18 +27,17 @@ static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *r
 	struct tc_vouchers v;
 	int64_t now = (int64_t)time(NULL);
 	/* -w/-c on days left: a bare N means "fewer than N days left" */
-	if (vouchers_days_range(run->opts.warning, &run->warning, err) != 0) {
+	if (tc_range_parse_left(run->opts.warning, &run->warning, err) != 0) {
 		return tc_error_prefix(err, "-w");
 	}
-	if (vouchers_days_range(run->opts.critical, &run->critical, err) != 0) {
+	if (tc_range_parse_left(run->opts.critical, &run->critical, err) != 0) {
 		return tc_error_prefix(err, "-c");
 	}
 	if (tc_vouchers_fetch(&cloud->api, cloud->opts.api_offset, &v, err) != 0) {
 		tc_vouchers_free(&v);
 		return -1;
 	}
-	cfg->warning = run->warning;
-	cfg->critical = run->critical;
+	cfg->days = (struct tc_thresholds){run->warning, run->critical};
 	cfg->currency = cloud->opts.currency;
 	cfg->offset = cloud->opts.api_offset;
 	vouchers_evaluate(v.items, v.n, now, cfg, res);

@@ -14,6 +14,7 @@ UNIT_TESTS = \
 	tests/unit/test_curl_lazy \
 	tests/unit/test_deadline \
 	tests/unit/test_decimal \
+	tests/unit/test_discovery \
 	tests/unit/test_error \
 	tests/unit/test_funds \
 	tests/unit/test_http \
@@ -48,6 +49,7 @@ UNIT_TESTS = \
 	tests/unit/test_state \
 	tests/unit/test_text \
 	tests/unit/test_textfile \
+	tests/unit/test_thresholds \
 	tests/unit/test_timeutil \
 	tests/unit/test_act_funds \
 	tests/unit/test_act_orders \
@@ -70,6 +72,14 @@ endif
 UNIT_LDADD = sim/libsim.a plugins/libplugins.a lib/libtcbilling.a $(CHECK_LIBS) $(MHD_LIBS) \
 	$(LIBS_ALL) -lpthread
 LDADD = $(UNIT_LDADD)
+# the readers' tests make realloc fail on request (tests/unit/failalloc.h): they link
+# with their realloc wrapped, the only flag a unit test adds
+FAILALLOC_WRAP = -Wl,--wrap=realloc
+tests_unit_test_funds_LDFLAGS = $(AM_LDFLAGS) $(FAILALLOC_WRAP)
+tests_unit_test_orders_LDFLAGS = $(AM_LDFLAGS) $(FAILALLOC_WRAP)
+tests_unit_test_renewals_LDFLAGS = $(AM_LDFLAGS) $(FAILALLOC_WRAP)
+tests_unit_test_spend_LDFLAGS = $(AM_LDFLAGS) $(FAILALLOC_WRAP)
+tests_unit_test_vouchers_LDFLAGS = $(AM_LDFLAGS) $(FAILALLOC_WRAP)
 
 # every integration test but valgrind's, which cannot run ASan binaries
 SANITIZER_INTEGRATION_TESTS = \
@@ -120,9 +130,9 @@ AM_TESTS_ENVIRONMENT = \
 EXTRA_DIST += \
 	tests/unit/tap.h tests/unit/rendered.h tests/unit/simcall.h tests/unit/fixture.h \
 	tests/unit/capture.h \
-	tests/unit/utf8check.h \
+	tests/unit/utf8check.h tests/unit/replay.h tests/unit/failalloc.h \
 	tests/data tests/lsan.supp \
-	tests/integration/lib.sh tests/integration/sdk_client.js tests/integration/sdk_call.js tests/integration/lark_receiver.py tests/integration/chat_receiver.py \
+	tests/integration/lib.sh tests/integration/chat_lib.sh tests/integration/sdk_client.js tests/integration/sdk_call.js tests/integration/lark_receiver.py tests/integration/chat_receiver.py \
 	tests/integration/systemd_exec.py \
 	tests/integration/zabbix_template.py tests/integration/monitor_results.py \
 	tests/integration/zabbix_server.py \

@@ -91,7 +91,7 @@ static void annotate(void *ctx, struct tc_run *run, struct tc_result *res,
 		meta->data_age = tc->api.stale_seconds;
 	}
 	if (tc->api.cache_problem[0]) {
-		tc_result_line(res, "cache not used: %s", tc->api.cache_problem);
+		tc_result_line(res, _("cache not used: %s"), tc->api.cache_problem);
 	}
 	if (run->opts.verbose >= 1) {
 		note_activity(res, &tc->api, run->started_ms);

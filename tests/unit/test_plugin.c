@@ -52,8 +52,12 @@ static int ok_check(void *ctx, struct tc_run *run, struct tc_result *res, struct
 	(void)err;
 	tc_result_raise(res, TC_WARNING);
 	tc_result_summary(res, "checked with -w %s", run->opts.warning);
-	tc_result_figure(res, "things", TC_MEASURE_COUNT, NULL, 7, 0, &run->warning, &run->critical,
-			 true);
+	struct tc_thresholds limits = {run->warning, run->critical};
+	tc_result_add_figure(res, &(struct tc_figure){.name = "things",
+						      .measure = TC_MEASURE_COUNT,
+						      .value = 7,
+						      .limits = &limits,
+						      .min_zero = true});
 	return 0;
 }
 
