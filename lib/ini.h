@@ -35,7 +35,4 @@ int tc_ini_has_section(const struct tc_ini *ini, const char *section);
 
 void tc_ini_free(struct tc_ini *ini);
 
-/* Reads a whole small file into a NUL-terminated buffer; the caller frees it. */
-char *tc_read_file(const char *path, size_t max, size_t *len, struct tc_error *err);
-
 #endif

@@ -8,8 +8,8 @@
 #include <getopt.h>
 #include <stdbool.h>
 
-#include "api.h"
-#include "cache.h"
+#include "tencentcloud/api.h"
+#include "tencentcloud/cache.h"
 #include "error.h"
 #include "range.h"
 #include "state.h"

@@ -12,6 +12,7 @@
 #include "curl_lazy.h"
 #include "i18n.h"
 #include "render.h"
+#include "tencentcloud/metrics.h"
 #include "textfile.h"
 
 /* libcurl stops at the deadline; this margin lets it report where it was before
@@ -180,7 +181,8 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 	struct tc_render_meta meta = {.program = p->name,
 				      .check = check_name,
 				      .account = "default",
-				      .now = (int64_t)time(NULL)};
+				      .now = (int64_t)time(NULL),
+				      .help = tc_billing_metric_help};
 	int64_t started = tc_monotonic_ms();
 	memset(&run, 0, sizeof run);
 	tc_error_clear(&err);

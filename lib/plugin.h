@@ -4,8 +4,8 @@
 #ifndef TC_PLUGIN_H
 #define TC_PLUGIN_H
 
-#include "api.h"
-#include "cred.h"
+#include "tencentcloud/api.h"
+#include "tencentcloud/cred.h"
 #include "deadline.h"
 #include "http.h"
 #include "opts.h"

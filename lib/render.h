@@ -9,6 +9,13 @@
 
 #include "result.h"
 
+/* The HELP text of a figure in Prometheus output, by the figure's name: the same in
+ * every file node_exporter reads. A table ends with { NULL, NULL }. */
+struct tc_metric_help {
+	const char *name;
+	const char *help;
+};
+
 struct tc_render_meta {
 	const char *program;  /* "check_tc_balance" */
 	const char *check;    /* "balance" */
@@ -16,6 +23,7 @@ struct tc_render_meta {
 	int64_t now;          /* UNIX time of this run */
 	int64_t last_success; /* for Prometheus on failure: from the previous textfile, or 0 */
 	int64_t data_age;     /* seconds since the data was fetched: > 0 for a stale answer */
+	const struct tc_metric_help *help; /* the figures' HELP texts, or NULL */
 };
 
 /* {"program", "check", "account", "state", "state_code", "summary", "lines",

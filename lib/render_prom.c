@@ -7,46 +7,9 @@
 
 #define PREFIX "tencentcloud_"
 
-/* HELP texts: one per metric name, the same in every file node_exporter reads. */
-static const struct {
-	const char *name;
-	const char *help;
-} helps[] = {
-    {"balance", "Available balance of the account (RealBalance)."},
-    {"cash", "Cash account balance."},
-    {"gift", "Gift (present) account balance."},
-    {"income", "Income-transfer account balance."},
-    {"frozen", "Frozen amount."},
-    {"owed", "Amount in arrears (OweAmount)."},
-    {"credit_limit", "Credit limit of a credit account."},
-    {"credit_available", "Credit still available to a credit account."},
-    {"pending_orders", "Unpaid (status 1) and paying (status 12) orders."},
-    {"pending_amount", "Total amount of the pending orders."},
-    {"oldest_pending", "Age of the oldest pending order."},
-    {"pool", "Funds not yet allocated to member or customer accounts."},
-    {"accounts_available", "Funds available to the member or customer accounts together."},
-    {"accounts_checked", "Member or customer accounts checked."},
-    {"accounts_low", "Member or customer accounts below the thresholds or in arrears."},
-    {"shortfall", "Funds needed to bring every low account back to the warning bound."},
-    {"voucher_balance", "Value left on unused vouchers."},
-    {"voucher_expiring", "Value left on vouchers that expire within the warning window."},
-    {"voucher_expires_in", "Time until the earliest voucher with value left expires."},
-    {"renewal_instances", "Prepaid instances checked for renewal."},
-    {"renewal_due", "Instances on manual renewal that expire within the warning window."},
-    {"renewal_isolated", "Instances isolated (out of service) until renewed."},
-    {"renewal_auto_due", "Instances on automatic renewal that renew within the warning window."},
-    {"renewal_not_renewing", "Instances set not to renew that expire soon or are isolated."},
-    {"renewal_undated", "Instances whose expiry time the API did not give or could not be read."},
-    {"renewal_expires_in", "Time until the soonest instance on manual renewal expires."},
-    {"available_balance", "Available balance, read to judge automatic renewals."},
-    {"runway", "Time until the available funds run out at the recent daily spend."},
-    {"daily_spend", "Mean daily spend."},
-    {"mtd_spend", "Spend of the month so far."},
-    {"budget_used", "Month-to-date spend as a ratio of the monthly budget."},
-};
-
-static const char *help_of(const char *name) {
-	for (size_t i = 0; i < sizeof helps / sizeof helps[0]; i++) {
+/* The figure's HELP text from the program's table, or a general one. */
+static const char *help_of(const struct tc_metric_help *helps, const char *name) {
+	for (size_t i = 0; helps && helps[i].name; i++) {
 		if (strcmp(helps[i].name, name) == 0) {
 			return helps[i].help;
 		}
@@ -141,7 +104,7 @@ void tc_render_prometheus(const struct tc_result *r, const struct tc_render_meta
 	for (size_t i = 0; i < r->nperf; i++) {
 		char name[64], value[48];
 		base_unit(&r->perf[i], name, sizeof name, value, sizeof value);
-		family(out, name, help_of(r->perf[i].name));
+		family(out, name, help_of(m->help, r->perf[i].name));
 		fprintf(out, PREFIX "%s", name);
 		labels(out, m, r->perf[i].measure == TC_MEASURE_MONEY ? r->perf[i].currency : NULL);
 		fprintf(out, " %s\n", value);

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "decimal.h"
-#include "ini.h"
+#include "readfile.h"
 
 int tc_textfile_write(const char *path, const char *text, size_t len, struct tc_error *err) {
 	char tmp[4096];

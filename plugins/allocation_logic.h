@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "funds.h"
+#include "tencentcloud/funds.h"
 #include "range.h"
 #include "result.h"
 

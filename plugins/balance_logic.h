@@ -4,7 +4,7 @@
 #ifndef TC_BALANCE_LOGIC_H
 #define TC_BALANCE_LOGIC_H
 
-#include "balance.h"
+#include "tencentcloud/balance.h"
 #include "range.h"
 #include "result.h"
 

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "allocation_logic.h"
-#include "balance.h"
-#include "funds.h"
+#include "tencentcloud/balance.h"
+#include "tencentcloud/funds.h"
 #include "i18n.h"
 #include "plugin.h"
 

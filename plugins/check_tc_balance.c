@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_tc_balance: the available balance of a Tencent Cloud account, arrears, and
  * for credit accounts the credit left. */
-#include "balance.h"
+#include "tencentcloud/balance.h"
 #include "balance_logic.h"
 #include "i18n.h"
 #include "plugin.h"

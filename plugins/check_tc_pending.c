@@ -4,7 +4,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "orders.h"
+#include "tencentcloud/orders.h"
 #include "pending_logic.h"
 #include "i18n.h"
 #include "plugin.h"

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "balance.h"
+#include "tencentcloud/balance.h"
 #include "plugin.h"
-#include "renewals.h"
+#include "tencentcloud/renewals.h"
 #include "renewals_logic.h"
 #include "vouchers_logic.h"
 

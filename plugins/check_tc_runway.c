@@ -4,12 +4,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "balance.h"
+#include "tencentcloud/balance.h"
 #include "money.h"
 #include "i18n.h"
 #include "plugin.h"
 #include "runway_logic.h"
-#include "spend.h"
+#include "tencentcloud/spend.h"
 #include "timeutil.h"
 
 enum { OPT_WINDOW = 2000, OPT_SPEND_SOURCE, OPT_BUDGET };

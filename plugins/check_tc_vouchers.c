@@ -5,7 +5,7 @@
 #include "money.h"
 #include "i18n.h"
 #include "plugin.h"
-#include "vouchers.h"
+#include "tencentcloud/vouchers.h"
 #include "vouchers_logic.h"
 
 enum { OPT_MIN_VALUE = 2000 };

@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "orders.h"
+#include "tencentcloud/orders.h"
 #include "range.h"
 #include "result.h"
 

@@ -5,9 +5,9 @@
 
 #include <stdbool.h>
 
-#include "balance.h"
+#include "tencentcloud/balance.h"
 #include "range.h"
-#include "renewals.h"
+#include "tencentcloud/renewals.h"
 #include "result.h"
 
 struct renewals_config {

@@ -5,7 +5,7 @@
 
 #include "range.h"
 #include "result.h"
-#include "vouchers.h"
+#include "tencentcloud/vouchers.h"
 
 struct vouchers_config {
 	struct tc_range warning; /* days until the earliest expiry */

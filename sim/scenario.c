@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ini.h"
 #include "jsonx.h"
+#include "readfile.h"
 
 static int add_key(struct sim_scenario *s, struct json_object *key, struct json_object *account,
 		   const char *account_name, struct tc_error *err) {

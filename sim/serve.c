@@ -10,7 +10,7 @@
 
 #include "actions.h"
 #include "jsonx.h"
-#include "sign.h"
+#include "tencentcloud/sign.h"
 #include "verify.h"
 
 #define MAX_BODY         (10 * 1024 * 1024)

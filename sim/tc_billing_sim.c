@@ -13,7 +13,7 @@
 
 #include <microhttpd.h>
 
-#include "ini.h"
+#include "readfile.h"
 #include "scenario.h"
 #include "serve.h"
 

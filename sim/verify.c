@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "sign.h"
+#include "tencentcloud/sign.h"
 
 static int take(const char **p, const char *prefix, char stop, char *out, size_t size) {
 	size_t plen = strlen(prefix);

@@ -11,7 +11,7 @@ if ! command -v "$CLANG_FORMAT" >/dev/null; then
 fi
 n=0
 failed=0
-for f in lib/*.[ch] plugins/*.[ch] sim/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c; do
+for f in lib/*.[ch] lib/tencentcloud/*.[ch] plugins/*.[ch] sim/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c; do
 	n=$((n + 1))
 	if "$CLANG_FORMAT" --dry-run -Werror "$f" >/dev/null 2>&1; then
 		echo "ok $n - $f is formatted"

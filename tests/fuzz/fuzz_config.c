@@ -3,7 +3,7 @@
  * credentials JSON. */
 #include <stdint.h>
 
-#include "cred.h"
+#include "tencentcloud/cred.h"
 #include "ini.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -4,14 +4,14 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "api.h"
-#include "balance.h"
-#include "funds.h"
+#include "tencentcloud/api.h"
+#include "tencentcloud/balance.h"
+#include "tencentcloud/funds.h"
 #include "jsonx.h"
-#include "orders.h"
-#include "renewals.h"
-#include "spend.h"
-#include "vouchers.h"
+#include "tencentcloud/orders.h"
+#include "tencentcloud/renewals.h"
+#include "tencentcloud/spend.h"
+#include "tencentcloud/vouchers.h"
 
 static void each(struct json_object *response, const char *key,
 		 void (*parse)(struct json_object *item)) {

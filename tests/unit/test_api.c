@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "api.h"
+#include "tencentcloud/api.h"
 #include "tap.h"
 #include "utf8check.h"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "balance.h"
+#include "tencentcloud/balance.h"
 #include "fixture.h"
 #include "tap.h"
 

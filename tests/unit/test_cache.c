@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cache.h"
+#include "tencentcloud/cache.h"
 #include "tap.h"
 
 static char dir[64];

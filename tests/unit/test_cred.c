@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cred.h"
+#include "tencentcloud/cred.h"
 #include "tap.h"
 
 static char home[64];

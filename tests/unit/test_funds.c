@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "funds.h"
+#include "tencentcloud/funds.h"
 #include "tap.h"
 #include "utf8check.h"
 

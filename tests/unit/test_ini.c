@@ -86,25 +86,6 @@ START_TEST(files) {
 }
 END_TEST
 
-START_TEST(never_blocks_on_a_fifo) {
-	char path[64] = "/tmp/tc-ini-fifo-XXXXXX";
-	struct tc_error err;
-	size_t len = 0;
-	ck_assert_ptr_nonnull(mkdtemp(path));
-	strcat(path, "/fifo");
-	ck_assert_int_eq(mkfifo(path, 0600), 0);
-	alarm(5); /* a read that blocks fails the test instead of hanging it */
-	ck_assert_ptr_null(tc_read_file(path, 1024, &len, &err));
-	alarm(0);
-	ck_assert_int_eq(err.kind, TC_ERR_CONFIG);
-	ck_assert_ptr_nonnull(strstr(err.message, "is not a regular file"));
-	ck_assert_ptr_null(tc_read_file("/dev/zero", 1024, &len, &err));
-	unlink(path);
-	*strrchr(path, '/') = '\0';
-	rmdir(path);
-}
-END_TEST
-
 static Suite *suite(void) {
 	Suite *s = suite_create("ini");
 	TCase *tc = tcase_create("ini");
@@ -112,7 +93,6 @@ static Suite *suite(void) {
 	tcase_add_test(tc, empty_section_exists);
 	tcase_add_test(tc, errors_name_the_line);
 	tcase_add_test(tc, files);
-	tcase_add_test(tc, never_blocks_on_a_fifo);
 	suite_add_tcase(s, tc);
 	return s;
 }

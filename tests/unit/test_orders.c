@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "orders.h"
-#include "paging.h"
+#include "tencentcloud/orders.h"
+#include "tencentcloud/paging.h"
 #include "tap.h"
 #include "utf8check.h"
 #include "timeutil.h"

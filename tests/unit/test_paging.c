@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "paging.h"
+#include "tencentcloud/paging.h"
 #include "tap.h"
 
 /* canned pages: each call answers the next one */

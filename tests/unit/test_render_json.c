@@ -6,7 +6,7 @@
 #include "utf8check.h"
 
 static char *json_of(const struct tc_result *r) {
-	struct tc_render_meta m = {"check_tc_balance", "balance", "main", 1795332737, 0, 0};
+	struct tc_render_meta m = {"check_tc_balance", "balance", "main", 1795332737, 0, 0, NULL};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -68,7 +68,8 @@ END_TEST
 START_TEST(strings_from_outside_are_valid_utf8) {
 	struct tc_result r;
 	struct tc_error err;
-	struct tc_render_meta m = {"check_tc_balance", "balance", "\xe4\xb8\xbb\xe8\xb4", 0, 0, 0};
+	struct tc_render_meta m = {
+	    "check_tc_balance", "balance", "\xe4\xb8\xbb\xe8\xb4", 0, 0, 0, NULL};
 	tc_result_init(&r, "TC BALANCE");
 	tc_error_set(&err, TC_ERR_API, "boom");
 	/* an error code and request id as a broken API could send them */

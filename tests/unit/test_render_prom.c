@@ -4,9 +4,15 @@
 #include "render.h"
 #include "tap.h"
 
+/* a program's HELP texts, given to the renderer as data */
+static const struct tc_metric_help helps[] = {
+    {"oldest_pending", "Age of the oldest pending order."},
+    {NULL, NULL},
+};
+
 static char *prom_of(const struct tc_result *r, int64_t last_success) {
-	struct tc_render_meta m = {"check_tc_pending", "pending",    "acme \"a\"",
-				   1795332737,         last_success, 0};
+	struct tc_render_meta m = {"check_tc_pending", "pending", "acme \"a\"", 1795332737,
+				   last_success,       0,         helps};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -41,6 +47,9 @@ START_TEST(base_units_and_labels) {
 	ck_assert_ptr_nonnull(strstr(out, want));
 	ck_assert_ptr_nonnull(strstr(out, "# TYPE tencentcloud_runway_seconds gauge\n"));
 	ck_assert_ptr_nonnull(strstr(out, "# HELP tencentcloud_oldest_pending_seconds Age of"));
+	/* a figure the table does not name still gets a HELP line */
+	ck_assert_ptr_nonnull(strstr(out, "# HELP tencentcloud_runway_seconds A figure of a "
+					  "tc-billing-plugins check.\n"));
 	snprintf(want, sizeof want, "tencentcloud_data_age_seconds%s} 0\n", L);
 	ck_assert_ptr_nonnull(strstr(out, want));
 	free(out);
@@ -78,7 +87,8 @@ START_TEST(stale_data_says_its_age) {
 	struct tc_result r;
 	tc_result_init(&r, "TC PENDING");
 	tc_result_figure(&r, "pending_orders", TC_MEASURE_COUNT, NULL, 2, 0, NULL, NULL, true);
-	struct tc_render_meta m = {"check_tc_pending", "pending", "main", 1795332737, 0, 7200};
+	struct tc_render_meta m = {
+	    "check_tc_pending", "pending", "main", 1795332737, 0, 7200, helps};
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "renewals.h"
+#include "tencentcloud/renewals.h"
 #include "tap.h"
 #include "timeutil.h"
 #include "utf8check.h"

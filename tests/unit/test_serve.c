@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "api.h"
+#include "tencentcloud/api.h"
 #include "serve.h"
 #include "tap.h"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "sign.h"
+#include "tencentcloud/sign.h"
 #include "tap.h"
 
 static const char body[] =
@@ -114,6 +114,16 @@ START_TEST(hex_is_binary_safe) {
 }
 END_TEST
 
+START_TEST(sha256_hex_of_bytes) {
+	char hex[65];
+	/* FIPS 180-2's examples; the length, not a NUL, ends the data */
+	tc3_sha256_hex("", 0, hex);
+	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	tc3_sha256_hex("abcdef", 3, hex);
+	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+END_TEST
+
 START_TEST(utc_date_not_local) {
 	char d[11];
 	/* 2019-02-25 23:30 UTC is already the 26th in Beijing */
@@ -146,6 +156,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, vector_d);
 	tcase_add_test(tc, headers_are_canonicalised);
 	tcase_add_test(tc, hex_is_binary_safe);
+	tcase_add_test(tc, sha256_hex_of_bytes);
 	tcase_add_test(tc, utc_date_not_local);
 	tcase_add_test(tc, refuses_what_cannot_be_signed);
 	suite_add_tcase(s, tc);

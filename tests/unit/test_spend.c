@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "spend.h"
+#include "tencentcloud/spend.h"
 #include "tap.h"
 #include "timeutil.h"
 

@@ -2,7 +2,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "sign.h"
+#include "tencentcloud/sign.h"
 #include "tap.h"
 #include "verify.h"
 

@@ -6,11 +6,11 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "paging.h"
+#include "tencentcloud/paging.h"
 #include "tap.h"
 #include "utf8check.h"
 #include "timeutil.h"
-#include "vouchers.h"
+#include "tencentcloud/vouchers.h"
 
 START_TEST(micro_amounts_and_dates) {
 	struct tc_voucher v;

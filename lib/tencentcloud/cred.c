@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "cred.h"
+#include "tencentcloud/cred.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -16,6 +16,7 @@
 
 #include "ini.h"
 #include "jsonx.h"
+#include "readfile.h"
 
 #define METADATA_BUDGET_MS 2000
 #define METADATA_MAX_BODY  (64 * 1024) /* a role name, or a key and its token */

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "spend.h"
+#include "tencentcloud/spend.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "jsonx.h"
-#include "paging.h"
+#include "tencentcloud/paging.h"
 #include "timeutil.h"
 
 #define COST_PAGE 100

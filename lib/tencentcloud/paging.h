@@ -10,7 +10,7 @@
 
 #include <json-c/json.h>
 
-#include "api.h"
+#include "tencentcloud/api.h"
 #include "error.h"
 
 #define TC_MAX_PAGES 1000

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "sign.h"
+#include "tencentcloud/sign.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -21,7 +21,7 @@ void tc3_hex(const unsigned char *bytes, size_t len, char *out) {
 	out[2 * len] = '\0';
 }
 
-static void sha256_hex(const unsigned char *data, size_t len, char out[65]) {
+void tc3_sha256_hex(const void *data, size_t len, char out[65]) {
 	unsigned char md[32];
 	unsigned int mdlen = 0;
 	EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL);
@@ -112,8 +112,8 @@ int tc3_sign(const struct tc3_request *req, const char *secret_key, struct tc3_s
 		}
 		sh += (size_t)n;
 	}
-	sha256_hex(req->payload ? req->payload : (const unsigned char *)"", req->payload_len,
-		   out->hashed_payload);
+	tc3_sha256_hex(req->payload ? req->payload : (const unsigned char *)"", req->payload_len,
+		       out->hashed_payload);
 
 	if (append(canon, &pos, req->method) || append(canon, &pos, "\n/\n") ||
 	    append(canon, &pos, req->query ? req->query : "") || append(canon, &pos, "\n")) {
@@ -129,7 +129,7 @@ int tc3_sign(const struct tc3_request *req, const char *secret_key, struct tc3_s
 	    append(canon, &pos, "\n") || append(canon, &pos, out->hashed_payload)) {
 		return -1;
 	}
-	sha256_hex((const unsigned char *)canon, pos, out->hashed_canonical_request);
+	tc3_sha256_hex((const unsigned char *)canon, pos, out->hashed_canonical_request);
 
 	char to_sign[512];
 	int n = snprintf(to_sign, sizeof to_sign, "%s\n%lld\n%s/%s/tc3_request\n%s", TC3_ALGORITHM,

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "funds.h"
+#include "tencentcloud/funds.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "balance.h"
+#include "tencentcloud/balance.h"
 #include "jsonx.h"
-#include "paging.h"
+#include "tencentcloud/paging.h"
 #include "result.h"
 
 #define MEMBER_PAGE   10 /* the API's maximum */

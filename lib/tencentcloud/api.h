@@ -8,8 +8,8 @@
 
 #include <json-c/json.h>
 
-#include "cache.h"
-#include "cred.h"
+#include "tencentcloud/cache.h"
+#include "tencentcloud/cred.h"
 #include "deadline.h"
 #include "error.h"
 #include "http.h"

@@ -11,7 +11,7 @@
 
 #include <json-c/json.h>
 
-#include "api.h"
+#include "tencentcloud/api.h"
 #include "error.h"
 
 struct tc_fund_account {

@@ -9,7 +9,7 @@
 
 #include <json-c/json.h>
 
-#include "api.h"
+#include "tencentcloud/api.h"
 #include "error.h"
 
 struct tc_voucher {

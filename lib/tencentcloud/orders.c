@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "orders.h"
+#include "tencentcloud/orders.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 
 #include "decimal.h"
 #include "jsonx.h"
-#include "paging.h"
+#include "tencentcloud/paging.h"
 #include "result.h"
 #include "timeutil.h"
 

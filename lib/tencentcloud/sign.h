@@ -50,6 +50,10 @@ int tc3_authorization(const struct tc3_signature *sig, const char *secret_id, co
  * digest is encoded like any other). */
 void tc3_hex(const unsigned char *bytes, size_t len, char *out);
 
+/* Lower-case hex of the SHA-256 digest of `len` bytes (the request payload's hash,
+ * the canonical request's, the cache's entry names). */
+void tc3_sha256_hex(const void *data, size_t len, char out[65]);
+
 /* UTC calendar date of a UNIX timestamp. Returns -1 if out of range. */
 int tc3_utc_date(int64_t timestamp, char out[11]);
 

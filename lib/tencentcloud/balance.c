@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "balance.h"
+#include "tencentcloud/balance.h"
 
 #include <stddef.h>
 #include <stdio.h>

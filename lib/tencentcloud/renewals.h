@@ -12,7 +12,7 @@
 
 #include <json-c/json.h>
 
-#include "api.h"
+#include "tencentcloud/api.h"
 #include "error.h"
 
 #define TC_RENEW_PAGE    100 /* MaxResults: 1-100 */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "cache.h"
+#include "tencentcloud/cache.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -17,19 +17,12 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
-#include "ini.h"
-#include "sign.h"
+#include "readfile.h"
+#include "tencentcloud/sign.h"
 
 #define MAGIC      "tc-billing-cache 1"
 #define MAX_ENTRY  (10 * 1024 * 1024)
 #define TIDY_EVERY 3600 /* seconds between two prunings of a directory */
-
-static void sha256_hex(const char *text, char out[65]) {
-	unsigned char md[32];
-	unsigned int len = 0;
-	EVP_Digest(text, strlen(text), md, &len, EVP_sha256(), NULL);
-	tc3_hex(md, 32, out);
-}
 
 /* The owner of an entry: an HMAC, keyed by the SecretKey, of the SecretId and the
  * token. Another key with the same SecretId (a wrong or revoked one) owns other
@@ -151,7 +144,7 @@ int tc_cache_open(const struct tc_cache *c, const struct tc_cache_key *k, const 
 	if (asprintf(&material, "%s\n%s\n%s\n%s", owner, url, action, params) < 0) {
 		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
 	}
-	sha256_hex(material, key);
+	tc3_sha256_hex(material, strlen(material), key);
 	free(material);
 	snprintf(e->path, sizeof e->path, "%s/%s.cache", dir, key);
 	snprintf(lockpath, sizeof lockpath, "%s/%s.lock", dir, key);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <config.h>
 
-#include "api.h"
+#include "tencentcloud/api.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,7 @@
 
 #include "jsonx.h"
 #include "result.h"
-#include "sign.h"
+#include "tencentcloud/sign.h"
 
 struct allowed_action {
 	const char *service;

@@ -15,7 +15,7 @@
 
 #include <json-c/json.h>
 
-#include "api.h"
+#include "tencentcloud/api.h"
 #include "error.h"
 
 #define TC_ORDER_UNPAID     1
