@@ -100,7 +100,8 @@ start_sim() {
 }
 
 # await_port NAME WHAT TRIES: after starting a server in the background, waits for
-# its $WORK/NAME.port file (TRIES x 50 ms) and sets PORT_<NAME>.
+# its $WORK/NAME.port file (TRIES x 50 ms) and sets PORT_<NAME> (other characters than
+# letters, digits and _ as _).
 await_port() {
 	local name=$1 portfile="$WORK/$1.port"
 	SIM_PIDS="$SIM_PIDS $!"
@@ -109,7 +110,7 @@ await_port() {
 		sleep 0.05
 	done
 	[ -s "$portfile" ] || { echo "Bail out! $2 did not start"; cat "$WORK/$name.log"; exit 1; }
-	eval "PORT_$name=$(cat "$portfile")"
+	printf -v "PORT_${name//[^A-Za-z0-9_]/_}" %s "$(cat "$portfile")"
 }
 
 # start_hostile NAME MODE [ARGS]: one of tests/integration/hostile.py's misbehaving
@@ -252,20 +253,22 @@ hook_path() {
 	esac
 }
 
-# start_hook TYPE NAME PLAN [INI]: a receiver (tests/integration/chat_receiver.py);
-# writes INI (default $WORK/NAME.ini: type=, webhook=, secret=$CHAT_SECRET where the
-# platform signs) and sets LOG to its request log, $WORK/NAME.log
+# start_receiver TYPE NAME PLAN SECRET: tests/integration/chat_receiver.py for TYPE,
+# answering by PLAN, checking signatures with SECRET; its port in $WORK/NAME.port,
+# its requests in $WORK/NAME.log
+start_receiver() {
+	python3 "$top_srcdir/tests/integration/chat_receiver.py" "$1" "$WORK/$2.port" \
+		"$WORK/$2.log" "$4" "$3" 2>"$WORK/$2.err" &
+	await_port "$2" "the $1 receiver" 100
+	touch "$WORK/$2.log"
+}
+
+# start_hook TYPE NAME PLAN [INI]: a receiver (start_receiver, $CHAT_SECRET); writes
+# INI (default $WORK/NAME.ini: type=, webhook=, secret= where the platform signs) and
+# sets LOG to its request log, $WORK/NAME.log
 start_hook() {
-	local type=$1 name=$2 plan=$3 ini=${4:-$WORK/$2.ini}
-	python3 "$top_srcdir/tests/integration/chat_receiver.py" "$type" "$WORK/$name.port" \
-		"$WORK/$name.log" "$CHAT_SECRET" "$plan" 2>"$WORK/$name.err" &
-	SIM_PIDS="$SIM_PIDS $!"
-	for _ in $(seq 1 100); do
-		[ -s "$WORK/$name.port" ] && break
-		sleep 0.05
-	done
-	[ -s "$WORK/$name.port" ] || { echo "Bail out! the $type receiver did not start"; exit 1; }
-	touch "$WORK/$name.log"
+	local type=$1 name=$2 ini=${4:-$WORK/$2.ini}
+	start_receiver "$type" "$name" "$3" "$CHAT_SECRET"
 	{
 		printf '[chat]\ntype = %s\nwebhook = http://127.0.0.1:%s%s\n' "$type" \
 			"$(cat "$WORK/$name.port")" "$(hook_path "$type")"

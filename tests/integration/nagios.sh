@@ -212,6 +212,37 @@ wait_deliveries() {
 	done
 	[ "$(deliveries)" -ge "$want" ]
 }
+# ack_and_recover DAEMON CMD FORCE HOST BALANCE PENDING EVIL: after the pending
+# CRITICAL (EVIL, its output as the daemon passes it) and the balance's CRITICAL, an
+# acknowledgement with a comment through the command pipe (CMD), the balance's
+# RECOVERY, then the pending's (FORCE forces a service's check): Lark deliveries 3 to
+# 5, and all five at each bot, each checked
+ack_and_recover() {
+	local daemon=$1 cmd=$2 force=$3 host=$4 balance=$5 pending=$6 evil=$7
+	wait_bots 2
+	"$cmd" "ACKNOWLEDGE_SVC_PROBLEM;$host;$balance;1;1;0;alice;topping up"
+	wait_deliveries 3 true
+	if OUT=$(delivered 3 CRITICAL ACKNOWLEDGEMENT "CRITICAL acknowledged by alice: topping up" 2>&1); then
+		ok "$daemon delivered the acknowledgement, its author and comment"
+	else
+		not_ok "$daemon delivered the acknowledgement" "$OUT"
+	fi
+	wait_bots 3
+	wait_deliveries 4 "$force" "$balance"
+	if OUT=$(delivered 4 OK RECOVERY "TC BALANCE OK" 2>&1); then ok "$daemon delivered the balance's RECOVERY"; else
+		not_ok "$daemon delivered the balance's RECOVERY" "$OUT"; fi
+	wait_bots 4
+	NOTIFY_EXTRA=$RECOVER write_accounts
+	wait_deliveries 5 "$force" "$pending"
+	if OUT=$(delivered 5 OK RECOVERY "TC PENDING OK" 2>&1); then ok "$daemon delivered the pending CRITICAL's RECOVERY"; else
+		not_ok "$daemon delivered the pending RECOVERY" "$OUT"; fi
+	wait_bots 5
+	bots_got 1 CRITICAL PROBLEM "$host" "$pending" "$evil" "the pending CRITICAL, the API's text intact,"
+	bots_got 2 CRITICAL PROBLEM "$host" "$balance" "$TAIL_OUT" "an output ending in a backslash intact"
+	bots_got 3 ACKNOWLEDGED ACKNOWLEDGEMENT "$host" "$balance" "CRITICAL acknowledged by alice: topping up" "the acknowledgement"
+	bots_got 4 OK RECOVERY "$host" "$balance" "TC BALANCE OK" "the balance's RECOVERY"
+	bots_got 5 OK RECOVERY "$host" "$pending" "TC PENDING OK" "the pending RECOVERY"
+}
 no_pwned() { ! ls "$P"[0-9]* >/dev/null 2>&1; }
 # compare MODE RESULTS: every service as recorded = the plugin by hand
 compare() {
@@ -361,31 +392,8 @@ if OUT=$(delivered 2 CRITICAL PROBLEM "$TAIL_OUT" 2>&1); then
 else
 	not_ok "Nagios delivered an output ending in a backslash intact" "$OUT"
 fi
-wait_bots 2
-# an acknowledgement with a comment, as an operator sends it
-nagios_cmd "ACKNOWLEDGE_SVC_PROBLEM;tencentcloud-notify;Tencent Cloud balance;1;1;0;alice;topping up"
-wait_deliveries 3 true
-if OUT=$(delivered 3 CRITICAL ACKNOWLEDGEMENT "CRITICAL acknowledged by alice: topping up" 2>&1); then
-	ok "Nagios delivered the acknowledgement, its author and comment"
-else
-	not_ok "Nagios delivered the acknowledgement" "$OUT"
-fi
-wait_bots 3
-wait_deliveries 4 force_nagios "Tencent Cloud balance"
-if OUT=$(delivered 4 OK RECOVERY "TC BALANCE OK" 2>&1); then ok "Nagios delivered the balance's RECOVERY"; else
-	not_ok "Nagios delivered the balance's RECOVERY" "$OUT"; fi
-wait_bots 4
-NOTIFY_EXTRA=$RECOVER write_accounts
-wait_deliveries 5 force_nagios "Tencent Cloud unpaid orders"
-if OUT=$(delivered 5 OK RECOVERY "TC PENDING OK" 2>&1); then ok "Nagios delivered the pending CRITICAL's RECOVERY"; else
-	not_ok "Nagios delivered the pending RECOVERY" "$OUT"; fi
-wait_bots 5
-H=tencentcloud-notify
-bots_got 1 CRITICAL PROBLEM $H "Tencent Cloud unpaid orders" "${EVIL_OUT//;/:}" "the pending CRITICAL, the API's text intact,"
-bots_got 2 CRITICAL PROBLEM $H "Tencent Cloud balance" "$TAIL_OUT" "an output ending in a backslash intact"
-bots_got 3 ACKNOWLEDGED ACKNOWLEDGEMENT $H "Tencent Cloud balance" "CRITICAL acknowledged by alice: topping up" "the acknowledgement"
-bots_got 4 OK RECOVERY $H "Tencent Cloud balance" "TC BALANCE OK" "the balance's RECOVERY"
-bots_got 5 OK RECOVERY $H "Tencent Cloud unpaid orders" "TC PENDING OK" "the pending RECOVERY"
+ack_and_recover Nagios nagios_cmd force_nagios tencentcloud-notify "Tencent Cloud balance" \
+	"Tencent Cloud unpaid orders" "${EVIL_OUT//;/:}"
 # the host notification command: an account's host reported DOWN, then UP
 HOST_OUT="account gone \"\$(touch ${P}8)\" \`touch ${P}9\` \\"
 nagios_cmd "PROCESS_HOST_CHECK_RESULT;tencentcloud-notify;1;$HOST_OUT"
@@ -560,30 +568,7 @@ if OUT=$(delivered 2 CRITICAL PROBLEM "$TAIL_OUT" 2>&1); then
 else
 	not_ok "Icinga delivered an output ending in a backslash intact" "$OUT"
 fi
-wait_bots 2
-icinga_cmd "ACKNOWLEDGE_SVC_PROBLEM;tencentcloud;tc-balance-notify;1;1;0;alice;topping up"
-wait_deliveries 3 true
-if OUT=$(delivered 3 CRITICAL ACKNOWLEDGEMENT "CRITICAL acknowledged by alice: topping up" 2>&1); then
-	ok "Icinga delivered the acknowledgement, its author and comment"
-else
-	not_ok "Icinga delivered the acknowledgement" "$OUT"
-fi
-wait_bots 3
-wait_deliveries 4 force_icinga tc-balance-notify
-if OUT=$(delivered 4 OK RECOVERY "TC BALANCE OK" 2>&1); then ok "Icinga delivered the balance's RECOVERY"; else
-	not_ok "Icinga delivered the balance's RECOVERY" "$OUT"; fi
-wait_bots 4
-NOTIFY_EXTRA=$RECOVER write_accounts
-wait_deliveries 5 force_icinga tc-pending-notify
-if OUT=$(delivered 5 OK RECOVERY "TC PENDING OK" 2>&1); then ok "Icinga delivered the pending CRITICAL's RECOVERY"; else
-	not_ok "Icinga delivered the pending RECOVERY" "$OUT"; fi
-wait_bots 5
-H=tencentcloud
-bots_got 1 CRITICAL PROBLEM $H tc-pending-notify "$EVIL_OUT" "the pending CRITICAL, the API's text intact,"
-bots_got 2 CRITICAL PROBLEM $H tc-balance-notify "$TAIL_OUT" "an output ending in a backslash intact"
-bots_got 3 ACKNOWLEDGED ACKNOWLEDGEMENT $H tc-balance-notify "CRITICAL acknowledged by alice: topping up" "the acknowledgement"
-bots_got 4 OK RECOVERY $H tc-balance-notify "TC BALANCE OK" "the balance's RECOVERY"
-bots_got 5 OK RECOVERY $H tc-pending-notify "TC PENDING OK" "the pending RECOVERY"
+ack_and_recover Icinga icinga_cmd force_icinga tencentcloud tc-balance-notify tc-pending-notify "$EVIL_OUT"
 no_pwned && ok "no notification ran the API's text" || not_ok "the API's text ran" "$(ls "$P"[0-9]*)"
 kill "$IP" 2>/dev/null
 wait "$IP" 2>/dev/null
