@@ -6,8 +6,9 @@
 # frontend under php -S, tc_billing.sh from make install in the ExternalScripts
 # directory the README names, polled against the simulator; tc_chat.sh in the
 # AlertScriptsPath, the chat media type delivering a problem's PROBLEM, acknowledgement
-# and RECOVERY to WeCom, DingTalk (signed) and Slack receivers, each request checked as
-# chat.sh checks it, and none of the bots' secrets in the database. The checks are in
+# and RECOVERY to Lark, WeCom, DingTalk (both signed), Slack and JSON webhook
+# receivers, each request checked as chat.sh checks it, and none of the bots' secrets
+# in the database. The checks are in
 # zabbix_server.py, through the API, and below.
 . "$top_srcdir/tests/integration/lib.sh"
 
@@ -117,7 +118,7 @@ done
 printf '[chat]\ncredentials-file=%s\nendpoint=https://127.0.0.1:%s\ncacert=%s\nbalance.warning=0:\nbalance.critical=999999999:\n' \
 	"$ETC/ok.credentials" "$PORT_api" "$WORK/cert.pem" >>"$INI"
 # the chat bots (their inis named by the media's Send to, in the configuration directory)
-CHAT_BOTS="wecom dingtalk slack"
+CHAT_BOTS="lark wecom dingtalk slack webhook"
 CHAT_LOGS=""
 for t in $CHAT_BOTS; do
 	start_hook "$t" "chat-$t" ok "$ETC/$t.ini"
@@ -274,6 +275,12 @@ ZR[dingtalk]='c.startswith("### <font color=\"#188038\">\uff3bOK\uff3d tc-chat")
 ZP[slack]='b["blocks"][0]["text"]["text"] == ":red_circle: *[High] tc-chat / TC balance: critically low*" and b["text"].startswith("[High] tc-chat / TC balance: critically low: \u00a5") and "Type: PROBLEM" in c'
 ZA[slack]='b["blocks"][0]["text"]["text"] == ":large_blue_circle: *[ACKNOWLEDGED] tc-chat / TC balance: critically low*" and "High acknowledged by Zabbix Administrator (Admin): topping up &lt;at id=all&gt;&lt;/at&gt;" in c'
 ZR[slack]='b["blocks"][0]["text"]["text"] == ":large_green_circle: *[OK] tc-chat / TC balance: critically low*"'
+ZP[lark]='b["card"]["header"] == {"title": {"tag": "plain_text", "content": "[High] tc-chat / TC balance: critically low"}, "template": "red"} and " available (critical: below " in c'
+ZA[lark]='b["card"]["header"]["template"] == "blue" and "High acknowledged by Zabbix Administrator (Admin): topping up <at id=all></at>" in c'
+ZR[lark]='b["card"]["header"] == {"title": {"tag": "plain_text", "content": "[OK] tc-chat / TC balance: critically low"}, "template": "green"}'
+ZP[webhook]='(b["source"], b["type"], b["state"], b["colour"], b["critical"], b["host"], b["service"]) == ("zabbix", "PROBLEM", "High", "red", True, "tc-chat", "TC balance: critically low") and b["summary"].endswith(" available (critical: below \u00a5999,999,999.00)") and b["details"].startswith("Problem started at ")'
+ZA[webhook]='(b["type"], b["word"], b["author"], b["comment"]) == ("ACKNOWLEDGEMENT", "ACKNOWLEDGED", "Zabbix Administrator (Admin)", "topping up <at id=all></at>")'
+ZR[webhook]='(b["type"], b["state"], b["colour"], b["author"], b["comment"]) == ("RESOLVED", "OK", "green", None, None) and b["details"].startswith("Resolved in ")'
 for t in $CHAT_BOTS; do
 	LOG=$WORK/chat-$t.log
 	check_req "$t: Zabbix's PROBLEM through tc_chat.sh, as $t documents it" "(${CHAT_FORM[$t]}) and (${ZP[$t]})" 1
