@@ -3,6 +3,8 @@
 
 #include "curl_lazy.h"
 
+#include "i18n.h"
+
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <stdbool.h>
@@ -22,7 +24,7 @@ bool tc_curl_version_ok(unsigned int version_num, const char *version, struct tc
 	if (version_num >= TC_CURL_MIN_VERSION_NUM) {
 		return true;
 	}
-	tc_error_set(err, TC_ERR_INTERNAL, "libcurl %s is too old: %s or newer is needed",
+	tc_error_set(err, TC_ERR_INTERNAL, _("libcurl %s is too old: %s or newer is needed"),
 		     version ? version : "(unknown version)", TC_CURL_MIN_VERSION);
 	return false;
 }
@@ -40,7 +42,7 @@ const struct tc_curl *tc_curl_load(struct tc_error *err) {
 	setenv("GNUTLS_NO_IMPLICIT_INIT", "1", 0);
 	handle = dlopen("libcurl.so.4", RTLD_LAZY | RTLD_LOCAL);
 	if (!handle) {
-		tc_error_set(err, TC_ERR_INTERNAL, "cannot load libcurl: %s", dlerror());
+		tc_error_set(err, TC_ERR_INTERNAL, _("cannot load libcurl: %s"), dlerror());
 		return NULL;
 	}
 	/* the library found at run time may be older than the headers built against */
@@ -64,7 +66,7 @@ const struct tc_curl *tc_curl_load(struct tc_error *err) {
 	    !resolve((void **)&global_init, "curl_global_init") ||
 	    !resolve((void **)&global_cleanup, "curl_global_cleanup") ||
 	    global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		tc_error_set(err, TC_ERR_INTERNAL, "cannot initialise libcurl");
+		tc_error_set(err, TC_ERR_INTERNAL, _("cannot initialise libcurl"));
 		dlclose(handle);
 		handle = NULL;
 		return NULL;

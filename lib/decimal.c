@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "decimal.h"
 
+#include "i18n.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -38,7 +40,7 @@ static int scan(const char *p, const char *end, struct parsed *out, struct tc_er
 		out->ndigits[1] = (size_t)(p - out->digits[1]);
 	}
 	if (out->ndigits[0] + out->ndigits[1] == 0) {
-		return tc_error_set(err, TC_ERR_PARSE, "not a number");
+		return tc_error_set(err, TC_ERR_PARSE, _("not a number"));
 	}
 	if (p < end && (*p == 'e' || *p == 'E')) {
 		bool eneg = false;
@@ -49,7 +51,7 @@ static int scan(const char *p, const char *end, struct parsed *out, struct tc_er
 			p++;
 		}
 		if (p == end || !is_digit(*p)) {
-			return tc_error_set(err, TC_ERR_PARSE, "not a number");
+			return tc_error_set(err, TC_ERR_PARSE, _("not a number"));
 		}
 		for (; p < end && is_digit(*p); p++) {
 			if (e < MAX_EXPONENT * 10) {
@@ -57,12 +59,12 @@ static int scan(const char *p, const char *end, struct parsed *out, struct tc_er
 			}
 		}
 		if (e > MAX_EXPONENT) {
-			return tc_error_set(err, TC_ERR_PARSE, "exponent out of range");
+			return tc_error_set(err, TC_ERR_PARSE, _("exponent out of range"));
 		}
 		out->exponent = eneg ? -e : e;
 	}
 	if (p != end) {
-		return tc_error_set(err, TC_ERR_PARSE, "not a number");
+		return tc_error_set(err, TC_ERR_PARSE, _("not a number"));
 	}
 	return 0;
 }
@@ -96,12 +98,12 @@ int tc_decimal_parse(const char *text, size_t len, int scale, enum tc_rounding r
 	uint64_t acc = 0;
 	for (long i = 0; i < keep && i < (long)total; i++) {
 		if (!push_digit(&acc, digit_at(&d, (size_t)i))) {
-			return tc_error_set(err, TC_ERR_PARSE, "number too large");
+			return tc_error_set(err, TC_ERR_PARSE, _("number too large"));
 		}
 	}
 	for (long i = 0; shift > 0 && i < shift; i++) {
 		if (acc != 0 && !push_digit(&acc, 0)) {
-			return tc_error_set(err, TC_ERR_PARSE, "number too large");
+			return tc_error_set(err, TC_ERR_PARSE, _("number too large"));
 		}
 	}
 	if (shift < 0) {
@@ -121,12 +123,12 @@ int tc_decimal_parse(const char *text, size_t len, int scale, enum tc_rounding r
 		}
 		round_up = round_up || (lost && rounding == TC_ROUND_UP);
 		if (lost && rounding == TC_EXACT) {
-			return tc_error_set(err, TC_ERR_PARSE, "more than %d decimal places",
+			return tc_error_set(err, TC_ERR_PARSE, _("more than %d decimal places"),
 					    scale);
 		}
 		if (round_up) {
 			if (acc >= (uint64_t)INT64_MAX) {
-				return tc_error_set(err, TC_ERR_PARSE, "number too large");
+				return tc_error_set(err, TC_ERR_PARSE, _("number too large"));
 			}
 			acc++;
 		}
@@ -138,7 +140,7 @@ int tc_decimal_parse(const char *text, size_t len, int scale, enum tc_rounding r
 int tc_decimal_parse_str(const char *text, int scale, enum tc_rounding rounding, int64_t *out,
 			 struct tc_error *err) {
 	if (!text) {
-		return tc_error_set(err, TC_ERR_PARSE, "not a number");
+		return tc_error_set(err, TC_ERR_PARSE, _("not a number"));
 	}
 	return tc_decimal_parse(text, strlen(text), scale, rounding, out, err);
 }

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+
 static void fold_newlines(char *s) {
 	for (; *s; s++) {
 		if (*s == '\n' || *s == '\r' || *s == '\t') {
@@ -37,7 +39,8 @@ int tc_error_prefix(struct tc_error *err, const char *fmt, ...) {
 	vsnprintf(prefix, sizeof prefix, fmt, ap);
 	va_end(ap);
 	memcpy(old, err->message, sizeof old);
-	snprintf(err->message, sizeof err->message, "%s: %s", prefix, old);
+	/* TRANSLATORS: what failed, then why */
+	snprintf(err->message, sizeof err->message, _("%s: %s"), prefix, old);
 	fold_newlines(err->message);
 	return -1;
 }
@@ -77,11 +80,11 @@ const char *tc_error_kind_name(enum tc_err_kind kind) {
 }
 
 void tc_error_describe(const struct tc_error *err, char *buf, unsigned long size) {
-	int n = snprintf(buf, size, "%s", err->message[0] ? err->message : "unspecified error");
+	int n = snprintf(buf, size, "%s", err->message[0] ? err->message : _("unspecified error"));
 	if (n < 0 || (unsigned long)n >= size) {
 		return;
 	}
 	if (err->request_id[0]) {
-		snprintf(buf + n, size - (unsigned long)n, " (RequestId %s)", err->request_id);
+		snprintf(buf + n, size - (unsigned long)n, _(" (RequestId %s)"), err->request_id);
 	}
 }

@@ -11,6 +11,7 @@
 #include <openssl/crypto.h>
 
 #include "curl_lazy.h"
+#include "i18n.h"
 
 struct tc_http {
 	const struct tc_curl *c;
@@ -137,7 +138,7 @@ static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata) {
 struct tc_http *tc_http_new(const struct tc_http_opts *opts, struct tc_error *err) {
 	struct tc_http *h = calloc(1, sizeof *h);
 	if (!h) {
-		tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 		return NULL;
 	}
 	h->opts = *opts;
@@ -175,10 +176,10 @@ int tc_http_check_proxy(const char *proxy, struct tc_error *err) {
 	if (memchr(p, '@', n)) {
 		/* the value is not echoed: it holds a password */
 		return tc_error_set(err, TC_ERR_USAGE,
-				    "--proxy must not carry a user name or password (every user "
-				    "of the machine can read the command line): set them in the "
-				    "https_proxy environment variable, or put proxy= in an "
-				    "--extra-opts file");
+				    _("--proxy must not carry a user name or password (every user "
+				      "of the machine can read the command line): set them in the "
+				      "https_proxy environment variable, or put proxy= in an "
+				      "--extra-opts file"));
 	}
 	return 0;
 }
@@ -225,34 +226,37 @@ static int map_curl_error(const struct tc_http *h, CURLcode rc, const char *url,
 	const char *detail = h->errbuf[0] ? h->errbuf : h->c->easy_strerror(rc);
 	switch (rc) {
 	case CURLE_OPERATION_TIMEDOUT:
-		return tc_error_set(err, TC_ERR_TIMEOUT, "timed out after %d s waiting for %s",
+		return tc_error_set(err, TC_ERR_TIMEOUT, _("timed out after %d s waiting for %s"),
 				    h->opts.deadline ? h->opts.deadline->seconds : 0, host);
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_RESOLVE_PROXY:
-		return tc_error_set(err, TC_ERR_NETWORK, "cannot resolve %s: %s", host, detail);
+		return tc_error_set(err, TC_ERR_NETWORK, _("cannot resolve %s: %s"), host, detail);
 	case CURLE_COULDNT_CONNECT:
-		return tc_error_set(err, TC_ERR_NETWORK, "cannot connect to %s: %s", host, detail);
+		return tc_error_set(err, TC_ERR_NETWORK, _("cannot connect to %s: %s"), host,
+				    detail);
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_SSL_CACERT_BADFILE:
 	case CURLE_SSL_CERTPROBLEM:
 	case CURLE_SSL_ISSUER_ERROR:
-		return tc_error_set(err, TC_ERR_TLS, "TLS failure with %s: %s", host, detail);
+		return tc_error_set(err, TC_ERR_TLS, _("TLS failure with %s: %s"), host, detail);
 	case CURLE_WRITE_ERROR:
 		if (s->overflow) {
 			return tc_error_set(err, TC_ERR_HTTP,
-					    "response from %s larger than %zu bytes", host, s->max);
+					    _("response from %s larger than %zu bytes"), host,
+					    s->max);
 		}
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory reading %s", host);
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory reading %s"), host);
 	case CURLE_RECV_ERROR:
 	case CURLE_SEND_ERROR:
 	case CURLE_GOT_NOTHING:
 	case CURLE_PARTIAL_FILE:
-		tc_error_set(err, TC_ERR_NETWORK, "connection to %s broke: %s", host, detail);
+		tc_error_set(err, TC_ERR_NETWORK, _("connection to %s broke: %s"), host, detail);
 		err->retryable = true;
 		return -1;
 	default:
-		return tc_error_set(err, TC_ERR_NETWORK, "request to %s failed: %s", host, detail);
+		return tc_error_set(err, TC_ERR_NETWORK, _("request to %s failed: %s"), host,
+				    detail);
 	}
 }
 
@@ -266,7 +270,7 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 			return -1;
 		}
 		if (!(h->curl = h->c->easy_init())) {
-			return tc_error_set(err, TC_ERR_INTERNAL, "cannot initialise libcurl");
+			return tc_error_set(err, TC_ERR_INTERNAL, _("cannot initialise libcurl"));
 		}
 	}
 	CURL *c = h->curl;
@@ -279,7 +283,7 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 		left = h->cap_ms;
 	}
 	if (left <= 0) {
-		return tc_error_set(err, TC_ERR_TIMEOUT, "timed out after %d s",
+		return tc_error_set(err, TC_ERR_TIMEOUT, _("timed out after %d s"),
 				    h->opts.deadline ? h->opts.deadline->seconds : 0);
 	}
 	for (size_t i = 0; i < nheaders; i++) {
@@ -289,7 +293,7 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 		OPENSSL_cleanse(line, sizeof line);
 		if (!grown) {
 			h->c->slist_free_all(list);
-			return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+			return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 		}
 		list = grown;
 	}
@@ -334,7 +338,7 @@ int tc_http_request(struct tc_http *h, const char *method, const char *url,
 	if (h->setopt_rc != CURLE_OK) {
 		CURLcode bad = h->setopt_rc;
 		h->c->slist_free_all(list);
-		return tc_error_set(err, TC_ERR_INTERNAL, "libcurl refused option %d: %s",
+		return tc_error_set(err, TC_ERR_INTERNAL, _("libcurl refused option %d: %s"),
 				    (int)h->setopt_bad, h->c->easy_strerror(bad));
 	}
 	CURLcode rc = h->c->easy_perform(c);

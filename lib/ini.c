@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ini.h"
 
+#include "i18n.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +39,7 @@ static int add(struct tc_ini *ini, const char *section, char *key, char *value, 
 		free(sec);
 		free(key);
 		free(value);
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	ini->entries = grown;
 	ini->entries[ini->n++] = (struct tc_ini_entry){sec, key, value, line};
@@ -51,7 +53,7 @@ static int line_error(struct tc_ini *out, const char *name, int lineno, const ch
 	if (name) {
 		return tc_error_set(err, TC_ERR_CONFIG, "%s:%d: %s", name, lineno, what);
 	}
-	return tc_error_set(err, TC_ERR_CONFIG, "line %d: %s", lineno, what);
+	return tc_error_set(err, TC_ERR_CONFIG, _("line %d: %s"), lineno, what);
 }
 
 static int parse_named(const char *text, size_t len, const char *name, struct tc_ini *out,

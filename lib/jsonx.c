@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "i18n.h"
 #include "result.h"
 
 /* What a first pass over the text learns before json-c allocates anything: how many
@@ -25,7 +26,7 @@ static int count_object(struct scan *sc, struct tc_error *err) {
 		size_t cap = sc->cap ? sc->cap * 2 : 64;
 		uint32_t *grown = realloc(sc->keys, cap * sizeof *grown);
 		if (!grown) {
-			return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+			return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 		}
 		sc->keys = grown;
 		sc->cap = cap;
@@ -59,13 +60,13 @@ static int prescan(const char *text, size_t len, struct scan *sc, struct tc_erro
 		} else if (ch == '{' || ch == '[') {
 			if (depth == TC_JSON_MAX_DEPTH) {
 				return tc_error_set(err, TC_ERR_PARSE,
-						    "JSON nested deeper than %d levels",
+						    _("JSON nested deeper than %d levels"),
 						    TC_JSON_MAX_DEPTH);
 			}
 			if (sc->max_containers && ++sc->containers > sc->max_containers) {
 				return tc_error_set(err, TC_ERR_PARSE,
-						    "more than %zu JSON objects and arrays, more "
-						    "than this answer can hold",
+						    _("more than %zu JSON objects and arrays, more "
+						      "than this answer can hold"),
 						    sc->max_containers);
 			}
 			if (ch == '{' && count_object(sc, err) != 0) {
@@ -122,7 +123,7 @@ int tc_json_parse_capped(const char *text, size_t len, size_t max_containers,
 			 struct json_object **out, struct tc_error *err) {
 	struct scan sc = {.max_containers = max_containers};
 	if (len == 0) {
-		return tc_error_set(err, TC_ERR_PARSE, "empty body");
+		return tc_error_set(err, TC_ERR_PARSE, _("empty body"));
 	}
 	if (prescan(text, len, &sc, err) != 0) {
 		free(sc.keys);
@@ -131,7 +132,7 @@ int tc_json_parse_capped(const char *text, size_t len, size_t max_containers,
 	struct json_tokener *tok = json_tokener_new_ex(TC_JSON_MAX_DEPTH + 1);
 	if (!tok) {
 		free(sc.keys);
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	struct json_object *obj = json_tokener_parse_ex(tok, text, (int)len);
 	enum json_tokener_error jerr = json_tokener_get_error(tok);
@@ -140,15 +141,17 @@ int tc_json_parse_capped(const char *text, size_t len, size_t max_containers,
 	int rc = 0;
 	size_t next = 0;
 	if (jerr == json_tokener_continue) {
-		rc = tc_error_set(err, TC_ERR_PARSE, "truncated JSON (ends after %zu bytes)", len);
+		rc = tc_error_set(err, TC_ERR_PARSE, _("truncated JSON (ends after %zu bytes)"),
+				  len);
 	} else if (!obj || jerr != json_tokener_success) {
-		rc = tc_error_set(err, TC_ERR_PARSE, "malformed JSON at byte %zu: %s", used,
+		rc = tc_error_set(err, TC_ERR_PARSE, _("malformed JSON at byte %zu: %s"), used,
 				  json_tokener_error_desc(jerr));
 	} else if (!only_space(text + used, len - used)) {
-		rc = tc_error_set(err, TC_ERR_PARSE, "malformed JSON: data after byte %zu", used);
+		rc =
+		    tc_error_set(err, TC_ERR_PARSE, _("malformed JSON: data after byte %zu"), used);
 	} else if (repeats_a_key(obj, &sc, &next)) {
 		rc = tc_error_set(err, TC_ERR_PARSE,
-				  "ambiguous JSON: an object has the same key twice");
+				  _("ambiguous JSON: an object has the same key twice"));
 	}
 	free(sc.keys);
 	if (rc != 0) {
@@ -177,7 +180,7 @@ static int missing(const char *key, enum tc_field need, bool *present, struct tc
 		*present = false;
 	}
 	if (need == TC_REQUIRED) {
-		return tc_error_set(err, TC_ERR_DATA, "field %s is missing", key);
+		return tc_error_set(err, TC_ERR_DATA, _("field %s is missing"), key);
 	}
 	return 0;
 }
@@ -190,10 +193,10 @@ static int money_field(struct json_object *obj, const char *key, enum tc_money_u
 		return missing(key, need, present, err);
 	}
 	if ((owed ? tc_money_from_json_up : tc_money_from_json)(v, unit, out, err) != 0) {
-		return tc_error_prefix(err, "field %s", key);
+		return tc_error_prefix(err, _("field %s"), key);
 	}
 	if (*out > TC_MONEY_ABSURD || *out < -TC_MONEY_ABSURD) {
-		return tc_error_set(err, TC_ERR_DATA, "field %s has an absurd amount", key);
+		return tc_error_set(err, TC_ERR_DATA, _("field %s has an absurd amount"), key);
 	}
 	if (present) {
 		*present = true;
@@ -220,7 +223,7 @@ int tc_json_int(struct json_object *obj, const char *key, enum tc_field need, in
 	if (!json_object_is_type(v, json_type_int) ||
 	    tc_decimal_parse_str(json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN), 0,
 				 TC_EXACT, out, err) != 0) {
-		return tc_error_set(err, TC_ERR_DATA, "field %s is not an integer", key);
+		return tc_error_set(err, TC_ERR_DATA, _("field %s is not an integer"), key);
 	}
 	if (present) {
 		*present = true;
@@ -236,7 +239,7 @@ int tc_json_string(struct json_object *obj, const char *key, enum tc_field need,
 		return missing(key, need, NULL, err);
 	}
 	if (!json_object_is_type(v, json_type_string)) {
-		return tc_error_set(err, TC_ERR_DATA, "field %s is not a string", key);
+		return tc_error_set(err, TC_ERR_DATA, _("field %s is not a string"), key);
 	}
 	*out = json_object_get_string(v);
 	return 0;
@@ -249,7 +252,7 @@ int tc_json_bool(struct json_object *obj, const char *key, enum tc_field need, b
 		return missing(key, need, present, err);
 	}
 	if (!json_object_is_type(v, json_type_boolean)) {
-		return tc_error_set(err, TC_ERR_DATA, "field %s is not a boolean", key);
+		return tc_error_set(err, TC_ERR_DATA, _("field %s is not a boolean"), key);
 	}
 	*out = json_object_get_boolean(v);
 	if (present) {
@@ -266,7 +269,7 @@ int tc_json_array(struct json_object *obj, const char *key, enum tc_field need,
 		return missing(key, need, NULL, err);
 	}
 	if (!json_object_is_type(v, json_type_array)) {
-		return tc_error_set(err, TC_ERR_DATA, "field %s is not an array", key);
+		return tc_error_set(err, TC_ERR_DATA, _("field %s is not an array"), key);
 	}
 	*out = v;
 	return 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "i18n.h"
 
 /* Scale of each unit relative to one currency unit: cents are 10^-2, micro 10^-8. */
 static int unit_shift(enum tc_money_unit unit) {
@@ -30,12 +31,12 @@ static int from_json(struct json_object *value, enum tc_money_unit unit, enum tc
 	} else if (type == json_type_string && unit == TC_UNIT_MAJOR) {
 		text = json_object_get_string(value);
 	} else {
-		return tc_error_set(err, TC_ERR_DATA, "expected a number, got %s",
+		return tc_error_set(err, TC_ERR_DATA, _("expected a number, got %s"),
 				    type == json_type_null ? "null" : json_type_to_name(type));
 	}
 	struct tc_error why;
 	if (tc_decimal_parse_str(text, unit_shift(unit), rounding, cents, &why) != 0) {
-		return tc_error_set(err, TC_ERR_DATA, "not a valid amount: %.40s (%s)", text,
+		return tc_error_set(err, TC_ERR_DATA, _("not a valid amount: %.40s (%s)"), text,
 				    why.message);
 	}
 	return 0;
@@ -55,7 +56,7 @@ int tc_money_add(int64_t *sum, int64_t amount, const char *what, struct tc_error
 	int64_t result;
 	if (__builtin_add_overflow(*sum, amount, &result) || result > TC_MONEY_ABSURD ||
 	    result < -TC_MONEY_ABSURD) {
-		return tc_error_set(err, TC_ERR_DATA, "%s add up to an absurd amount", what);
+		return tc_error_set(err, TC_ERR_DATA, _("%s add up to an absurd amount"), what);
 	}
 	*sum = result;
 	return 0;
@@ -64,7 +65,7 @@ int tc_money_add(int64_t *sum, int64_t amount, const char *what, struct tc_error
 int tc_money_parse(const char *text, int64_t *cents, struct tc_error *err) {
 	struct tc_error why;
 	if (tc_decimal_parse_str(text, TC_MONEY_SCALE, TC_EXACT, cents, &why) != 0) {
-		return tc_error_set(err, TC_ERR_USAGE, "not an amount: '%.40s' (%s)", text,
+		return tc_error_set(err, TC_ERR_USAGE, _("not an amount: '%.40s' (%s)"), text,
 				    why.message);
 	}
 	return 0;

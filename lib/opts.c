@@ -10,30 +10,13 @@
 
 #include "i18n.h"
 #include "ini.h"
-#include "timeutil.h"
 
 enum {
 	OPT_EXTRA = 1000,
-	OPT_PROFILE,
-	OPT_CREDENTIALS_FILE,
-	OPT_REGION,
-	OPT_ENDPOINT,
-	OPT_SITE,
-	OPT_CURRENCY,
 	OPT_LANGUAGE,
-	OPT_PROXY,
-	OPT_CACERT,
-	OPT_CAPATH,
-	OPT_METADATA_URL,
-	OPT_API_TIMEZONE,
 	OPT_FORMAT,
 	OPT_TEXTFILE,
 	OPT_ACCOUNT,
-	OPT_CACHE_DIR,
-	OPT_CACHE_TTL,
-	OPT_CACHE_STALE,
-	OPT_ALLOW_INSECURE_HTTP,
-	OPT_SECRET,
 };
 
 static const struct option common_options[] = {
@@ -44,29 +27,10 @@ static const struct option common_options[] = {
     {"warning", required_argument, NULL, 'w'},
     {"critical", required_argument, NULL, 'c'},
     {"extra-opts", optional_argument, NULL, OPT_EXTRA},
-    {"profile", required_argument, NULL, OPT_PROFILE},
-    {"credentials-file", required_argument, NULL, OPT_CREDENTIALS_FILE},
-    {"region", required_argument, NULL, OPT_REGION},
-    {"endpoint", required_argument, NULL, OPT_ENDPOINT},
-    {"site", required_argument, NULL, OPT_SITE},
-    {"currency", required_argument, NULL, OPT_CURRENCY},
     {"language", required_argument, NULL, OPT_LANGUAGE},
-    {"proxy", required_argument, NULL, OPT_PROXY},
-    {"cacert", required_argument, NULL, OPT_CACERT},
-    {"capath", required_argument, NULL, OPT_CAPATH},
-    {"metadata-url", required_argument, NULL, OPT_METADATA_URL},
-    {"api-timezone", required_argument, NULL, OPT_API_TIMEZONE},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"textfile", required_argument, NULL, OPT_TEXTFILE},
     {"account", required_argument, NULL, OPT_ACCOUNT},
-    {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
-    {"cache-ttl", required_argument, NULL, OPT_CACHE_TTL},
-    {"cache-stale-on-error", no_argument, NULL, OPT_CACHE_STALE},
-    {"allow-insecure-http", no_argument, NULL, OPT_ALLOW_INSECURE_HTTP},
-    {"secret-id", required_argument, NULL, OPT_SECRET},
-    {"secret-key", required_argument, NULL, OPT_SECRET},
-    {"secret", required_argument, NULL, OPT_SECRET},
-    {"token", required_argument, NULL, OPT_SECRET},
 };
 
 #define NCOMMON (sizeof common_options / sizeof common_options[0])
@@ -81,33 +45,11 @@ static const char *const common_help =
        "  -c, --critical=RANGE   critical range (Nagios syntax)\n"
        "      --extra-opts=[SECTION][@FILE]  read options from an ini file (section\n"
        "                         defaults to the program name); keeps settings off argv\n"
-       "      --credentials-file=FILE  INI file with [default] secret_id, secret_key, token\n"
-       "      --profile=NAME     tccli profile (~/.tccli/NAME.credential)\n"
-       "      --region=REGION    X-TC-Region for every call (default: none, except\n"
-       "                         ap-guangzhou for DescribeVoucherInfo, which needs one)\n"
-       "      --endpoint=URL     scheme://host[:port] instead of the site's API host\n"
-       "      --allow-insecure-http  allow an http:// --endpoint that is not loopback\n"
-       "      --site=china|intl  China site (CNY) or international site (USD)\n"
-       "      --currency=CODE    currency of the account (default: CNY or USD by site)\n"
        "      --language=zh-CN|en-US  language of the output and API messages\n"
-       "      --proxy=URL        HTTP(S) proxy (default: https_proxy/no_proxy variables)\n"
-       "      --cacert=FILE      CA bundle to verify the API's certificate with\n"
-       "      --capath=DIR       CA directory with OpenSSL hashed names (default: the\n"
-       "                         system's, e.g. /etc/ssl/certs)\n"
-       "      --metadata-url=URL CVM metadata service (default http://metadata.tencentyun.com)\n"
-       "      --api-timezone=+HH:MM  zone of the times the API writes (default +08:00)\n"
        "      --format=nagios|json|prometheus  output format (exit status as in nagios)\n"
        "      --textfile=PATH    also write Prometheus text to PATH, atomically (.prom)\n"
        "      --account=NAME     account label in JSON and Prometheus output\n"
-       "                         (default: the --profile name, else \"default\")\n"
-       "      --cache-dir=DIR    share API answers between runs and checks of an account\n"
-       "      --cache-ttl=SECONDS  how long a cached answer is used (default 60)\n"
-       "      --cache-stale-on-error  on an API failure use an older cached answer, and say so\n"
-       "\n"
-       "Credentials, first found wins: --credentials-file; TENCENTCLOUD_SECRET_ID and\n"
-       "TENCENTCLOUD_SECRET_KEY (+ TENCENTCLOUD_SESSION_TOKEN); --profile;\n"
-       "~/.tencentcloud/credentials; the CVM instance role. Secrets are never accepted\n"
-       "on the command line.\n");
+       "                         (default: the --profile name, else \"default\")\n");
 
 static int keep(struct tc_common *c, char *s, struct tc_error *err) {
 	char **grown = realloc(c->owned, (c->nowned + 1) * sizeof *grown);
@@ -116,7 +58,7 @@ static int keep(struct tc_common *c, char *s, struct tc_error *err) {
 		if (grown) {
 			c->owned = grown;
 		}
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	c->owned = grown;
 	c->owned[c->nowned++] = s;
@@ -199,24 +141,30 @@ static int check_index(const char *check, size_t len) {
 	return -1;
 }
 
-static bool is_common(const char *key) {
+/* An option of every program: the kit's own, or the layer's. */
+static bool is_common(const struct tc_opts_layer *l, const char *key) {
 	for (size_t i = 0; i < NCOMMON; i++) {
 		if (strcmp(common_options[i].name, key) == 0) {
+			return true;
+		}
+	}
+	for (size_t i = 0; l && l->options && l->options[i].name; i++) {
+		if (strcmp(l->options[i].name, key) == 0) {
 			return true;
 		}
 	}
 	return false;
 }
 
-static bool is_shared(const char *key) {
-	return is_common(key) && !word_in(not_shared, key);
+static bool is_shared(const struct tc_opts_layer *l, const char *key) {
+	return is_common(l, key) && !word_in(not_shared, key);
 }
 
 /* A check's own option, or a common one that is a setting (a shared key may also be
  * given to one check alone: balance.timeout=). */
-static bool check_has(int check, const char *key) {
+static bool check_has(const struct tc_opts_layer *l, int check, const char *key) {
 	return word_in(check_keys[check].keys, key) ||
-	       (is_common(key) && (!word_in(not_shared, key) || strcmp(key, "textfile") == 0));
+	       (is_common(l, key) && (!word_in(not_shared, key) || strcmp(key, "textfile") == 0));
 }
 
 static bool is_secret(const char *key) {
@@ -229,8 +177,9 @@ static bool is_secret(const char *key) {
 		       norm);
 }
 
-static bool program_has(const struct tc_program *p, const char *key) {
-	if (is_common(key)) {
+static bool program_has(const struct tc_program *p, const struct tc_opts_layer *l,
+			const char *key) {
+	if (is_common(l, key)) {
 		return !word_in(" help version extra-opts ", key);
 	}
 	for (size_t i = 0; p->options && p->options[i].name; i++) {
@@ -291,12 +240,13 @@ static int key_error(const struct origin *o, struct tc_error *err, const char *f
 }
 
 /* "write balance.warning= (or pending., ...)": the checks that know the key. */
-static int not_shared_error(const struct origin *o, const char *key, struct tc_error *err) {
+static int not_shared_error(const struct tc_opts_layer *l, const struct origin *o, const char *key,
+			    struct tc_error *err) {
 	char where[160] = "";
 	int first = -1;
 	size_t n = 0;
 	for (size_t i = 0; i < NCHECKS; i++) {
-		if (!check_has((int)i, key)) {
+		if (!check_has(l, (int)i, key)) {
 			continue;
 		}
 		if (first < 0) {
@@ -337,9 +287,9 @@ static int check_list(const struct origin *o, const char *value, struct tc_error
 
 /* Decides what one line of an options section becomes: *use is set when it is an
  * option of this program, *opt is the option's name. */
-static int judge_key(const struct tc_program *p, bool classic, const struct origin *o,
-		     const char *key, const char *value, bool *use, const char **opt,
-		     struct tc_error *err) {
+static int judge_key(const struct tc_program *p, const struct tc_opts_layer *l, bool classic,
+		     const struct origin *o, const char *key, const char *value, bool *use,
+		     const char **opt, struct tc_error *err) {
 	const char *dot = strchr(key, '.');
 	const char *name = dot ? dot + 1 : key;
 	*use = false;
@@ -357,7 +307,7 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 		return check_list(o, value, err); /* for the integrations, not the programs */
 	}
 	if (classic) { /* [check_tc_balance]: the program's own options, unprefixed */
-		if (dot || !program_has(p, key)) {
+		if (dot || !program_has(p, l, key)) {
 			return key_error(o, err, _("%s has no option '%s'"), p->name, key);
 		}
 		*use = true;
@@ -372,7 +322,7 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 			      "allocation., runway. or renewals.)"),
 			    key);
 		}
-		if (!check_has(check, name)) {
+		if (!check_has(l, check, name)) {
 			return key_error(o, err, _("check_tc_%s has no option '%s'"),
 					 check_keys[check].check, name);
 		}
@@ -380,11 +330,11 @@ static int judge_key(const struct tc_program *p, bool classic, const struct orig
 		       strcmp(p->name + 9, check_keys[check].check) == 0;
 		return 0;
 	}
-	if (is_shared(key)) {
+	if (is_shared(l, key)) {
 		*use = true;
 		return 0;
 	}
-	return not_shared_error(o, key, err);
+	return not_shared_error(l, o, key, err);
 }
 
 /* One option from a file, and where it came from. */
@@ -404,7 +354,7 @@ static int push_arg(struct tc_common *c, struct file_arg **args, int *nargs, con
 	}
 	if (n < 0 || m < 0 || !grown || keep(c, n < 0 ? NULL : arg, err) != 0 ||
 	    keep(c, m < 0 ? NULL : where, err) != 0) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	(*args)[(*nargs)++] = (struct file_arg){arg, where};
 	return 0;
@@ -412,8 +362,8 @@ static int push_arg(struct tc_common *c, struct file_arg **args, int *nargs, con
 
 /* Appends the options of one [section][@file] spec to args: in an account section
  * the shared keys, then this program's CHECK.KEY lines, so that those win. */
-static int add_spec(const struct tc_program *p, const char *spec, struct tc_common *c,
-		    struct file_arg **args, int *nargs, struct tc_error *err) {
+static int add_spec(const struct tc_program *p, const struct tc_opts_layer *l, const char *spec,
+		    struct tc_common *c, struct file_arg **args, int *nargs, struct tc_error *err) {
 	char section[256];
 	const char *at = strchr(spec, '@');
 	const char *file = at ? at + 1 : default_ini_file();
@@ -452,7 +402,7 @@ static int add_spec(const struct tc_program *p, const char *spec, struct tc_comm
 			    (strchr(e->key, '.') != NULL) != (pass == 1)) {
 				continue;
 			}
-			rc = judge_key(p, classic, &o, e->key, e->value, &use, &opt, err);
+			rc = judge_key(p, l, classic, &o, e->key, e->value, &use, &opt, err);
 			if (rc == 0 && use) {
 				rc = push_arg(c, args, nargs, &o, opt, e->value, err);
 			}
@@ -474,15 +424,16 @@ static int add_spec(const struct tc_program *p, const char *spec, struct tc_comm
  * the program's own section ([check_tc_balance]) holds its options unprefixed.
  * Errors name FILE:LINE [SECTION] and the key, never a value. *new_argv and its
  * strings are recorded in c->owned; *origins says where each argument came from. */
-static int expand(const struct tc_program *p, int argc, char **argv, struct tc_common *c,
-		  int *new_argc, char ***new_argv, char ***origins, struct tc_error *err) {
+static int expand(const struct tc_program *p, const struct tc_opts_layer *l, int argc, char **argv,
+		  struct tc_common *c, int *new_argc, char ***new_argv, char ***origins,
+		  struct tc_error *err) {
 	struct file_arg *from_files = NULL;
 	char **rest = NULL;
 	int nfiles = 0, nrest = 0;
 	int rc = 0;
 	rest = calloc((size_t)argc + 1, sizeof *rest);
 	if (!rest) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	for (int i = 1; i < argc && rc == 0; i++) {
 		const char *a = argv[i];
@@ -498,9 +449,9 @@ static int expand(const struct tc_program *p, int argc, char **argv, struct tc_c
 			if (i + 1 < argc && argv[i + 1][0] != '-') {
 				spec = argv[++i];
 			}
-			rc = add_spec(p, spec, c, &from_files, &nfiles, err);
+			rc = add_spec(p, l, spec, c, &from_files, &nfiles, err);
 		} else if (strncmp(a, "--extra-opts=", 13) == 0) {
-			rc = add_spec(p, a + 13, c, &from_files, &nfiles, err);
+			rc = add_spec(p, l, a + 13, c, &from_files, &nfiles, err);
 		} else {
 			rest[nrest++] = argv[i];
 		}
@@ -511,7 +462,7 @@ static int expand(const struct tc_program *p, int argc, char **argv, struct tc_c
 		if (!out || !where) {
 			free(out);
 			free(where);
-			rc = tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+			rc = tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 		} else {
 			int n = 0;
 			out[n++] = argv[0];
@@ -537,12 +488,15 @@ static int expand(const struct tc_program *p, int argc, char **argv, struct tc_c
 	return rc;
 }
 
-static void print_help(const struct tc_program *p, FILE *out) {
+static void print_help(const struct tc_program *p, const struct tc_opts_layer *l, FILE *out) {
 	fprintf(out, "%s (%s) %s\n%s\n\n", p->name, PACKAGE_NAME, PACKAGE_VERSION, _(p->purpose));
 	fprintf(out, _("Usage: %s [-w RANGE] [-c RANGE] [-t N[:STATE]] [options]\n\n"), p->name);
 	fprintf(out, _("Thresholds: %s\n"), _(p->threshold_help));
 	fprintf(out, _("Defaults: -w %s -c %s\n\n"), p->default_warning, p->default_critical);
 	fprintf(out, _("Options:\n%s"), _(common_help));
+	if (l && l->help && *l->help) {
+		fputs(_(l->help), out);
+	}
 	if (p->extra_help && *p->extra_help) {
 		fprintf(out, _("\n%s options:\n%s"), p->name, _(p->extra_help));
 	}
@@ -564,30 +518,6 @@ static int parse_timeout(const char *arg, struct tc_common *c, struct tc_error *
 	return 0;
 }
 
-static int set_site(const char *arg, struct tc_common *c, struct tc_error *err) {
-	if (strcmp(arg, "china") == 0) {
-		c->site = TC_SITE_CHINA;
-	} else if (strcmp(arg, "intl") == 0) {
-		c->site = TC_SITE_INTL;
-	} else {
-		return tc_error_set(err, TC_ERR_USAGE, _("invalid --site '%s': use china or intl"),
-				    arg);
-	}
-	return 0;
-}
-
-static int set_currency(const char *arg, struct tc_common *c, struct tc_error *err) {
-	size_t n = strlen(arg);
-	if (n != 3 || arg[strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")] != '\0') {
-		return tc_error_set(err, TC_ERR_USAGE,
-				    _("invalid --currency '%s': use a three-letter code like CNY"),
-				    arg);
-	}
-	memcpy(c->currency, arg, 4);
-	c->currency_given = true;
-	return 0;
-}
-
 /* Whether an option's value was read from an --extra-opts file (then it is in one of
  * the strings kept in c->owned), not typed on the command line. */
 static bool from_extra_opts(const struct tc_common *c, const char *arg) {
@@ -601,9 +531,6 @@ static bool from_extra_opts(const struct tc_common *c, const char *arg) {
 
 static int common_option(int key, const char *arg, struct tc_common *c, struct tc_error *err) {
 	switch (key) {
-	case 'v':
-		c->verbose++;
-		return 0;
 	case 't':
 		return parse_timeout(arg, c, err);
 	case 'w':
@@ -616,22 +543,6 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 		*(key == 'w' ? &c->warning : &c->critical) = arg;
 		return 0;
 	}
-	case OPT_PROFILE:
-		c->profile = arg;
-		return 0;
-	case OPT_CREDENTIALS_FILE:
-		c->credentials_file = arg;
-		return 0;
-	case OPT_REGION:
-		c->region = arg;
-		return 0;
-	case OPT_ENDPOINT:
-		c->endpoint = arg;
-		return tc_api_check_endpoint(arg, err);
-	case OPT_SITE:
-		return set_site(arg, c, err);
-	case OPT_CURRENCY:
-		return set_currency(arg, c, err);
 	case OPT_LANGUAGE:
 		if (strcmp(arg, "zh-CN") != 0 && strcmp(arg, "en-US") != 0) {
 			return tc_error_set(err, TC_ERR_USAGE,
@@ -639,23 +550,6 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 		}
 		c->language = arg;
 		return 0;
-	case OPT_PROXY:
-		c->proxy = arg;
-		return from_extra_opts(c, arg) ? 0 : tc_http_check_proxy(arg, err);
-	case OPT_ALLOW_INSECURE_HTTP:
-		c->allow_insecure_http = true;
-		return 0;
-	case OPT_CACERT:
-		c->cacert = arg;
-		return 0;
-	case OPT_CAPATH:
-		c->capath = arg;
-		return 0;
-	case OPT_METADATA_URL:
-		c->metadata_url = arg;
-		return 0;
-	case OPT_API_TIMEZONE:
-		return tc_parse_utc_offset(arg, &c->api_offset, err);
 	case OPT_FORMAT:
 		if (strcmp(arg, "nagios") == 0) {
 			c->format = TC_FORMAT_NAGIOS;
@@ -680,26 +574,6 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 	case OPT_ACCOUNT:
 		c->account = arg;
 		return 0;
-	case OPT_CACHE_DIR:
-		c->cache.dir = arg;
-		return 0;
-	case OPT_CACHE_TTL: {
-		long ttl = 0;
-		if (tc_opts_long("--cache-ttl", arg, 1, 86400, &ttl, err) != 0) {
-			return -1;
-		}
-		c->cache.ttl = ttl;
-		return 0;
-	}
-	case OPT_CACHE_STALE:
-		c->cache.stale_on_error = true;
-		return 0;
-	case OPT_SECRET:
-		return tc_error_set(
-		    err, TC_ERR_USAGE,
-		    _("secrets are not accepted on the command line, where ps shows "
-		      "them: use --credentials-file (also in --extra-opts) or "
-		      "TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY"));
 	}
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option %d", key);
 }
@@ -723,18 +597,40 @@ int tc_opts_long(const char *option, const char *arg, long min, long max, long *
 	return 0;
 }
 
-static int build_table(const struct tc_program *p, struct option **table) {
-	size_t nextra = 0;
-	while (p->options && p->options[nextra].name) {
-		nextra++;
+static size_t count_options(const struct option *options) {
+	size_t n = 0;
+	while (options && options[n].name) {
+		n++;
 	}
-	*table = calloc(NCOMMON + nextra + 1, sizeof **table);
+	return n;
+}
+
+/* The kit's options, then the layer's, then the program's: an option's index in the
+ * table says whose it is. */
+int tc_opts_int(const char *option, const char *arg, int min, int max, int *out,
+		struct tc_error *err) {
+	long v = 0;
+	if (tc_opts_long(option, arg, min, max, &v, err) != 0) {
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static int build_table(const struct tc_program *p, const struct tc_opts_layer *l,
+		       struct option **table, size_t *nlayer) {
+	size_t nextra = count_options(p->options);
+	*nlayer = l ? count_options(l->options) : 0;
+	*table = calloc(NCOMMON + *nlayer + nextra + 1, sizeof **table);
 	if (!*table) {
 		return -1;
 	}
 	memcpy(*table, common_options, sizeof common_options);
+	if (*nlayer) {
+		memcpy(*table + NCOMMON, l->options, *nlayer * sizeof **table);
+	}
 	if (nextra) {
-		memcpy(*table + NCOMMON, p->options, nextra * sizeof **table);
+		memcpy(*table + NCOMMON + *nlayer, p->options, nextra * sizeof **table);
 	}
 	return 0;
 }
@@ -822,63 +718,102 @@ static void option_name(const char *arg, char *buf, size_t size) {
 	snprintf(buf, size, "%.*s", (int)strcspn(arg, "="), arg);
 }
 
-static int parse_args(const struct tc_program *p, int nargc, char **nargv, char **origins,
-		      struct tc_common *c, bool *help, bool *version, struct tc_error *err) {
-	struct option *table = NULL;
-	int rc = 0, at = 0;
-	char name[64];
-	if (build_table(p, &table) != 0) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
-	}
+int tc_opts_getopt(struct tc_getopt *g, int argc, char **argv, struct tc_error *err) {
+	char shorts[64], name[64];
+	int rc = 0, index = -1, key;
+	snprintf(shorts, sizeof shorts, ":%s", g->shorts ? g->shorts : "");
+	g->failed_at = -1;
 	opterr = 0;
 	optind = 0; /* full re-initialisation, also of GNU extensions */
-	int key;
-	while (rc == 0 && (key = getopt_long(nargc, nargv, ":hVvt:w:c:", table, NULL)) != -1) {
-		at = optind - 1;
-		if (key == 'h') {
-			*help = true;
-		} else if (key == 'V') {
-			*version = true;
-		} else if (key == '?') {
-			option_name(nargv[at], name, sizeof name);
+	while (rc == 0 && (key = getopt_long(argc, argv, shorts, g->table, &index)) != -1) {
+		int at = optind - 1;
+		int row = index;
+		index = -1;
+		if (key == '?') {
+			option_name(argv[at], name, sizeof name);
 			rc = tc_error_set(err, TC_ERR_USAGE, _("unknown option '%s' (see --help)"),
 					  name);
 		} else if (key == ':') {
-			option_name(nargv[at], name, sizeof name);
+			option_name(argv[at], name, sizeof name);
 			rc = tc_error_set(err, TC_ERR_USAGE, _("option '%s' needs a value"), name);
-		} else if (key < 256 && strchr("vtwc", key)) {
-			rc = common_option(key, optarg, c, err);
-		} else if (key >= OPT_EXTRA && key <= OPT_SECRET) {
-			rc = key == OPT_EXTRA ? 0 : common_option(key, optarg, c, err);
-		} else if (p->handle) {
-			rc = p->handle(key, optarg, p->ctx, err);
+		} else if (key == 'v' && g->verbose) {
+			(*g->verbose)++;
+		} else if (key == 'h' && g->help) {
+			*g->help = true;
+		} else if (key == 'V' && g->version) {
+			*g->version = true;
 		} else {
-			rc = tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
+			rc = g->handle(g->ctx, key, row, optarg, err);
+		}
+		if (rc != 0) {
+			g->failed_at = at;
 		}
 	}
+	if (rc == 0 && optind < argc) {
+		rc = tc_error_set(err, TC_ERR_USAGE, _("unexpected argument '%s' (see --help)"),
+				  argv[optind]);
+	}
+	return rc;
+}
+
+/* What tc_opts_parse's pass over argv needs to hand each option to its owner. */
+struct dispatch {
+	const struct tc_program *p;
+	const struct tc_opts_layer *l;
+	size_t nlayer;
+	struct tc_common *c;
+};
+
+/* The kit's options, then the layer's, then the program's: the row says whose. */
+static int dispatch(void *ctx, int key, int row, const char *arg, struct tc_error *err) {
+	struct dispatch *d = ctx;
+	size_t whose = row < 0 ? 0 : (size_t)row; /* a short option is the kit's */
+	if (whose < NCOMMON) {
+		return key == OPT_EXTRA ? 0 : common_option(key, arg, d->c, err);
+	}
+	if (whose < NCOMMON + d->nlayer) {
+		return d->l->handle(d->l->ctx, key, arg, arg && from_extra_opts(d->c, arg), err);
+	}
+	if (d->p->handle) {
+		return d->p->handle(key, arg, d->p->ctx, err);
+	}
+	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
+}
+
+static int parse_args(const struct tc_program *p, const struct tc_opts_layer *l, int nargc,
+		      char **nargv, char **origins, struct tc_common *c, bool *help, bool *version,
+		      struct tc_error *err) {
+	struct dispatch d = {.p = p, .l = l, .c = c};
+	struct option *table = NULL;
+	if (build_table(p, l, &table, &d.nlayer) != 0) {
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
+	}
+	struct tc_getopt g = {.shorts = "hVvt:w:c:",
+			      .table = table,
+			      .verbose = &c->verbose,
+			      .help = help,
+			      .version = version,
+			      .handle = dispatch,
+			      .ctx = &d};
+	int rc = tc_opts_getopt(&g, nargc, nargv, err);
 	free(table);
-	if (rc != 0) {
+	if (rc != 0 && g.failed_at > 0) {
 		/* an option from a file: say where it stands (the file's options come
 		 * first and getopt moves only what follows a non-option, so they keep
 		 * their places) */
 		for (int i = 1; i < nargc; i++) {
-			if (origins[i] && nargv[i] == nargv[at]) {
+			if (origins[i] && nargv[i] == nargv[g.failed_at]) {
 				err->kind = TC_ERR_CONFIG;
 				redact(err, nargv[i]);
 				return tc_error_prefix(err, "%s", origins[i]);
 			}
 		}
-		return rc;
 	}
-	if (optind < nargc) {
-		return tc_error_set(err, TC_ERR_USAGE, _("unexpected argument '%s' (see --help)"),
-				    nargv[optind]);
-	}
-	return 0;
+	return rc;
 }
 
-int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_common *c,
-		  bool *done, FILE *out, struct tc_error *err) {
+int tc_opts_parse(const struct tc_program *p, const struct tc_opts_layer *l, int argc, char **argv,
+		  struct tc_common *c, bool *done, FILE *out, struct tc_error *err) {
 	int nargc = 0;
 	char **nargv = NULL, **origins = NULL;
 	bool help = false, version = false;
@@ -886,8 +821,9 @@ int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_c
 	memset(c, 0, sizeof *c);
 	c->timeout = TC_DEFAULT_TIMEOUT;
 	c->timeout_state = TC_UNKNOWN;
-	c->api_offset = TC_BEIJING_OFFSET;
-	c->cache.ttl = 60;
+	if (l && l->init) {
+		l->init(l->ctx);
+	}
 	c->warning = p->default_warning;
 	c->critical = p->default_critical;
 	*done = false;
@@ -895,7 +831,7 @@ int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_c
 	/* --help wins over everything, even a broken --extra-opts */
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			print_help(p, out);
+			print_help(p, l, out);
 			*done = true;
 			return 0;
 		}
@@ -903,28 +839,25 @@ int tc_opts_parse(const struct tc_program *p, int argc, char **argv, struct tc_c
 	if (table_agrees(p, err) != 0) {
 		return -1;
 	}
-	if (expand(p, argc, argv, c, &nargc, &nargv, &origins, err) != 0 ||
-	    parse_args(p, nargc, nargv, origins, c, &help, &version, err) != 0) {
+	if (expand(p, l, argc, argv, c, &nargc, &nargv, &origins, err) != 0 ||
+	    parse_args(p, l, nargc, nargv, origins, c, &help, &version, err) != 0) {
 		salvage(p, argc, argv, c);
 		return -1;
 	}
 	if (help || version) {
 		if (help) {
-			print_help(p, out);
+			print_help(p, l, out);
 		} else {
 			fprintf(out, "%s (%s) %s\n", p->name, PACKAGE_NAME, PACKAGE_VERSION);
 		}
 		*done = true;
 		return 0;
 	}
-	if (c->endpoint && tc_api_check_transport(c->endpoint, c->allow_insecure_http, err) != 0) {
+	if (l && l->finish && l->finish(l->ctx, c, err) != 0) {
 		return -1;
 	}
-	if (!c->currency[0]) {
-		strcpy(c->currency, c->site == TC_SITE_INTL ? "USD" : "CNY");
-	}
 	if (!c->account) {
-		c->account = c->section ? c->section : c->profile ? c->profile : "default";
+		c->account = c->section ? c->section : "default";
 	}
 	return 0;
 }

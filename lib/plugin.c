@@ -12,7 +12,6 @@
 #include "curl_lazy.h"
 #include "i18n.h"
 #include "render.h"
-#include "tencentcloud/metrics.h"
 #include "textfile.h"
 
 /* libcurl stops at the deadline; this margin lets it report where it was before
@@ -79,30 +78,6 @@ static void arm_alarm(const struct tc_program *p, const struct tc_common *c,
 	alarm((unsigned)c->timeout);
 }
 
-/* An answer served from an old cache entry is said so, in the summary too. */
-static void note_stale(struct tc_result *res, const struct tc_api *api) {
-	char summary[sizeof res->summary];
-	snprintf(summary, sizeof summary, _("%s (stale data, %lld s old)"), res->summary,
-		 (long long)api->stale_seconds);
-	tc_result_summary(res, "%s", summary);
-	tc_result_line(res,
-		       _("stale: the API failed (%s); this is the cached answer from %lld s ago"),
-		       api->stale_cause.message, (long long)api->stale_seconds);
-}
-
-/* -v: what the run did, for judging its cost and the cache's use. */
-static void note_activity(struct tc_result *res, const struct tc_run *run, int64_t started) {
-	char cache[80] = "off";
-	const struct tc_api *api = &run->api;
-	if (api->cache || api->cache_hits || api->cache_misses) {
-		snprintf(cache, sizeof cache, "hits %ld, misses %ld", api->cache_hits,
-			 api->cache_misses);
-	}
-	tc_result_line(res, "api: requests %ld, retries %ld, %lld ms; cache: %s; run: %lld ms",
-		       api->requests, api->retries, (long long)api->request_ms, cache,
-		       (long long)(tc_monotonic_ms() - started));
-}
-
 /* Writes the Prometheus text for node_exporter; a failure to do so is reported
  * without hiding the check's own state. */
 static void write_textfile(struct tc_result *res, const struct tc_common *c,
@@ -123,7 +98,7 @@ static void write_textfile(struct tc_result *res, const struct tc_common *c,
 	free(text);
 }
 
-static int prepare(struct tc_run *run, struct tc_error *err) {
+static int prepare(struct tc_run *run, const struct tc_plugin_glue *g, struct tc_error *err) {
 	struct tc_common *c = &run->opts;
 	if (tc_range_parse(c->warning, &run->warning, err) != 0) {
 		return tc_error_prefix(err, "-w");
@@ -133,46 +108,11 @@ static int prepare(struct tc_run *run, struct tc_error *err) {
 	}
 	run->deadline.seconds = c->timeout;
 	run->deadline.end_ms = tc_monotonic_ms() + (int64_t)c->timeout * 1000 - DEADLINE_MARGIN_MS;
-	struct tc_http_opts ho = {
-	    .cacert = c->cacert,
-	    .capath = c->capath,
-	    .proxy = c->proxy,
-	    .deadline = &run->deadline,
-	    .verbose = c->verbose,
-	    .trace = stderr,
-	};
-	if (!(run->http = tc_http_new(&ho, err))) {
-		return -1;
-	}
-	struct tc_cred_opts co = {
-	    .credentials_file = c->credentials_file,
-	    .profile = c->profile,
-	    .metadata_url = c->metadata_url,
-	    .http = run->http,
-	};
-	tc_credentials_protect_process();
-	if (tc_credentials_load(&co, &run->cred, err) != 0) {
-		return -1;
-	}
-	if (c->verbose >= 2) {
-		fprintf(stderr, "credentials from %s\n", run->cred.source);
-	}
-	run->api = (struct tc_api){
-	    .http = run->http,
-	    .cred = &run->cred,
-	    .site = c->site,
-	    .endpoint = c->endpoint,
-	    .region = c->region,
-	    .language = c->language,
-	    .verbose = c->verbose,
-	    .trace = stderr,
-	    .deadline = &run->deadline,
-	    .cache = c->cache.dir ? &c->cache : NULL,
-	};
-	return 0;
+	return g->prepare ? g->prepare(g->ctx, run, err) : 0;
 }
 
-int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_fn check) {
+int tc_plugin_main(const struct tc_program *p, const struct tc_plugin_glue *g, int argc,
+		   char **argv) {
 	struct tc_run run;
 	struct tc_result res;
 	struct tc_error err;
@@ -182,9 +122,9 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 				      .check = check_name,
 				      .account = "default",
 				      .now = (int64_t)time(NULL),
-				      .help = tc_billing_metric_help};
-	int64_t started = tc_monotonic_ms();
+				      .help = g->metric_help};
 	memset(&run, 0, sizeof run);
+	run.started_ms = tc_monotonic_ms();
 	tc_error_clear(&err);
 	run.program = p;
 	srand((unsigned)time(NULL) ^ (unsigned)getpid()); /* jitter of the retries */
@@ -192,7 +132,7 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 	/* messages in the user's language; numbers keep the C locale's '.' (our own
 	 * formatting, json-c and libcurl alike) */
 	tc_i18n_init(argc, argv);
-	if (tc_opts_parse(p, argc, argv, &run.opts, &done, stdout, &err) != 0) {
+	if (tc_opts_parse(p, g->options, argc, argv, &run.opts, &done, stdout, &err) != 0) {
 		/* a configuration error is blindness too: in the run's format, and in
 		 * its textfile as up 0 */
 		tc_result_fail(&res, &err, TC_UNKNOWN);
@@ -212,26 +152,10 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 			meta.last_success = tc_textfile_last_success(run.opts.textfile);
 			set_timeout_text(p, &run.opts, &meta);
 		}
-		if (prepare(&run, &err) != 0 || check(&run, &res, &err) != 0) {
+		if (prepare(&run, g, &err) != 0 || g->check(g->ctx, &run, &res, &err) != 0) {
 			tc_result_fail(&res, &err, run.opts.timeout_state);
-		} else {
-			if (run.api.stale_seconds > 0) {
-				note_stale(&res, &run.api);
-				meta.data_age = run.api.stale_seconds;
-			}
-			if (run.api.cache_problem[0]) {
-				tc_result_line(&res, "cache not used: %s", run.api.cache_problem);
-			}
-			if (run.opts.verbose >= 1) {
-				note_activity(&res, &run, started);
-			}
-			if (run.cred.source[0] == '/' &&
-			    tc_credentials_file_too_open(run.cred.source)) {
-				tc_result_line(
-				    &res,
-				    _("warning: %s can be read by group or others; chmod 600 it"),
-				    run.cred.source);
-			}
+		} else if (g->annotate) {
+			g->annotate(g->ctx, &run, &res, &meta);
 		}
 		if (run.opts.textfile && !res.raw) {
 			write_textfile(&res, &run.opts, &meta);
@@ -242,8 +166,9 @@ int tc_plugin_main(const struct tc_program *p, int argc, char **argv, tc_check_f
 	alarm(0);
 	int status = (int)res.state;
 	tc_result_free(&res);
-	tc_credentials_wipe(&run.cred);
-	tc_http_free(run.http);
+	if (g->release) {
+		g->release(g->ctx);
+	}
 	tc_common_free(&run.opts);
 	tc_curl_unload();
 	return status;

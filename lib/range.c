@@ -59,14 +59,76 @@ int tc_range_parse(const char *text, struct tc_range *out, struct tc_error *err)
 	return 0;
 }
 
-bool tc_range_alerts(const struct tc_range *r, int64_t value) {
+static __int128 ten_to(int n) {
+	__int128 p = 1;
+	while (n-- > 0) {
+		p *= 10;
+	}
+	return p;
+}
+
+static int clamp_scale(int scale) {
+	return scale < 0 ? 0 : scale > TC_RANGE_MAX_SCALE ? TC_RANGE_MAX_SCALE : scale;
+}
+
+/* -1, 0 or 1 as value (at `scale`) is below, at or above bound (at TC_RANGE_SCALE):
+ * both brought to the finer scale in 128 bits, where neither can overflow. */
+static int compare(int64_t value, int scale, int64_t bound) {
+	__int128 v = value, b = bound;
+	if (scale > TC_RANGE_SCALE) {
+		b *= ten_to(scale - TC_RANGE_SCALE);
+	} else {
+		v *= ten_to(TC_RANGE_SCALE - scale);
+	}
+	return v < b ? -1 : v > b;
+}
+
+bool tc_range_alerts(const struct tc_range *r, int64_t value, int scale) {
 	if (!r->set) {
 		return false;
 	}
-	bool above_start = r->start_infinite || value >= r->start;
-	bool below_end = r->end_infinite || value <= r->end;
+	scale = clamp_scale(scale);
+	bool above_start = r->start_infinite || compare(value, scale, r->start) >= 0;
+	bool below_end = r->end_infinite || compare(value, scale, r->end) <= 0;
 	bool within = above_start && below_end;
 	return r->inside ? within : !within;
+}
+
+/* `bound` (at TC_RANGE_SCALE) at `scale`, cut toward zero; false when that loses
+ * digits or leaves int64 (then the nearest int64 is given). */
+static bool bound_at(int64_t bound, int scale, int64_t *out) {
+	__int128 v = bound;
+	bool exact = true;
+	if (scale >= TC_RANGE_SCALE) {
+		v *= ten_to(scale - TC_RANGE_SCALE);
+	} else {
+		__int128 d = ten_to(TC_RANGE_SCALE - scale);
+		exact = v % d == 0;
+		v /= d;
+	}
+	if (v > INT64_MAX || v < -INT64_MAX) {
+		v = v > 0 ? INT64_MAX : -INT64_MAX;
+		exact = false;
+	}
+	*out = (int64_t)v;
+	return exact;
+}
+
+bool tc_range_floor(const struct tc_range *r, int scale, int64_t *floor) {
+	if (!r->set || r->inside || r->start_infinite) {
+		return false;
+	}
+	return bound_at(r->start, clamp_scale(scale), floor);
+}
+
+int tc_range_parse_left(const char *text, struct tc_range *out, struct tc_error *err) {
+	char buf[64];
+	size_t len = text ? strlen(text) : 0;
+	if (len > 0 && len < sizeof buf - 1 && strspn(text, "0123456789.") == len) {
+		snprintf(buf, sizeof buf, "%s:", text);
+		text = buf;
+	}
+	return tc_range_parse(text, out, err);
 }
 
 static void bound_text(int64_t v, char *buf, size_t size) {
@@ -95,15 +157,19 @@ void tc_range_format(const struct tc_range *r, char *buf, size_t size) {
 	}
 }
 
-void tc_range_describe(const struct tc_range *r, int64_t value, tc_range_value_fmt fmt,
+void tc_range_describe(const struct tc_range *r, int64_t value, int scale, tc_range_value_fmt fmt,
 		       const void *ctx, char *buf, size_t size) {
 	char s[64], e[64];
+	int64_t start, end;
 	if (!r->set) {
 		snprintf(buf, size, "%s", _("no threshold"));
 		return;
 	}
-	fmt(r->start, s, sizeof s, ctx);
-	fmt(r->end, e, sizeof e, ctx);
+	scale = clamp_scale(scale);
+	bound_at(r->start, scale, &start);
+	bound_at(r->end, scale, &end);
+	fmt(start, scale, s, sizeof s, ctx);
+	fmt(end, scale, e, sizeof e, ctx);
 	if (r->inside) {
 		if (r->start_infinite && r->end_infinite) {
 			snprintf(buf, size, "%s", _("any value"));
@@ -114,9 +180,9 @@ void tc_range_describe(const struct tc_range *r, int64_t value, tc_range_value_f
 		} else {
 			snprintf(buf, size, _("between %s and %s"), s, e);
 		}
-	} else if (!r->start_infinite && value < r->start) {
+	} else if (!r->start_infinite && compare(value, scale, r->start) < 0) {
 		snprintf(buf, size, _("below %s"), s);
-	} else if (!r->end_infinite && value > r->end) {
+	} else if (!r->end_infinite && compare(value, scale, r->end) > 0) {
 		snprintf(buf, size, _("above %s"), e);
 	} else {
 		snprintf(buf, size, _("within %s to %s"), s, e);

@@ -158,7 +158,7 @@ void tc_result_line(struct tc_result *r, const char *fmt, ...) {
 	free(line);
 }
 
-void tc_result_add_perf(struct tc_result *r, const struct tc_perf *p) {
+static void add_perf(struct tc_result *r, const struct tc_perf *p) {
 	struct tc_perf *grown = realloc(r->perf, (r->nperf + 1) * sizeof *grown);
 	if (!grown) {
 		return;
@@ -167,31 +167,28 @@ void tc_result_add_perf(struct tc_result *r, const struct tc_perf *p) {
 	r->perf[r->nperf++] = *p;
 }
 
-void tc_result_figure(struct tc_result *r, const char *name, enum tc_measure measure,
-		      const char *currency, int64_t value, int scale, const struct tc_range *warn,
-		      const struct tc_range *crit, bool min_zero) {
+void tc_result_add_figure(struct tc_result *r, const struct tc_figure *f) {
 	static const char *const suffix[] = {"", "", "_minutes", "_days", ""};
-	struct tc_perf p = {.measure = measure,
-			    .value = value,
-			    .scale = scale,
-			    .has_min = min_zero,
-			    .uom = measure == TC_MEASURE_PERCENT ? "%" : ""};
-	snprintf(p.name, sizeof p.name, "%s", name);
-	if (measure == TC_MEASURE_MONEY) {
+	const char *currency = f->currency ? f->currency : "";
+	struct tc_perf p = {.measure = f->measure,
+			    .value = f->value,
+			    .scale = f->scale,
+			    .has_min = f->min_zero,
+			    .uom = f->measure == TC_MEASURE_PERCENT ? "%" : ""};
+	snprintf(p.name, sizeof p.name, "%s", f->name);
+	if (f->measure == TC_MEASURE_MONEY) {
 		char cur[8];
-		tc_currency_label(currency ? currency : "", cur, sizeof cur);
-		snprintf(p.currency, sizeof p.currency, "%s", currency ? currency : "");
-		snprintf(p.label, sizeof p.label, "%s_%s", name, cur);
+		tc_currency_label(currency, cur, sizeof cur);
+		snprintf(p.currency, sizeof p.currency, "%s", currency);
+		snprintf(p.label, sizeof p.label, "%s_%s", f->name, cur);
 	} else {
-		snprintf(p.label, sizeof p.label, "%s%s", name, suffix[measure]);
+		snprintf(p.label, sizeof p.label, "%s%s", f->name, suffix[f->measure]);
 	}
-	if (warn) {
-		p.warn = *warn;
+	if (f->limits) {
+		p.warn = f->limits->warning;
+		p.crit = f->limits->critical;
 	}
-	if (crit) {
-		p.crit = *crit;
-	}
-	tc_result_add_perf(r, &p);
+	add_perf(r, &p);
 }
 
 void tc_result_fail(struct tc_result *r, const struct tc_error *err, enum tc_state timeout_state) {

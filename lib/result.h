@@ -11,8 +11,10 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "money.h"
 #include "range.h"
 #include "state.h"
+#include "thresholds.h"
 
 /* What a figure measures, which decides its label and unit in each format. */
 enum tc_measure {
@@ -23,6 +25,7 @@ enum tc_measure {
 	TC_MEASURE_PERCENT,
 };
 
+/* One figure as perfdata, as a renderer reads it (built by tc_result_add_figure). */
 struct tc_perf {
 	char label[64];   /* the Nagios label, e.g. balance_cny, oldest_pending_minutes */
 	char name[48];    /* the figure, e.g. balance, oldest_pending */
@@ -64,14 +67,36 @@ void tc_result_summary(struct tc_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void tc_result_line(struct tc_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void tc_result_add_perf(struct tc_result *r, const struct tc_perf *p);
 
-/* Adds a figure: `name` plus the measure's suffix becomes the Nagios label
- * (balance_cny, oldest_pending_minutes, runway_days); `value` has `scale` decimals
- * (money: cents, scale 2). Thresholds and min 0 are optional. */
-void tc_result_figure(struct tc_result *r, const char *name, enum tc_measure measure,
-		      const char *currency, int64_t value, int scale, const struct tc_range *warn,
-		      const struct tc_range *crit, bool min_zero);
+/* A figure to add, written with designated initializers; what is left out is
+ * zero, i.e. absent:
+ *   tc_result_add_figure(r, &(struct tc_figure){.name = "oldest_pending",
+ *                                                .measure = TC_MEASURE_MINUTES,
+ *                                                .value = minutes,
+ *                                                .limits = &cfg->age,
+ *                                                .min_zero = true});
+ * `name` plus the measure's suffix becomes the Nagios label (balance_cny,
+ * oldest_pending_minutes, runway_days). */
+struct tc_figure {
+	const char *name; /* "balance", "oldest_pending" */
+	enum tc_measure measure;
+	const char *currency; /* money only: "CNY" */
+	int64_t value;        /* fixed point, `scale` decimals (money: minor units) */
+	int scale;
+	const struct tc_thresholds *limits; /* shown as warn;crit; NULL: none */
+	bool min_zero;                      /* the figure cannot go below 0 */
+};
+
+void tc_result_add_figure(struct tc_result *r, const struct tc_figure *f);
+
+/* The fields of an amount of money, in minor units at TC_MONEY_SCALE:
+ *   &(struct tc_figure){.name = "pool", TC_FIGURE_MONEY("CNY", cents), .min_zero = true} */
+#define TC_FIGURE_MONEY(cur, minor_units)                                                          \
+	.measure = TC_MEASURE_MONEY, .currency = (cur), .value = (minor_units),                    \
+	.scale = TC_MONEY_SCALE
+
+/* The fields of a number of things: TC_FIGURE_COUNT(n) */
+#define TC_FIGURE_COUNT(n) .measure = TC_MEASURE_COUNT, .value = (int64_t)(n)
 
 /* Turns a failure into the result: state UNKNOWN (or `timeout_state` for a
  * timeout), the error's one line as summary, and no perfdata, since numbers that

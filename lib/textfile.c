@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "decimal.h"
+#include "i18n.h"
 #include "readfile.h"
 
 int tc_textfile_write(const char *path, const char *text, size_t len, struct tc_error *err) {
@@ -19,12 +20,12 @@ int tc_textfile_write(const char *path, const char *text, size_t len, struct tc_
 				 slash + 1)
 		      : snprintf(tmp, sizeof tmp, ".%s.XXXXXX", path);
 	if (n < 0 || (size_t)n >= sizeof tmp) {
-		return tc_error_set(err, TC_ERR_USAGE, "--textfile path too long");
+		return tc_error_set(err, TC_ERR_USAGE, _("--textfile path too long"));
 	}
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot create a file beside %s: %s", path,
-				    strerror(errno));
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot create a file beside %s: %s"),
+				    path, strerror(errno));
 	}
 	size_t done = 0;
 	while (done < len) {
@@ -36,7 +37,7 @@ int tc_textfile_write(const char *path, const char *text, size_t len, struct tc_
 			int e = errno;
 			close(fd);
 			unlink(tmp);
-			return tc_error_set(err, TC_ERR_CONFIG, "cannot write %s: %s", tmp,
+			return tc_error_set(err, TC_ERR_CONFIG, _("cannot write %s: %s"), tmp,
 					    strerror(e));
 		}
 		done += (size_t)w;
@@ -44,12 +45,13 @@ int tc_textfile_write(const char *path, const char *text, size_t len, struct tc_
 	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0 || close(fd) != 0) {
 		int e = errno;
 		unlink(tmp);
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot finish %s: %s", tmp, strerror(e));
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot finish %s: %s"), tmp,
+				    strerror(e));
 	}
 	if (rename(tmp, path) != 0) {
 		int e = errno;
 		unlink(tmp);
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot rename to %s: %s", path,
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot rename to %s: %s"), path,
 				    strerror(e));
 	}
 	return 0;

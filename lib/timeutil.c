@@ -22,7 +22,7 @@ int tc_parse_utc_offset(const char *text, int *seconds, struct tc_error *err) {
 	if ((n != 2 && n != 3) || (sign != '+' && sign != '-') || h > 14 || m > 59 || m < 0 ||
 	    h < 0) {
 		return tc_error_set(err, TC_ERR_USAGE,
-				    "invalid time zone offset '%s': use +HH:MM, -HH:MM or UTC",
+				    _("invalid time zone offset '%s': use +HH:MM, -HH:MM or UTC"),
 				    text);
 	}
 	*seconds = (sign == '-' ? -1 : 1) * (h * 3600 + m * 60);
@@ -39,7 +39,7 @@ int tc_parse_api_time(const char *text, int offset, int64_t *epoch, struct tc_er
 	if (!((n == 6 && len == 19) || (n == 3 && len == 10)) || tm.tm_mon < 1 || tm.tm_mon > 12 ||
 	    tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 ||
 	    tm.tm_sec > 60 || tm.tm_year < 1970) {
-		return tc_error_set(err, TC_ERR_DATA, "not a date or time: '%.40s'", text);
+		return tc_error_set(err, TC_ERR_DATA, _("not a date or time: '%.40s'"), text);
 	}
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;

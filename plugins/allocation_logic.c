@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-c/json.h>
-
+#include "discovery.h"
 #include "i18n.h"
 #include "money.h"
 
@@ -61,15 +60,8 @@ bool allocation_selected(const struct tc_fund_account *a, const char *include,
 /* The level a low account should be brought back to: the warning bound, else the
  * critical one, when that is a plain "N:" lower bound. */
 static bool target(const struct allocation_config *cfg, int64_t *level) {
-	const struct tc_range *ranges[] = {&cfg->warning, &cfg->critical};
-	for (int i = 0; i < 2; i++) {
-		const struct tc_range *x = ranges[i];
-		if (x->set && !x->inside && !x->start_infinite) {
-			*level = x->start;
-			return true;
-		}
-	}
-	return false;
+	return tc_range_floor(&cfg->limits.warning, TC_MONEY_SCALE, level) ||
+	       tc_range_floor(&cfg->limits.critical, TC_MONEY_SCALE, level);
 }
 
 void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n,
@@ -93,12 +85,10 @@ void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n
 	tc_money_format(pool, cfg->currency, pool_text, sizeof pool_text);
 
 	for (size_t i = 0; i < n; i++) {
-		enum tc_state s = TC_OK;
-		if (a[i].arrears || tc_range_alerts(&cfg->critical, a[i].available)) {
-			s = TC_CRITICAL;
-		} else if (tc_range_alerts(&cfg->warning, a[i].available)) {
-			s = TC_WARNING;
-		}
+		enum tc_state s =
+		    a[i].arrears
+			? TC_CRITICAL
+			: tc_thresholds_judge(&cfg->limits, a[i].available, TC_MONEY_SCALE).state;
 		if (s == TC_OK) {
 			continue;
 		}
@@ -132,40 +122,39 @@ void allocation_evaluate(int64_t pool, const struct tc_fund_account *a, size_t n
 		    low, n, m1, pool_text, m3);
 	}
 	tc_result_line(r, _("pool: %s %s"), cfg->pool_name, pool_text);
-	if (tc_range_alerts(&cfg->pool_critical, pool)) {
-		tc_result_raise(r, TC_CRITICAL);
+	enum tc_state pool_state = tc_thresholds_judge(&cfg->pool, pool, TC_MONEY_SCALE).state;
+	tc_result_raise(r, pool_state);
+	if (pool_state == TC_CRITICAL) {
 		tc_result_line(r, "%s", _("critical: the pool is outside --pool-critical"));
-	} else if (tc_range_alerts(&cfg->pool_warning, pool)) {
-		tc_result_raise(r, TC_WARNING);
+	} else if (pool_state == TC_WARNING) {
 		tc_result_line(r, "%s", _("warning: the pool is outside --pool-warning"));
 	}
 	int64_t available_sum = 0;
 	for (size_t i = 0; i < n; i++) {
 		available_sum += a[i].available;
 	}
-	tc_result_figure(r, "pool", TC_MEASURE_MONEY, cfg->currency, pool, 2, &cfg->pool_warning,
-			 &cfg->pool_critical, false);
-	tc_result_figure(r, "accounts_available", TC_MEASURE_MONEY, cfg->currency, available_sum, 2,
-			 NULL, NULL, false);
-	tc_result_figure(r, "accounts_checked", TC_MEASURE_COUNT, NULL, (int64_t)n, 0, NULL, NULL,
-			 true);
-	tc_result_figure(r, "accounts_low", TC_MEASURE_COUNT, NULL, (int64_t)low, 0, NULL, NULL,
-			 true);
-	tc_result_figure(r, "shortfall", TC_MEASURE_MONEY, cfg->currency, shortfall, 2, NULL, NULL,
-			 true);
+	tc_result_add_figure(r, &(struct tc_figure){.name = "pool",
+						    TC_FIGURE_MONEY(cfg->currency, pool),
+						    .limits = &cfg->pool});
+	tc_result_add_figure(r, &(struct tc_figure){.name = "accounts_available",
+						    TC_FIGURE_MONEY(cfg->currency, available_sum)});
+	tc_result_add_figure(
+	    r,
+	    &(struct tc_figure){.name = "accounts_checked", TC_FIGURE_COUNT(n), .min_zero = true});
+	tc_result_add_figure(
+	    r, &(struct tc_figure){.name = "accounts_low", TC_FIGURE_COUNT(low), .min_zero = true});
+	tc_result_add_figure(r, &(struct tc_figure){.name = "shortfall",
+						    TC_FIGURE_MONEY(cfg->currency, shortfall),
+						    .min_zero = true});
+}
+
+static void account_row(const void *items, size_t i, const char **values) {
+	const struct tc_fund_account *a = items;
+	values[0] = a[i].uin;
+	values[1] = a[i].name;
 }
 
 char *allocation_discovery(const struct tc_fund_account *a, size_t n) {
-	struct json_object *root = json_object_new_object();
-	struct json_object *data = json_object_new_array();
-	for (size_t i = 0; i < n; i++) {
-		struct json_object *e = json_object_new_object();
-		json_object_object_add(e, "{#UIN}", json_object_new_string(a[i].uin));
-		json_object_object_add(e, "{#NAME}", json_object_new_string(a[i].name));
-		json_object_array_add(data, e);
-	}
-	json_object_object_add(root, "data", data);
-	char *out = strdup(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN));
-	json_object_put(root);
-	return out;
+	static const char *const macros[] = {"{#UIN}", "{#NAME}"};
+	return tc_discovery_json(macros, 2, a, n, account_row);
 }

@@ -7,14 +7,12 @@
 #include <stdbool.h>
 
 #include "tencentcloud/funds.h"
-#include "range.h"
 #include "result.h"
+#include "thresholds.h"
 
 struct allocation_config {
-	struct tc_range warning; /* on each account's available funds */
-	struct tc_range critical;
-	struct tc_range pool_warning; /* on the pool's unallocated funds */
-	struct tc_range pool_critical;
+	struct tc_thresholds limits; /* on each account's available funds */
+	struct tc_thresholds pool;   /* on the pool's unallocated funds */
 	const char *currency;
 	const char *pool_name; /* what the pool is, for the long output */
 };

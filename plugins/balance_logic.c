@@ -11,15 +11,12 @@ static void money(int64_t cents, const char *currency, char *buf, size_t size) {
 	tc_money_format(cents, currency, buf, size);
 }
 
-static void range_money(int64_t value, char *buf, size_t size, const void *ctx) {
-	money(value, ctx, buf, size);
-}
-
 static void add_amount(struct tc_result *r, const char *currency, const char *name, int64_t cents,
-		       bool min_zero, const struct balance_config *thresholds) {
-	tc_result_figure(r, name, TC_MEASURE_MONEY, currency, cents, TC_MONEY_SCALE,
-			 thresholds ? &thresholds->warning : NULL,
-			 thresholds ? &thresholds->critical : NULL, min_zero);
+		       bool min_zero, const struct tc_thresholds *limits) {
+	tc_result_add_figure(r, &(struct tc_figure){.name = name,
+						    TC_FIGURE_MONEY(currency, cents),
+						    .limits = limits,
+						    .min_zero = min_zero});
 }
 
 static void line(struct tc_result *r, const char *name, const struct tc_amount *a,
@@ -45,8 +42,9 @@ void balance_evaluate(const struct tc_balance *b, const struct balance_config *c
 	bool credit = false;
 	int64_t available = tc_balance_available(b, &credit);
 	bool arrears = tc_balance_in_arrears(b);
+	struct tc_verdict verdict = tc_thresholds_judge(&cfg->limits, available, TC_MONEY_SCALE);
 
-	char avail[64], owed[64], limit[64], bound[96];
+	char avail[64], owed[64], limit[64], why[96];
 	money(available, cur, avail, sizeof avail);
 	money(b->owe.cents, cur, owed, sizeof owed);
 	money(credit ? b->credit_amount.cents : 0, cur, limit, sizeof limit);
@@ -57,6 +55,7 @@ void balance_evaluate(const struct tc_balance *b, const struct balance_config *c
 	} else {
 		snprintf(what, sizeof what, _("%s available"), avail);
 	}
+	tc_verdict_why(&verdict, tc_bound_money, cur, why, sizeof why);
 
 	if (arrears && credit && b->owe.cents <= b->credit_amount.cents) {
 		tc_result_raise(r, TC_CRITICAL);
@@ -64,14 +63,12 @@ void balance_evaluate(const struct tc_balance *b, const struct balance_config *c
 	} else if (arrears) {
 		tc_result_raise(r, TC_CRITICAL);
 		tc_result_summary(r, _("in arrears: %s owed, %s"), owed, what);
-	} else if (tc_range_alerts(&cfg->critical, available)) {
-		tc_range_describe(&cfg->critical, available, range_money, cur, bound, sizeof bound);
+	} else if (verdict.state == TC_CRITICAL) {
 		tc_result_raise(r, TC_CRITICAL);
-		tc_result_summary(r, _("%s (critical: %s)"), what, bound);
-	} else if (tc_range_alerts(&cfg->warning, available)) {
-		tc_range_describe(&cfg->warning, available, range_money, cur, bound, sizeof bound);
+		tc_result_summary(r, _("%s (critical: %s)"), what, why);
+	} else if (verdict.state == TC_WARNING) {
 		tc_result_raise(r, TC_WARNING);
-		tc_result_summary(r, _("%s (warning: %s)"), what, bound);
+		tc_result_summary(r, _("%s (warning: %s)"), what, why);
 	} else {
 		tc_result_summary(r, "%s", what);
 	}
@@ -97,7 +94,7 @@ void balance_evaluate(const struct tc_balance *b, const struct balance_config *c
 		tc_result_line(r, _("account UIN: %s"), b->uin);
 	}
 
-	add_amount(r, cur, "balance", b->real_balance.cents, false, credit ? NULL : cfg);
+	add_amount(r, cur, "balance", b->real_balance.cents, false, credit ? NULL : &cfg->limits);
 	if (cash.present) {
 		add_amount(r, cur, "cash", cash.cents, false, NULL);
 	}
@@ -113,6 +110,6 @@ void balance_evaluate(const struct tc_balance *b, const struct balance_config *c
 	add_amount(r, cur, "owed", b->owe.cents, true, NULL);
 	if (credit) {
 		add_amount(r, cur, "credit_limit", b->credit_amount.cents, true, NULL);
-		add_amount(r, cur, "credit_available", available, false, cfg);
+		add_amount(r, cur, "credit_available", available, false, &cfg->limits);
 	}
 }

@@ -5,14 +5,13 @@
 #define TC_BALANCE_LOGIC_H
 
 #include "tencentcloud/balance.h"
-#include "range.h"
 #include "result.h"
+#include "thresholds.h"
 
 struct balance_config {
-	struct tc_range warning; /* on available funds, in currency units */
-	struct tc_range critical;
-	const char *currency; /* "CNY" */
-	bool intl;            /* international site: cash, income and gift are "not applied" */
+	struct tc_thresholds limits; /* on available funds, in currency units */
+	const char *currency;        /* "CNY" */
+	bool intl; /* international site: cash, income and gift are "not applied" */
 };
 
 /* Credit accounts (CreditAmount > 0) are judged on the funds available including

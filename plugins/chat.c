@@ -7,6 +7,7 @@
 
 #include <json-c/json.h>
 
+#include "i18n.h"
 #include "jsonx.h"
 #include "result.h"
 
@@ -26,7 +27,7 @@ int chat_plain_url(const char *webhook, int64_t now_ms, const char *secret, char
 	(void)now_ms;
 	(void)secret;
 	if ((size_t)snprintf(out, size, "%s", webhook) >= size) {
-		return tc_error_set(err, TC_ERR_CONFIG, "the webhook URL is too long");
+		return tc_error_set(err, TC_ERR_CONFIG, _("the webhook URL is too long"));
 	}
 	return 0;
 }
@@ -51,10 +52,10 @@ int chat_json_answer(const struct tc_http_response *r, const char *label, const 
 	*retry = r->status == 429 || r->status >= 500;
 	if (tc_json_parse(r->body, r->len, &o, err) != 0) {
 		if (r->status != 200) {
-			return tc_error_set(err, TC_ERR_HTTP, "HTTP %ld from the webhook",
+			return tc_error_set(err, TC_ERR_HTTP, _("HTTP %ld from the webhook"),
 					    r->status);
 		}
-		return tc_error_prefix(err, "webhook answer");
+		return tc_error_prefix(err, "%s", _("webhook answer"));
 	}
 	if (tc_json_int(o, code_key, TC_OPTIONAL, &code, &present, err) != 0 || !present) {
 		present = false;
@@ -70,22 +71,22 @@ int chat_json_answer(const struct tc_http_response *r, const char *label, const 
 		/* a rate limit may come with another status (Lark: HTTP 400 and 99991400) */
 		*retry = *retry || (present && listed(transient, code));
 		if (!present) {
-			return tc_error_set(err, TC_ERR_HTTP, "HTTP %ld from the webhook",
+			return tc_error_set(err, TC_ERR_HTTP, _("HTTP %ld from the webhook"),
 					    r->status);
 		}
 		return tc_error_set(err, TC_ERR_HTTP,
-				    "%s refused the message: HTTP %ld, %s %lld: %s", label,
+				    _("%s refused the message: HTTP %ld, %s %lld: %s"), _(label),
 				    r->status, code_key, (long long)code, shown);
 	}
 	if (!present) {
 		*retry = false;
-		return tc_error_set(err, TC_ERR_API, "%s answered without %s: %s", label, code_key,
-				    shown);
+		return tc_error_set(err, TC_ERR_API, _("%s answered without %s: %s"), _(label),
+				    code_key, shown);
 	}
 	if (code != 0) {
 		*retry = listed(transient, code);
-		return tc_error_set(err, TC_ERR_API, "%s refused the message: %s %lld: %s", label,
-				    code_key, (long long)code, shown);
+		return tc_error_set(err, TC_ERR_API, _("%s refused the message: %s %lld: %s"),
+				    _(label), code_key, (long long)code, shown);
 	}
 	return 0;
 }
@@ -98,7 +99,7 @@ int chat_http_answer(const struct tc_http_response *r, const char *label, bool *
 		return 0;
 	}
 	tc_text_copy(reason, sizeof reason, r->body ? r->body : "", TC_TEXT_ONE_LINE);
-	return tc_error_set(err, TC_ERR_HTTP, "%s refused the message: HTTP %ld%s%s", label,
+	return tc_error_set(err, TC_ERR_HTTP, _("%s refused the message: HTTP %ld%s%s"), _(label),
 			    r->status, *reason ? ": " : "", reason);
 }
 

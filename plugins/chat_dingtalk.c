@@ -13,6 +13,8 @@
 
 #include <json-c/json.h>
 
+#include "i18n.h"
+
 void dingtalk_sign(int64_t timestamp_ms, const char *secret, char *out, size_t size) {
 	char msg[1200], b64[64];
 	int n = snprintf(msg, sizeof msg, "%lld\n%s", (long long)timestamp_ms, secret);
@@ -41,7 +43,7 @@ int dingtalk_url(const char *webhook, int64_t now_ms, const char *secret, char *
 	dingtalk_sign(now_ms, secret, sign, sizeof sign);
 	if ((size_t)snprintf(out, size, "%s%ctimestamp=%lld&sign=%s", webhook,
 			     strchr(webhook, '?') ? '&' : '?', (long long)now_ms, sign) >= size) {
-		return tc_error_set(err, TC_ERR_CONFIG, "the webhook URL is too long");
+		return tc_error_set(err, TC_ERR_CONFIG, _("the webhook URL is too long"));
 	}
 	return 0;
 }
@@ -135,8 +137,8 @@ static char *dingtalk_body(const struct lark_event *e, bool text, int64_t now_ms
 static const long dingtalk_transient[] = {130101, 410100, -1, 0};
 
 int dingtalk_answer(const struct tc_http_response *r, bool *retry, struct tc_error *err) {
-	return chat_json_answer(r, "DingTalk", "errcode", NULL, "errmsg", dingtalk_transient, retry,
-				err);
+	return chat_json_answer(r, N_("DingTalk"), "errcode", NULL, "errmsg", dingtalk_transient,
+				retry, err);
 }
 
 const struct chat_platform chat_dingtalk = {

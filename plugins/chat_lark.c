@@ -2,6 +2,7 @@
 /* Lark (Feishu) custom bots: the card or text of lark_body, signed in the body
  * (timestamp in seconds); answers carry "code" (or "StatusCode"), 0 when delivered. */
 #include "chat.h"
+#include "i18n.h"
 
 static char *lark_chat_body(const struct lark_event *e, bool text, int64_t now_ms,
 			    const char *secret) {
@@ -16,7 +17,8 @@ static char *lark_chat_body(const struct lark_event *e, bool text, int64_t now_m
 static const long lark_transient[] = {11232, 99991400, 0};
 
 static int chat_lark_answer(const struct tc_http_response *r, bool *retry, struct tc_error *err) {
-	return chat_json_answer(r, "Lark", "code", "StatusCode", "msg", lark_transient, retry, err);
+	return chat_json_answer(r, N_("Lark"), "code", "StatusCode", "msg", lark_transient, retry,
+				err);
 }
 
 const struct chat_platform chat_lark = {

@@ -13,6 +13,7 @@
 
 #include <json-c/json.h>
 
+#include "i18n.h"
 #include "result.h"
 
 char *slack_escape(const char *text, size_t max_chars) {
@@ -149,8 +150,8 @@ int slack_answer(const struct tc_http_response *r, bool *retry, struct tc_error 
 		*retry = false;
 		char shown[128];
 		tc_text_copy(shown, sizeof shown, r->body, TC_TEXT_ONE_LINE);
-		return tc_error_set(err, TC_ERR_API, "Slack answered HTTP 200 with '%s', not 'ok'",
-				    shown);
+		return tc_error_set(err, TC_ERR_API,
+				    _("Slack answered HTTP 200 with '%s', not 'ok'"), shown);
 	}
 	return chat_http_answer(r, "Slack", retry, err);
 }

@@ -11,6 +11,7 @@
 
 #include <json-c/json.h>
 
+#include "i18n.h"
 #include "result.h"
 
 /* The field, cleaned, or null. */
@@ -68,12 +69,12 @@ static char *webhook_body(const struct lark_event *e, bool text, int64_t now_ms,
 }
 
 int webhook_answer(const struct tc_http_response *r, bool *retry, struct tc_error *err) {
-	return chat_http_answer(r, "the webhook", retry, err);
+	return chat_http_answer(r, N_("the webhook"), retry, err);
 }
 
 const struct chat_platform chat_webhook = {
     .name = "webhook",
-    .label = "the webhook",
+    .label = N_("the webhook"),
     .signs = false,
     .body = webhook_body,
     .url = chat_plain_url,

@@ -13,6 +13,8 @@
 
 #include <json-c/json.h>
 
+#include "i18n.h"
+
 /* WeCom's three font colours: info green, warning orange-red, comment grey. */
 static const char *font(const char *colour) {
 	if (strcmp(colour, "red") == 0 || strcmp(colour, "orange") == 0 ||
@@ -91,7 +93,8 @@ static char *wecom_body(const struct lark_event *e, bool text, int64_t now_ms, c
 static const long wecom_transient[] = {45009, 0};
 
 int wecom_answer(const struct tc_http_response *r, bool *retry, struct tc_error *err) {
-	return chat_json_answer(r, "WeCom", "errcode", NULL, "errmsg", wecom_transient, retry, err);
+	return chat_json_answer(r, N_("WeCom"), "errcode", NULL, "errmsg", wecom_transient, retry,
+				err);
 }
 
 const struct chat_platform chat_wecom = {

@@ -7,7 +7,7 @@
 #include "tencentcloud/balance.h"
 #include "tencentcloud/funds.h"
 #include "i18n.h"
-#include "plugin.h"
+#include "tencentcloud/check.h"
 
 enum {
 	OPT_SOURCE = 2000,
@@ -38,9 +38,9 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 		o->partner = strcmp(arg, "partner") == 0;
 		return 0;
 	case OPT_POOL_WARNING:
-		return tc_opts_range("--pool-warning", arg, &o->cfg.pool_warning, err);
+		return tc_opts_range("--pool-warning", arg, &o->cfg.pool.warning, err);
 	case OPT_POOL_CRITICAL:
-		return tc_opts_range("--pool-critical", arg, &o->cfg.pool_critical, err);
+		return tc_opts_range("--pool-critical", arg, &o->cfg.pool.critical, err);
 	case OPT_INCLUDE:
 		o->include = arg;
 		return 0;
@@ -55,27 +55,28 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 }
 
 /* The pool: the admin account's available funds, or the partner's unallocated credit. */
-static int fetch_pool(struct tc_run *run, bool partner, int64_t *pool, struct tc_error *err) {
+static int fetch_pool(struct tc_cloud *cloud, bool partner, int64_t *pool, struct tc_error *err) {
 	if (partner) {
-		return tc_partner_credit_fetch(&run->api, pool, err);
+		return tc_partner_credit_fetch(&cloud->api, pool, err);
 	}
 	struct tc_balance b;
 	bool credit = false;
-	if (tc_balance_fetch(&run->api, &b, err) != 0) {
+	if (tc_balance_fetch(&cloud->api, &b, err) != 0) {
 		return -1;
 	}
 	*pool = tc_balance_available(&b, &credit);
 	return 0;
 }
 
-static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *res,
+		 struct tc_error *err) {
 	struct allocation_options *o = run->program->ctx;
 	struct tc_fund_accounts all;
 	int64_t pool = 0;
-	int rc = o->partner ? tc_customers_fetch(&run->api, &all, err)
-			    : tc_members_fetch(&run->api, &all, err);
+	int rc = o->partner ? tc_customers_fetch(&cloud->api, &all, err)
+			    : tc_members_fetch(&cloud->api, &all, err);
 	if (rc == 0 && !o->discover) {
-		rc = fetch_pool(run, o->partner, &pool, err);
+		rc = fetch_pool(cloud, o->partner, &pool, err);
 	}
 	if (rc != 0) {
 		tc_fund_accounts_free(&all);
@@ -103,11 +104,10 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	if (o->discover) {
 		res->raw = allocation_discovery(all.items, kept);
 	} else {
-		o->cfg.warning = run->warning;
-		o->cfg.critical = run->critical;
+		o->cfg.limits = (struct tc_thresholds){run->warning, run->critical};
 		/* partner credit is in USD whatever the site */
 		o->cfg.currency =
-		    o->partner && !run->opts.currency_given ? "USD" : run->opts.currency;
+		    o->partner && !cloud->opts.currency_given ? "USD" : cloud->opts.currency;
 		o->cfg.pool_name = o->partner ? _("partner's unallocated credit")
 					      : _("admin account's available balance");
 		allocation_evaluate(pool, all.items, kept, &o->cfg, res);
@@ -153,5 +153,5 @@ int main(int argc, char **argv) {
 	    .handle = handle,
 	    .ctx = &options,
 	};
-	return tc_plugin_main(&program, argc, argv, check);
+	return tc_check_main(&program, argc, argv, check);
 }

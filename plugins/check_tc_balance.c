@@ -4,18 +4,18 @@
 #include "tencentcloud/balance.h"
 #include "balance_logic.h"
 #include "i18n.h"
-#include "plugin.h"
+#include "tencentcloud/check.h"
 
-static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *res,
+		 struct tc_error *err) {
 	struct tc_balance b;
-	if (tc_balance_fetch(&run->api, &b, err) != 0) {
+	if (tc_balance_fetch(&cloud->api, &b, err) != 0) {
 		return -1;
 	}
 	struct balance_config cfg = {
-	    .warning = run->warning,
-	    .critical = run->critical,
-	    .currency = run->opts.currency,
-	    .intl = run->opts.site == TC_SITE_INTL,
+	    .limits = {run->warning, run->critical},
+	    .currency = cloud->opts.currency,
+	    .intl = cloud->opts.site == TC_SITE_INTL,
 	};
 	balance_evaluate(&b, &cfg, res);
 	return 0;
@@ -34,5 +34,5 @@ static const struct tc_program program = {
 };
 
 int main(int argc, char **argv) {
-	return tc_plugin_main(&program, argc, argv, check);
+	return tc_check_main(&program, argc, argv, check);
 }

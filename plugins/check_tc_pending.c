@@ -7,7 +7,7 @@
 #include "tencentcloud/orders.h"
 #include "pending_logic.h"
 #include "i18n.h"
-#include "plugin.h"
+#include "tencentcloud/check.h"
 
 enum {
 	OPT_DAYS = 2000,
@@ -33,25 +33,26 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 		o->partner = true;
 		return 0;
 	case OPT_WARN_COUNT:
-		return tc_opts_range("--warning-count", arg, &o->cfg.count_warning, err);
+		return tc_opts_range("--warning-count", arg, &o->cfg.count.warning, err);
 	case OPT_CRIT_COUNT:
-		return tc_opts_range("--critical-count", arg, &o->cfg.count_critical, err);
+		return tc_opts_range("--critical-count", arg, &o->cfg.count.critical, err);
 	case OPT_WARN_AMOUNT:
-		return tc_opts_range("--warning-amount", arg, &o->cfg.amount_warning, err);
+		return tc_opts_range("--warning-amount", arg, &o->cfg.amount.warning, err);
 	case OPT_CRIT_AMOUNT:
-		return tc_opts_range("--critical-amount", arg, &o->cfg.amount_critical, err);
+		return tc_opts_range("--critical-amount", arg, &o->cfg.amount.critical, err);
 	}
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
 }
 
-static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *res,
+		 struct tc_error *err) {
 	struct pending_options *o = run->program->ctx;
 	struct tc_orders orders;
 	int64_t now = (int64_t)time(NULL);
-	int offset = run->opts.api_offset;
+	int offset = cloud->opts.api_offset;
 	long days = o->days;
 	int rc;
-	if (o->partner && run->opts.site == TC_SITE_INTL) {
+	if (o->partner && cloud->opts.site == TC_SITE_INTL) {
 		return tc_error_set(
 		    err, TC_ERR_USAGE,
 		    _("--partner reads partners 2018-03-21 (DescribeAgentPayDealsV2), "
@@ -65,24 +66,23 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	}
 	/* the window ends at this second, so no stored answer could ever be reused: the
 	 * cache would only fill up with entries */
-	run->api.cache = NULL;
+	cloud->api.cache = NULL;
 	if (o->partner) {
 		/* partner orders are kept for 15 days only */
 		if (days > 15) {
 			days = 15;
 		}
-		rc =
-		    tc_agent_orders_fetch(&run->api, now - days * 86400, now, offset, &orders, err);
+		rc = tc_agent_orders_fetch(&cloud->api, now - days * 86400, now, offset, &orders,
+					   err);
 	} else {
-		rc = tc_orders_fetch(&run->api, now - days * 86400, now, offset, &orders, err);
+		rc = tc_orders_fetch(&cloud->api, now - days * 86400, now, offset, &orders, err);
 	}
 	if (rc != 0) {
 		tc_orders_free(&orders);
 		return -1;
 	}
-	o->cfg.age_warning = run->warning;
-	o->cfg.age_critical = run->critical;
-	o->cfg.currency = run->opts.currency;
+	o->cfg.age = (struct tc_thresholds){run->warning, run->critical};
+	o->cfg.currency = cloud->opts.currency;
 	o->cfg.days = (int)days;
 	o->cfg.offset = offset;
 	/* ages are measured from when the orders were read, not from when the window was
@@ -130,5 +130,5 @@ int main(int argc, char **argv) {
 	    .handle = handle,
 	    .ctx = &options,
 	};
-	return tc_plugin_main(&program, argc, argv, check);
+	return tc_check_main(&program, argc, argv, check);
 }

@@ -5,11 +5,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "tencentcloud/balance.h"
-#include "plugin.h"
+#include "range.h"
+#include "tencentcloud/check.h"
 #include "tencentcloud/renewals.h"
 #include "renewals_logic.h"
-#include "vouchers_logic.h"
 
 enum {
 	OPT_PRODUCT = 2000,
@@ -35,19 +36,19 @@ static int split_ids(struct renewals_options *o, const char *arg, struct tc_erro
 	free(o->ids_text);
 	o->n_ids = 0;
 	if (!(o->ids_text = strdup(arg))) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	for (char *save = NULL, *id = strtok_r(o->ids_text, ",", &save); id;
 	     id = strtok_r(NULL, ",", &save)) {
 		if (o->n_ids == TC_RENEW_MAX_IDS) {
 			return tc_error_set(err, TC_ERR_USAGE,
-					    "--instance: at most %d instance IDs",
+					    _("--instance: at most %d instance IDs"),
 					    TC_RENEW_MAX_IDS);
 		}
 		o->ids[o->n_ids++] = id;
 	}
 	if (o->n_ids == 0) {
-		return tc_error_set(err, TC_ERR_USAGE, "--instance: no instance ID given");
+		return tc_error_set(err, TC_ERR_USAGE, _("--instance: no instance ID given"));
 	}
 	return 0;
 }
@@ -82,24 +83,24 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
 }
 
-static int judge(struct tc_run *run, struct renewals_options *o, struct tc_renewal *x, size_t n,
-		 struct tc_result *res, struct tc_error *err) {
+static int judge(struct tc_run *run, struct tc_cloud *cloud, struct renewals_options *o,
+		 struct tc_renewal *x, size_t n, struct tc_result *res, struct tc_error *err) {
 	int64_t now = (int64_t)time(NULL);
 	struct renewals_balance rb = {0};
-	/* -w/-c on days left, read as check_tc_vouchers reads them: a bare N is "N:" */
-	if (vouchers_days_range(run->opts.warning, &o->cfg.warning, err) != 0) {
+	/* -w/-c on days left, a bare N is "N:", as check_tc_vouchers reads them */
+	if (tc_range_parse_left(run->opts.warning, &o->cfg.days.warning, err) != 0) {
 		return tc_error_prefix(err, "-w");
 	}
-	if (vouchers_days_range(run->opts.critical, &o->cfg.critical, err) != 0) {
+	if (tc_range_parse_left(run->opts.critical, &o->cfg.days.critical, err) != 0) {
 		return tc_error_prefix(err, "-c");
 	}
-	o->cfg.currency = run->opts.currency;
-	o->cfg.offset = run->opts.api_offset;
+	o->cfg.currency = cloud->opts.currency;
+	o->cfg.offset = cloud->opts.api_offset;
 	/* the balance is read only when an automatic renewal falls due */
 	if (o->balance && renewals_auto_due(x, n, now, &o->cfg) > 0) {
 		struct tc_balance b;
 		bool credit = false;
-		if (tc_balance_fetch(&run->api, &b, err) != 0) {
+		if (tc_balance_fetch(&cloud->api, &b, err) != 0) {
 			return -1;
 		}
 		rb.known = true;
@@ -110,11 +111,12 @@ static int judge(struct tc_run *run, struct renewals_options *o, struct tc_renew
 	return 0;
 }
 
-static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *res,
+		 struct tc_error *err) {
 	struct renewals_options *o = run->program->ctx;
 	struct tc_renewals all;
 	struct tc_renewals_query q = {.ids = o->ids, .n_ids = o->n_ids};
-	if (tc_renewals_fetch(&run->api, &q, run->opts.api_offset, &all, err) != 0) {
+	if (tc_renewals_fetch(&cloud->api, &q, cloud->opts.api_offset, &all, err) != 0) {
 		tc_renewals_free(&all);
 		return -1;
 	}
@@ -127,8 +129,8 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	int rc = 0;
 	if (o->discover) {
 		res->raw = renewals_discovery(all.items, kept);
-	} else if ((rc = judge(run, o, all.items, kept, res, err)) == 0) {
-		tc_result_line(res, "%zu instances read in %ld requests, %zu selected", all.n,
+	} else if ((rc = judge(run, cloud, o, all.items, kept, res, err)) == 0) {
+		tc_result_line(res, _("%zu instances read in %ld requests, %zu selected"), all.n,
 			       all.requests, kept);
 	}
 	tc_renewals_free(&all);
@@ -153,17 +155,17 @@ int main(int argc, char **argv) {
 	    .name = "check_tc_renewals",
 	    .prefix = "TC RENEWALS",
 	    .purpose =
-		"Checks prepaid instances (DescribeRenewInstances) for manual renewals falling\n"
-		"due and for instances ISOLATED (out of service) for want of renewal.",
+		N_("Checks prepaid instances (DescribeRenewInstances) for manual renewals falling\n"
+		   "due and for instances ISOLATED (out of service) for want of renewal."),
 	    .threshold_help =
-		"days left before a manual-renewal instance expires; a bare N means fewer\n"
-		"than N days left, as certificate checks read it (check_http -C 30,7), so\n"
-		"-w 30 -c 7 warns under 30 days left and is critical under 7; other Nagios\n"
-		"ranges (@, ~, N:M) are taken as written.\n"
-		"ISOLATED instances are CRITICAL.",
+		N_("days left before a manual-renewal instance expires; a bare N means fewer\n"
+		   "than N days left, as certificate checks read it (check_http -C 30,7), so\n"
+		   "-w 30 -c 7 warns under 30 days left and is critical under 7; other Nagios\n"
+		   "ranges (@, ~, N:M) are taken as written.\n"
+		   "ISOLATED instances are CRITICAL."),
 	    .default_warning = "30:",
 	    .default_critical = "7:",
-	    .extra_help =
+	    .extra_help = N_(
 		"      --product=LIST     only these ProductCodes (p_cvm,p_cdb), comma-separated\n"
 		"      --instance-region=LIST  only instances in these RegionCodes\n"
 		"      --project=LIST     only instances in these ProjectNames\n"
@@ -175,12 +177,13 @@ int main(int argc, char **argv) {
 		"      --balance          when automatic renewals fall due, read the balance\n"
 		"                         (DescribeAccountBalance) and warn when the account\n"
 		"                         could pay none of them (nothing available or owing)\n"
-		"      --discover         print Zabbix low-level discovery JSON of the instances\n",
+		"      --discover         print Zabbix low-level discovery JSON of the "
+		"instances\n"),
 	    .options = own_options,
 	    .handle = handle,
 	    .ctx = &options,
 	};
-	int status = tc_plugin_main(&program, argc, argv, check);
+	int status = tc_check_main(&program, argc, argv, check);
 	free(options.ids_text);
 	return status;
 }

@@ -7,7 +7,7 @@
 #include "tencentcloud/balance.h"
 #include "money.h"
 #include "i18n.h"
-#include "plugin.h"
+#include "tencentcloud/check.h"
 #include "runway_logic.h"
 #include "tencentcloud/spend.h"
 #include "timeutil.h"
@@ -45,14 +45,14 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 }
 
 /* Spend of the last `window` whole days, and of the month so far, from the daily series. */
-static int spend_from_costs(struct tc_run *run, int64_t now, long window, struct runway_input *in,
-			    struct tc_error *err) {
-	int offset = run->opts.api_offset;
+static int spend_from_costs(struct tc_cloud *cloud, int64_t now, long window,
+			    struct runway_input *in, struct tc_error *err) {
+	int offset = cloud->opts.api_offset;
 	int64_t today = tc_day_start(now, offset);
 	int64_t month = tc_month_start(now, offset);
 	int64_t from = today - window * 86400 < month ? today - window * 86400 : month;
 	struct tc_spend_series s;
-	if (tc_cost_series_fetch(&run->api, from, now, offset, &s, err) != 0) {
+	if (tc_cost_series_fetch(&cloud->api, from, now, offset, &s, err) != 0) {
 		tc_spend_series_free(&s);
 		return -1;
 	}
@@ -67,15 +67,16 @@ static int spend_from_costs(struct tc_run *run, int64_t now, long window, struct
 	return 0;
 }
 
-static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *res,
+		 struct tc_error *err) {
 	struct runway_options *o = run->program->ctx;
 	struct tc_balance b;
 	struct runway_input in = {0};
 	char words[64];
 	int64_t now = (int64_t)time(NULL);
-	int offset = run->opts.api_offset;
+	int offset = cloud->opts.api_offset;
 	bool credit = false, ready = true;
-	if (tc_balance_fetch(&run->api, &b, err) != 0) {
+	if (tc_balance_fetch(&cloud->api, &b, err) != 0) {
 		return -1;
 	}
 	in.available = tc_balance_available(&b, &credit);
@@ -84,7 +85,7 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 	in.month_elapsed = now - tc_month_start(now, offset);
 	in.month_length = (int64_t)tc_days_in_month(now, offset) * 86400;
 	if (o->bill) {
-		if (tc_bill_month_fetch(&run->api, now, offset, &in.month_to_date, &ready, err) !=
+		if (tc_bill_month_fetch(&cloud->api, now, offset, &in.month_to_date, &ready, err) !=
 		    0) {
 			return -1;
 		}
@@ -99,15 +100,14 @@ static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err
 		in.spend_seconds = in.month_elapsed;
 		snprintf(words, sizeof words, "%s", _("this month so far"));
 	} else {
-		if (spend_from_costs(run, now, o->window, &in, err) != 0) {
+		if (spend_from_costs(cloud, now, o->window, &in, err) != 0) {
 			return -1;
 		}
 		snprintf(words, sizeof words, _("the last %ld days"), o->window);
 	}
 	in.spend_words = words;
-	o->cfg.warning = run->warning;
-	o->cfg.critical = run->critical;
-	o->cfg.currency = run->opts.currency;
+	o->cfg.limits = (struct tc_thresholds){run->warning, run->critical};
+	o->cfg.currency = cloud->opts.currency;
 	runway_evaluate(&in, &o->cfg, res);
 	return 0;
 }
@@ -142,5 +142,5 @@ int main(int argc, char **argv) {
 	    .handle = handle,
 	    .ctx = &options,
 	};
-	return tc_plugin_main(&program, argc, argv, check);
+	return tc_check_main(&program, argc, argv, check);
 }

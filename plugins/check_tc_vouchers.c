@@ -4,7 +4,7 @@
 
 #include "money.h"
 #include "i18n.h"
-#include "plugin.h"
+#include "tencentcloud/check.h"
 #include "tencentcloud/vouchers.h"
 #include "vouchers_logic.h"
 
@@ -21,25 +21,25 @@ static int handle(int key, const char *arg, void *ctx, struct tc_error *err) {
 	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option");
 }
 
-static int check(struct tc_run *run, struct tc_result *res, struct tc_error *err) {
+static int check(struct tc_run *run, struct tc_cloud *cloud, struct tc_result *res,
+		 struct tc_error *err) {
 	struct vouchers_config *cfg = run->program->ctx;
 	struct tc_vouchers v;
 	int64_t now = (int64_t)time(NULL);
 	/* -w/-c on days left: a bare N means "fewer than N days left" */
-	if (vouchers_days_range(run->opts.warning, &run->warning, err) != 0) {
+	if (tc_range_parse_left(run->opts.warning, &run->warning, err) != 0) {
 		return tc_error_prefix(err, "-w");
 	}
-	if (vouchers_days_range(run->opts.critical, &run->critical, err) != 0) {
+	if (tc_range_parse_left(run->opts.critical, &run->critical, err) != 0) {
 		return tc_error_prefix(err, "-c");
 	}
-	if (tc_vouchers_fetch(&run->api, run->opts.api_offset, &v, err) != 0) {
+	if (tc_vouchers_fetch(&cloud->api, cloud->opts.api_offset, &v, err) != 0) {
 		tc_vouchers_free(&v);
 		return -1;
 	}
-	cfg->warning = run->warning;
-	cfg->critical = run->critical;
-	cfg->currency = run->opts.currency;
-	cfg->offset = run->opts.api_offset;
+	cfg->days = (struct tc_thresholds){run->warning, run->critical};
+	cfg->currency = cloud->opts.currency;
+	cfg->offset = cloud->opts.api_offset;
 	vouchers_evaluate(v.items, v.n, now, cfg, res);
 	tc_result_line(res, _("%zu unused vouchers read in %ld requests"), v.n, v.requests);
 	tc_vouchers_free(&v);
@@ -73,5 +73,5 @@ int main(int argc, char **argv) {
 	    .handle = handle,
 	    .ctx = &cfg,
 	};
-	return tc_plugin_main(&program, argc, argv, check);
+	return tc_check_main(&program, argc, argv, check);
 }

@@ -12,6 +12,7 @@
 #include <openssl/hmac.h>
 
 #include "http.h"
+#include "i18n.h"
 #include "result.h"
 
 void lark_hmac_b64(const char *key, size_t key_len, const char *msg, size_t msg_len, char *out,
@@ -65,22 +66,24 @@ const char *lark_colour(const char *state) {
 	return "grey";
 }
 
-/* Notification types other than problems and recoveries: their title word and colour. */
+/* Notification types other than problems and recoveries: their title word and colour.
+ * The word is a machine field too (the JSON webhook's "word"): the title shows it
+ * translated, the state names (OK, CRITICAL, ...) never are. */
 static const struct kind {
 	const char *type;
 	const char *word;
 	const char *colour;
 } kinds[] = {
-    {"ACKNOWLEDGEMENT", "ACKNOWLEDGED", "blue"},
-    {"FLAPPINGSTART", "FLAPPING", "yellow"},
-    {"FLAPPINGSTOP", "FLAPPING STOPPED", "turquoise"},
-    {"FLAPPINGEND", "FLAPPING STOPPED", "turquoise"}, /* Icinga 2 */
-    {"FLAPPINGDISABLED", "FLAPPING DISABLED", "turquoise"},
-    {"DOWNTIMESTART", "DOWNTIME STARTED", "indigo"},
-    {"DOWNTIMEEND", "DOWNTIME ENDED", "indigo"},
-    {"DOWNTIMECANCELLED", "DOWNTIME CANCELLED", "indigo"},
-    {"DOWNTIMEREMOVED", "DOWNTIME CANCELLED", "indigo"}, /* Icinga 2 */
-    {"CUSTOM", "CUSTOM", "violet"},
+    {"ACKNOWLEDGEMENT", N_("ACKNOWLEDGED"), "blue"},
+    {"FLAPPINGSTART", N_("FLAPPING"), "yellow"},
+    {"FLAPPINGSTOP", N_("FLAPPING STOPPED"), "turquoise"},
+    {"FLAPPINGEND", N_("FLAPPING STOPPED"), "turquoise"}, /* Icinga 2 */
+    {"FLAPPINGDISABLED", N_("FLAPPING DISABLED"), "turquoise"},
+    {"DOWNTIMESTART", N_("DOWNTIME STARTED"), "indigo"},
+    {"DOWNTIMEEND", N_("DOWNTIME ENDED"), "indigo"},
+    {"DOWNTIMECANCELLED", N_("DOWNTIME CANCELLED"), "indigo"},
+    {"DOWNTIMEREMOVED", N_("DOWNTIME CANCELLED"), "indigo"}, /* Icinga 2 */
+    {"CUSTOM", N_("CUSTOM"), "violet"},
 };
 
 static const struct kind *kind_of(const char *type) {
@@ -181,12 +184,19 @@ static char *who(const struct lark_event *e) {
 	if (!author || !comment) {
 		/* out of memory: no line */
 	} else if (is_type(e, "ACKNOWLEDGEMENT")) {
-		if (asprintf(&out, "%s acknowledged%s%s%s%s", state_word(e->state),
-			     *author ? " by " : "", author, *comment ? ": " : "", comment) < 0) {
+		const char *state = state_word(e->state);
+		int n = *author && *comment
+			    ? asprintf(&out, _("%s acknowledged by %s: %s"), state, author, comment)
+			: *author  ? asprintf(&out, _("%s acknowledged by %s"), state, author)
+			: *comment ? asprintf(&out, _("%s acknowledged: %s"), state, comment)
+				   : asprintf(&out, _("%s acknowledged"), state);
+		if (n < 0) {
 			out = NULL;
 		}
 	} else if (*author || *comment) {
-		if (asprintf(&out, "Comment%s%s: %s", *author ? " by " : "", author, comment) < 0) {
+		int n = *author ? asprintf(&out, _("Comment by %s: %s"), author, comment)
+				: asprintf(&out, _("Comment: %s"), comment);
+		if (n < 0) {
 			out = NULL;
 		}
 	}
@@ -249,11 +259,16 @@ void lark_parts(const struct lark_event *e, size_t details_max, struct lark_part
 	tc_text_copy(svc, sizeof svc, service ? e->service : "", TC_TEXT_ONE_LINE);
 	tc_text_copy(type, sizeof type, e->type ? e->type : "", TC_TEXT_ONE_LINE);
 	tc_text_copy(when, sizeof when, e->when ? e->when : "", TC_TEXT_ONE_LINE);
-	snprintf(p->title, sizeof p->title, "[%s] %s%s%s", p->word, host, service ? " / " : "",
-		 svc);
-	snprintf(p->note, sizeof p->note, "%s%s%s%s", *type ? "Type: " : "", type,
-		 *type && *when ? "  " : "", *when ? "Time: " : "");
-	strncat(p->note, when, sizeof p->note - strlen(p->note) - 1);
+	/* a kind's word is translated, a state's is not (it has no msgid) */
+	snprintf(p->title, sizeof p->title, "[%s] %s%s%s", kind_of(e->type) ? _(p->word) : p->word,
+		 host, service ? " / " : "", svc);
+	if (*type && *when) {
+		snprintf(p->note, sizeof p->note, _("Type: %s  Time: %s"), type, when);
+	} else if (*type) {
+		snprintf(p->note, sizeof p->note, _("Type: %s"), type);
+	} else if (*when) {
+		snprintf(p->note, sizeof p->note, _("Time: %s"), when);
+	}
 	if (e->output) {
 		size_t n = strcspn(e->output, "\n");
 		char *first = strndup(e->output, n);
@@ -380,9 +395,10 @@ int lark_check_webhook(const char *url, struct tc_error *err) {
 			return 0;
 		}
 	}
-	return tc_error_set(err, TC_ERR_CONFIG,
-			    "the webhook must be an https:// URL (http:// only to 127.0.0.1, [::1] "
-			    "or localhost)");
+	return tc_error_set(
+	    err, TC_ERR_CONFIG,
+	    _("the webhook must be an https:// URL (http:// only to 127.0.0.1, [::1] "
+	      "or localhost)"));
 }
 
 void lark_redact_url(const char *url, char *buf, size_t size) {
@@ -441,9 +457,9 @@ int lark_parse_window(const char *text, struct lark_window *w, struct tc_error *
 	const char *dash = strchr(text, '-');
 	if (!dash || (w->start = minutes(text, (size_t)(dash - text))) < 0 ||
 	    (w->end = minutes(dash + 1, strlen(dash + 1))) < 0 || w->start == w->end) {
-		return tc_error_set(err, TC_ERR_USAGE,
-				    "invalid --quiet-hours '%s': use HH:MM-HH:MM, e.g. 22:00-08:00",
-				    text);
+		return tc_error_set(
+		    err, TC_ERR_USAGE,
+		    _("invalid --quiet-hours '%s': use HH:MM-HH:MM, e.g. 22:00-08:00"), text);
 	}
 	return 0;
 }
@@ -523,8 +539,11 @@ char *lark_held_text(const char *lines, const char *tz) {
 	if (!out) {
 		return NULL;
 	}
-	size_t n = (size_t)snprintf(out, size, "%zu notification%s held during quiet hours:", count,
-				    count == 1 ? " was" : "s were");
+	size_t n =
+	    (size_t)snprintf(out, size,
+			     ngettext("%zu notification was held during quiet hours:",
+				      "%zu notifications were held during quiet hours:", count),
+			     count);
 	size_t listed = 0;
 	for (const char *p = lines; *p && listed < HELD_LISTED; listed++) {
 		size_t len = strcspn(p, "\n");
@@ -546,7 +565,7 @@ char *lark_held_text(const char *lines, const char *tz) {
 				      tm.tm_min, state, what, *summary ? ": " : "", summary);
 	}
 	if (count > listed) {
-		snprintf(out + n, size - n, "\n... and %zu more", count - listed);
+		snprintf(out + n, size - n, _("\n... and %zu more"), count - listed);
 	}
 	return out;
 }

@@ -28,11 +28,13 @@
 
 #include "curl_lazy.h"
 #include "deadline.h"
+#include "i18n.h"
 #include "http.h"
 #include "ini.h"
 #include "jsonx.h"
 #include "chat.h"
 #include "lark_logic.h"
+#include "opts.h"
 #include "result.h"
 
 enum { EXIT_SENT = 0, EXIT_FAILED = 1, EXIT_USAGE = 3 };
@@ -66,53 +68,64 @@ struct options {
 	const struct chat_platform *platform;
 	char webhook[2048];
 	char secret[512];
+	bool help;    /* --help: print the usage, exit 3 */
+	bool version; /* --version: likewise */
 };
 
 static void usage(FILE *out) {
+	fprintf(out, "%s (%s) %s\n", PROG, PACKAGE_NAME, PACKAGE_VERSION);
+#ifdef NOTIFY_TC_LARK
+	fputs(_("Delivers a monitoring notification to a team chat: a Lark group bot.\n\n"), out);
+#else
+	fputs(_("Delivers a monitoring notification to a team chat: a Lark, WeCom, DingTalk or "
+		"Slack\ngroup bot, or a JSON webhook.\n\n"),
+	      out);
+#endif
 	fprintf(
 	    out,
-	    "%s (%s) %s\n"
-	    "Delivers a monitoring notification to a team chat: "
+	    _("Usage: %s [--config FILE] [--source nagios|icinga|zabbix] [--kind host|service]\n"
+	      "         [--state S] [--host H] [--service S] [--output TEXT] [--type T] [--time "
+	      "T]\n"
+	      "         [--long-output TEXT] [--author A] [--comment C] [--text]\n"
+	      "         [--quiet-hours HH:MM-HH:MM [--timezone ZONE] [--quiet-critical]\n"
+	      "          [--state-dir DIR]]\n"
+	      "         [-t SECONDS] [--cacert FILE] [--capath DIR] [--proxy URL]\n"
+	      "         [--language zh-CN|en-US]\n\n"),
+	    PROG);
 #ifdef NOTIFY_TC_LARK
-	    "a Lark group bot.\n\n"
+	fputs(
+	    _("  --config FILE     ini with [lark] webhook=URL and secret=SECRET (mode 0600);\n"
+	      "                    else TC_LARK_WEBHOOK and TC_LARK_SECRET from the environment\n"),
+	    out);
 #else
-	    "a Lark, WeCom, DingTalk or Slack\n"
-	    "group bot, or a JSON webhook.\n\n"
+	fputs(_("  --config FILE     ini with [chat] (or [lark]) type=lark|wecom|dingtalk|slack|\n"
+		"                    webhook (default lark), webhook=URL and, for Lark and\n"
+		"                    DingTalk, secret=SECRET (mode 0600); else TC_CHAT_TYPE,\n"
+		"                    TC_CHAT_WEBHOOK and TC_CHAT_SECRET from the environment\n"),
+	      out);
 #endif
-	    "Usage: %s [--config FILE] [--source nagios|icinga|zabbix] [--kind "
-	    "host|service]\n"
-	    "         [--state S] [--host H] [--service S] [--output TEXT] [--type T] [--time T]\n"
-	    "         [--long-output TEXT] [--author A] [--comment C] [--text]\n"
-	    "         [--quiet-hours HH:MM-HH:MM [--timezone ZONE] [--quiet-critical]\n"
-	    "          [--state-dir DIR]]\n"
-	    "         [-t SECONDS] [--cacert FILE] [--capath DIR] [--proxy URL]\n\n"
-#ifdef NOTIFY_TC_LARK
-	    "  --config FILE     ini with [lark] webhook=URL and secret=SECRET (mode 0600);\n"
-	    "                    else TC_LARK_WEBHOOK and TC_LARK_SECRET from the environment\n"
-#else
-	    "  --config FILE     ini with [chat] (or [lark]) type=lark|wecom|dingtalk|slack|\n"
-	    "                    webhook (default lark), webhook=URL and, for Lark and\n"
-	    "                    DingTalk, secret=SECRET (mode 0600); else TC_CHAT_TYPE,\n"
-	    "                    TC_CHAT_WEBHOOK and TC_CHAT_SECRET from the environment\n"
-#endif
-	    "  --source NAME     read state, host, service, output, long output, author,\n"
-	    "                    comment and time from that system's environment macros\n"
-	    "                    (NAGIOS_*, ICINGA_*); options win over them\n"
-	    "  --long-output T   the plugin's long output (Nagios $LONGSERVICEOUTPUT$, its \\n\n"
-	    "                    read as newlines); its first lines go into the card\n"
-	    "  --author, --comment  who acknowledged (or sent a custom notification) and why\n"
-	    "  --text            plain text instead of a card\n"
-	    "  --quiet-hours W   hold back problems but CRITICAL/DOWN in window W, in --timezone\n"
-	    "                    (IANA name, default the machine's); --quiet-critical holds\n"
-	    "                    back those too. Recoveries, acknowledgements and custom\n"
-	    "                    notifications are always delivered\n"
-	    "  --state-dir DIR   record held notifications there; the first notification\n"
-	    "                    delivered after the window lists them (without it they are\n"
-	    "                    dropped)\n"
-	    "  -vvv              trace the request, the bot's token and signature redacted\n"
-	    "  -t SECONDS        give up delivering after this long (default 10)\n\n"
-	    "Exit status: 0 delivered or held back in quiet hours, 1 delivery failed, 3 usage.\n",
-	    PROG, PACKAGE_NAME, PACKAGE_VERSION, PROG);
+	fputs(
+	    _("  --source NAME     read state, host, service, output, long output, author,\n"
+	      "                    comment and time from that system's environment macros\n"
+	      "                    (NAGIOS_*, ICINGA_*); options win over them\n"
+	      "  --long-output T   the plugin's long output (Nagios $LONGSERVICEOUTPUT$, its \\n\n"
+	      "                    read as newlines); its first lines go into the card\n"
+	      "  --author, --comment  who acknowledged (or sent a custom notification) and why\n"
+	      "  --text            plain text instead of a card\n"
+	      "  --quiet-hours W   hold back problems but CRITICAL/DOWN in window W, in "
+	      "--timezone\n"
+	      "                    (IANA name, default the machine's); --quiet-critical holds\n"
+	      "                    back those too. Recoveries, acknowledgements and custom\n"
+	      "                    notifications are always delivered\n"
+	      "  --state-dir DIR   record held notifications there; the first notification\n"
+	      "                    delivered after the window lists them (without it they are\n"
+	      "                    dropped)\n"
+	      "  --language=zh-CN|en-US  the language of the messages (else LANG)\n"
+	      "  -vvv              trace the request, the bot's token and signature redacted\n"
+	      "  -t SECONDS        give up delivering after this long (default 10)\n\n"
+	      "Exit status: 0 delivered or held back in quiet hours, 1 delivery failed, 3 "
+	      "usage.\n"),
+	    out);
 }
 
 static const char *env_or(const char *a, const char *b) {
@@ -186,20 +199,22 @@ static int load_secrets(struct options *o, struct tc_error *err) {
 	int rc = 0;
 	o->platform = chat_platform(type && *type ? type : "lark");
 	if (!o->platform) {
-		rc = tc_error_set(err, TC_ERR_CONFIG,
-				  "unknown type '%.40s': lark, wecom, dingtalk, slack or webhook",
-				  type);
+		rc = tc_error_set(
+		    err, TC_ERR_CONFIG,
+		    _("unknown type '%.40s': lark, wecom, dingtalk, slack or webhook"), type);
 	} else if (!url || !*url) {
-		rc = tc_error_set(err, TC_ERR_CONFIG,
-				  "no webhook: set webhook= in the [" SECTION
-				  "] section of --config, or " ENV "WEBHOOK");
+		rc = tc_error_set(
+		    err, TC_ERR_CONFIG,
+		    _("no webhook: set webhook= in the [%s] section of --config, or %s"), SECTION,
+		    ENV "WEBHOOK");
 	} else if (lark_check_webhook(url, err) != 0) {
 		rc = -1;
 	} else if (secret && *secret && !o->platform->signs) {
-		rc = tc_error_set(err, TC_ERR_CONFIG,
-				  "type=%s takes no secret (its webhook URL is the secret): remove "
-				  "secret=",
-				  o->platform->name);
+		rc = tc_error_set(
+		    err, TC_ERR_CONFIG,
+		    _("type=%s takes no secret (its webhook URL is the secret): remove "
+		      "secret="),
+		    o->platform->name);
 	} else {
 		snprintf(o->webhook, sizeof o->webhook, "%s", url);
 		snprintf(o->secret, sizeof o->secret, "%s", secret ? secret : "");
@@ -208,174 +223,171 @@ static int load_secrets(struct options *o, struct tc_error *err) {
 	return rc;
 }
 
-static int parse(int argc, char **argv, struct options *o, struct tc_error *err) {
-	enum {
-		O_CONFIG = 1000,
-		O_SOURCE,
-		O_KIND,
-		O_STATE,
-		O_HOST,
-		O_SERVICE,
-		O_OUTPUT,
-		O_TYPE,
-		O_TIME,
-		O_TEXT,
-		O_QUIET,
-		O_TZ,
-		O_QUIET_CRIT,
-		O_CACERT,
-		O_CAPATH,
-		O_PROXY,
-		O_SECRET,
-		O_LONG_OUTPUT,
-		O_AUTHOR,
-		O_COMMENT,
-		O_STATE_DIR
-	};
-	static const struct option table[] = {
-	    {"config", required_argument, NULL, O_CONFIG},
-	    {"source", required_argument, NULL, O_SOURCE},
-	    {"kind", required_argument, NULL, O_KIND},
-	    {"state", required_argument, NULL, O_STATE},
-	    {"host", required_argument, NULL, O_HOST},
-	    {"service", required_argument, NULL, O_SERVICE},
-	    {"output", required_argument, NULL, O_OUTPUT},
-	    {"type", required_argument, NULL, O_TYPE},
-	    {"time", required_argument, NULL, O_TIME},
-	    {"text", no_argument, NULL, O_TEXT},
-	    {"quiet-hours", required_argument, NULL, O_QUIET},
-	    {"timezone", required_argument, NULL, O_TZ},
-	    {"quiet-critical", no_argument, NULL, O_QUIET_CRIT},
-	    {"cacert", required_argument, NULL, O_CACERT},
-	    {"capath", required_argument, NULL, O_CAPATH},
-	    {"proxy", required_argument, NULL, O_PROXY},
-	    {"webhook", required_argument, NULL, O_SECRET},
-	    {"secret", required_argument, NULL, O_SECRET},
-	    {"long-output", required_argument, NULL, O_LONG_OUTPUT},
-	    {"author", required_argument, NULL, O_AUTHOR},
-	    {"comment", required_argument, NULL, O_COMMENT},
-	    {"state-dir", required_argument, NULL, O_STATE_DIR},
-	    {"timeout", required_argument, NULL, 't'},
-	    {"verbose", no_argument, NULL, 'v'},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},
-	    {NULL, 0, NULL, 0},
-	};
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":t:vhV", table, NULL)) != -1) {
-		switch (c) {
-		case O_CONFIG:
-			o->config = optarg;
-			break;
-		case O_SOURCE:
-			if (strcmp(optarg, "nagios") && strcmp(optarg, "icinga") &&
-			    strcmp(optarg, "zabbix") && strcmp(optarg, "manual")) {
-				return tc_error_set(
-				    err, TC_ERR_USAGE,
-				    "invalid --source '%s': nagios, icinga, zabbix or manual",
-				    optarg);
-			}
-			o->source = optarg;
-			break;
-		case O_KIND:
-			if (strcmp(optarg, "host") && strcmp(optarg, "service")) {
-				return tc_error_set(err, TC_ERR_USAGE, "invalid --kind '%s'",
-						    optarg);
-			}
-			o->host_kind = strcmp(optarg, "host") == 0;
-			break;
-		case O_STATE:
-			o->event.state = optarg;
-			break;
-		case O_HOST:
-			o->event.host = optarg;
-			break;
-		case O_SERVICE:
-			o->event.service = optarg;
-			break;
-		case O_OUTPUT:
-			o->event.output = optarg;
-			break;
-		case O_TYPE:
-			o->event.type = optarg;
-			break;
-		case O_TIME:
-			o->event.when = optarg;
-			break;
-		case O_LONG_OUTPUT:
-			o->event.long_output = optarg;
-			break;
-		case O_AUTHOR:
-			o->event.author = optarg;
-			break;
-		case O_COMMENT:
-			o->event.comment = optarg;
-			break;
-		case O_STATE_DIR:
-			o->state_dir = optarg;
-			break;
-		case O_TEXT:
-			o->text = true;
-			break;
-		case O_QUIET:
-			if (lark_parse_window(optarg, &o->quiet, err) != 0) {
-				return -1;
-			}
-			o->quiet_set = true;
-			break;
-		case O_TZ: {
-			char path[512];
-			snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", optarg);
-			if (strstr(optarg, "..") || access(path, R_OK) != 0) {
-				return tc_error_set(err, TC_ERR_USAGE, "unknown --timezone '%s'",
-						    optarg);
-			}
-			o->timezone = optarg;
-			break;
-		}
-		case O_QUIET_CRIT:
-			o->quiet_critical = true;
-			break;
-		case O_CACERT:
-			o->cacert = optarg;
-			break;
-		case O_CAPATH:
-			o->capath = optarg;
-			break;
-		case O_PROXY:
-			o->proxy = optarg;
-			break;
-		case O_SECRET:
+/* The notifier's options (the secrets only to refuse them where ps shows them). */
+enum {
+	O_CONFIG = 1000,
+	O_SOURCE,
+	O_KIND,
+	O_STATE,
+	O_HOST,
+	O_SERVICE,
+	O_OUTPUT,
+	O_TYPE,
+	O_TIME,
+	O_TEXT,
+	O_QUIET,
+	O_TZ,
+	O_QUIET_CRIT,
+	O_CACERT,
+	O_CAPATH,
+	O_PROXY,
+	O_SECRET,
+	O_LONG_OUTPUT,
+	O_AUTHOR,
+	O_COMMENT,
+	O_STATE_DIR,
+	O_LANGUAGE
+};
+static const struct option options_table[] = {
+    {"config", required_argument, NULL, O_CONFIG},
+    {"source", required_argument, NULL, O_SOURCE},
+    {"kind", required_argument, NULL, O_KIND},
+    {"state", required_argument, NULL, O_STATE},
+    {"host", required_argument, NULL, O_HOST},
+    {"service", required_argument, NULL, O_SERVICE},
+    {"output", required_argument, NULL, O_OUTPUT},
+    {"type", required_argument, NULL, O_TYPE},
+    {"time", required_argument, NULL, O_TIME},
+    {"text", no_argument, NULL, O_TEXT},
+    {"quiet-hours", required_argument, NULL, O_QUIET},
+    {"timezone", required_argument, NULL, O_TZ},
+    {"quiet-critical", no_argument, NULL, O_QUIET_CRIT},
+    {"cacert", required_argument, NULL, O_CACERT},
+    {"capath", required_argument, NULL, O_CAPATH},
+    {"proxy", required_argument, NULL, O_PROXY},
+    {"webhook", required_argument, NULL, O_SECRET},
+    {"secret", required_argument, NULL, O_SECRET},
+    {"long-output", required_argument, NULL, O_LONG_OUTPUT},
+    {"author", required_argument, NULL, O_AUTHOR},
+    {"comment", required_argument, NULL, O_COMMENT},
+    {"state-dir", required_argument, NULL, O_STATE_DIR},
+    {"language", required_argument, NULL, O_LANGUAGE},
+    {"timeout", required_argument, NULL, 't'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+/* One option; errors are values, turned into the usage status in main(). */
+static int option(void *ctx, int key, int row, const char *arg, struct tc_error *err) {
+	struct options *o = ctx;
+	(void)row;
+	switch (key) {
+	case O_CONFIG:
+		o->config = arg;
+		return 0;
+	case O_SOURCE:
+		if (strcmp(arg, "nagios") && strcmp(arg, "icinga") && strcmp(arg, "zabbix") &&
+		    strcmp(arg, "manual")) {
 			return tc_error_set(
 			    err, TC_ERR_USAGE,
-			    "the webhook and its secret are not accepted on the command "
-			    "line: use --config or " ENV "WEBHOOK/" ENV "SECRET");
-		case 't':
-			o->timeout = atoi(optarg);
-			if (o->timeout < 1 || o->timeout > 300) {
-				return tc_error_set(err, TC_ERR_USAGE, "invalid --timeout '%s'",
-						    optarg);
-			}
-			break;
-		case 'v':
-			o->verbose++;
-			break;
-		case 'h':
-			usage(stdout);
-			exit(EXIT_USAGE);
-		case 'V':
-			printf(PROG " (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-			exit(EXIT_USAGE);
-		default:
-			return tc_error_set(err, TC_ERR_USAGE, "unknown or incomplete option '%s'",
-					    argv[optind - 1]);
+			    _("invalid --source '%s': nagios, icinga, zabbix or manual"), arg);
 		}
+		o->source = arg;
+		return 0;
+	case O_KIND:
+		if (strcmp(arg, "host") && strcmp(arg, "service")) {
+			return tc_error_set(err, TC_ERR_USAGE, _("invalid --kind '%s'"), arg);
+		}
+		o->host_kind = strcmp(arg, "host") == 0;
+		return 0;
+	case O_STATE:
+		o->event.state = arg;
+		return 0;
+	case O_HOST:
+		o->event.host = arg;
+		return 0;
+	case O_SERVICE:
+		o->event.service = arg;
+		return 0;
+	case O_OUTPUT:
+		o->event.output = arg;
+		return 0;
+	case O_TYPE:
+		o->event.type = arg;
+		return 0;
+	case O_TIME:
+		o->event.when = arg;
+		return 0;
+	case O_LONG_OUTPUT:
+		o->event.long_output = arg;
+		return 0;
+	case O_AUTHOR:
+		o->event.author = arg;
+		return 0;
+	case O_COMMENT:
+		o->event.comment = arg;
+		return 0;
+	case O_STATE_DIR:
+		o->state_dir = arg;
+		return 0;
+	case O_LANGUAGE: /* taken by tc_i18n_init; checked here */
+		if (strcmp(arg, "zh-CN") && strcmp(arg, "en-US")) {
+			return tc_error_set(err, TC_ERR_USAGE,
+					    _("invalid --language '%s': use zh-CN or en-US"), arg);
+		}
+		return 0;
+	case O_TEXT:
+		o->text = true;
+		return 0;
+	case O_QUIET:
+		if (lark_parse_window(arg, &o->quiet, err) != 0) {
+			return -1;
+		}
+		o->quiet_set = true;
+		return 0;
+	case O_TZ: {
+		char path[512];
+		snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", arg);
+		if (strstr(arg, "..") || access(path, R_OK) != 0) {
+			return tc_error_set(err, TC_ERR_USAGE, _("unknown --timezone '%s'"), arg);
+		}
+		o->timezone = arg;
+		return 0;
 	}
-	if (optind < argc) {
-		return tc_error_set(err, TC_ERR_USAGE, "unexpected argument '%s'", argv[optind]);
+	case O_QUIET_CRIT:
+		o->quiet_critical = true;
+		return 0;
+	case O_CACERT:
+		o->cacert = arg;
+		return 0;
+	case O_CAPATH:
+		o->capath = arg;
+		return 0;
+	case O_PROXY:
+		o->proxy = arg;
+		return 0;
+	case O_SECRET:
+		return tc_error_set(err, TC_ERR_USAGE,
+				    _("the webhook and its secret are not accepted on the command "
+				      "line: use --config or %s/%s"),
+				    ENV "WEBHOOK", ENV "SECRET");
+	case 't':
+		return tc_opts_int("--timeout", arg, 1, 300, &o->timeout, err);
 	}
-	return 0;
+	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option %d", key);
+}
+
+static int parse(int argc, char **argv, struct options *o, struct tc_error *err) {
+	struct tc_getopt g = {.shorts = "t:vhV",
+			      .table = options_table,
+			      .verbose = &o->verbose,
+			      .help = &o->help,
+			      .version = &o->version,
+			      .handle = option,
+			      .ctx = o};
+	return tc_opts_getopt(&g, argc, argv, err);
 }
 
 /* -vvv: the request as sent, without the bot's token (the URL's last segment) or a
@@ -418,7 +430,7 @@ static int deliver(const struct options *o, struct tc_error *err) {
 		bool retry = false;
 		long wait_ms = 0, retry_after = 0;
 		if (!body) {
-			rc = tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+			rc = tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 			break;
 		}
 		trace_request(o, body);
@@ -450,11 +462,12 @@ static int deliver(const struct options *o, struct tc_error *err) {
 		if (rc == 0 || !retry || tc_deadline_left_ms(&d) < wait_ms + 200) {
 			if (rc != 0 && retry &&
 			    retry_after * 1000 + 200 > tc_deadline_left_ms(&d)) {
-				tc_error_prefix(err, "asked to wait %ld s, past the %d s deadline",
+				tc_error_prefix(err,
+						_("asked to wait %ld s, past the %d s deadline"),
 						retry_after, o->timeout);
 			}
 			if (rc != 0 && attempt > 1) {
-				tc_error_prefix(err, "after %d attempts", attempt);
+				tc_error_prefix(err, _("after %d attempts"), attempt);
 			}
 			break;
 		}
@@ -567,7 +580,9 @@ static void describe(const struct lark_event *e, char *buf, size_t size) {
 	tc_text_copy(state, sizeof state, e->state, TC_TEXT_ONE_LINE);
 	tc_text_copy(host, sizeof host, e->host, TC_TEXT_ONE_LINE);
 	tc_text_copy(svc, sizeof svc, service ? e->service : "", TC_TEXT_ONE_LINE);
-	snprintf(buf, size, "%s notification for %s%s%s", state, host, service ? " / " : "", svc);
+	/* TRANSLATORS: state, host, " / " and service (or nothing) */
+	snprintf(buf, size, _("%s notification for %s%s%s"), state, host, service ? " / " : "",
+		 svc);
 }
 
 /* Now, or TC_LARK_NOW (UNIX seconds) in the tests: a fake clock for quiet hours. */
@@ -578,7 +593,8 @@ static int clock_now(int64_t *now, struct tc_error *err) {
 	if (fake && *fake) {
 		long long v = strtoll(fake, &end, 10);
 		if (*end || v <= 0) {
-			return tc_error_set(err, TC_ERR_USAGE, "invalid TC_LARK_NOW '%.40s'", fake);
+			return tc_error_set(err, TC_ERR_USAGE, _("invalid TC_LARK_NOW '%.40s'"),
+					    fake);
 		}
 		*now = v;
 	}
@@ -590,28 +606,40 @@ int main(int argc, char **argv) {
 	struct tc_error err;
 	int64_t now = 0;
 	char what[600], claim[4200] = "", note[128] = "";
+	tc_i18n_init(argc, argv);
 	srand((unsigned)time(NULL) ^ (unsigned)getpid());
-	if (parse(argc, argv, &o, &err) != 0 || load_secrets(&o, &err) != 0 ||
-	    clock_now(&now, &err) != 0) {
+	int parsed = parse(argc, argv, &o, &err);
+	if (o.help || o.version) {
+		if (o.help) {
+			usage(stdout);
+		} else {
+			printf(PROG " (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+		}
+		return EXIT_USAGE;
+	}
+	if (parsed != 0 || load_secrets(&o, &err) != 0 || clock_now(&now, &err) != 0) {
 		printf(PROG ": %s\n", err.message);
 		return EXIT_USAGE;
 	}
 	from_environment(&o);
 	o.event.source = o.source;
 	if (!o.event.state || !o.event.host) {
-		printf(PROG ": no state or host: give --state and --host, or --source with "
-			    "its environment macros\n");
+		printf(PROG ": %s\n",
+		       _("no state or host: give --state and --host, or --source with "
+			 "its environment macros"));
 		return EXIT_USAGE;
 	}
 	describe(&o.event, what, sizeof what);
 	bool quiet = o.quiet_set && lark_in_window(&o.quiet, now, o.timezone);
 	if (quiet && lark_quiet_holds(&o.event, o.quiet_critical)) {
 		if (!o.state_dir || hold(&o, now) == 0) {
-			printf(PROG ": quiet hours: %s held back\n", what);
+			printf(PROG ": ");
+			printf(_("quiet hours: %s held back\n"), what);
 			return EXIT_SENT;
 		}
 		/* better a message at night than one lost */
-		snprintf(note, sizeof note, " (quiet hours, but --state-dir could not record it)");
+		snprintf(note, sizeof note, "%s",
+			 _(" (quiet hours, but --state-dir could not record it)"));
 	}
 	char *held = !quiet && o.state_dir ? claim_held(&o, claim, sizeof claim) : NULL;
 	char *held_text = lark_held_text(held, o.timezone);
@@ -623,9 +651,11 @@ int main(int argc, char **argv) {
 	memset(o.secret, 0, sizeof o.secret);
 	tc_curl_unload();
 	if (rc != 0) {
-		printf(PROG ": delivery failed: %s\n", err.message);
+		printf(PROG ": ");
+		printf(_("delivery failed: %s\n"), err.message);
 		return EXIT_FAILED;
 	}
-	printf(PROG ": delivered %s%s\n", what, note);
+	printf(PROG ": ");
+	printf(_("delivered %s%s\n"), what, note);
 	return EXIT_SENT;
 }

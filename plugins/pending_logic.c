@@ -29,33 +29,24 @@ static int by_age(const void *a, const void *b) {
 	return strcmp(x->id, y->id);
 }
 
-static void minutes_text(int64_t value, char *buf, size_t size, const void *ctx) {
+/* ages are judged in whole minutes (scale 0), so a bound comes as whole minutes */
+static void minutes_text(int64_t value, int scale, char *buf, size_t size, const void *ctx) {
+	(void)scale;
 	(void)ctx;
-	snprintf(buf, size, _("%lld min"), (long long)(value / 100));
+	snprintf(buf, size, _("%lld min"), (long long)value);
 }
 
-static void count_text(int64_t value, char *buf, size_t size, const void *ctx) {
-	(void)ctx;
-	snprintf(buf, size, "%lld", (long long)(value / 100));
-}
-
-static void money_text(int64_t value, char *buf, size_t size, const void *ctx) {
-	tc_money_format(value, ctx, buf, size);
-}
-
-/* Applies one pair of ranges and says which one was crossed in a long-output line. */
-static void judge(struct tc_result *r, const char *what, int64_t value,
-		  const struct tc_range *warning, const struct tc_range *critical,
-		  tc_range_value_fmt fmt, const void *ctx) {
-	char bound[96];
-	if (tc_range_alerts(critical, value)) {
-		tc_range_describe(critical, value, fmt, ctx, bound, sizeof bound);
-		tc_result_raise(r, TC_CRITICAL);
-		tc_result_line(r, _("critical: %s %s"), what, bound);
-	} else if (tc_range_alerts(warning, value)) {
-		tc_range_describe(warning, value, fmt, ctx, bound, sizeof bound);
-		tc_result_raise(r, TC_WARNING);
-		tc_result_line(r, _("warning: %s %s"), what, bound);
+/* Judges one figure and says which range was crossed in a long-output line. */
+static void judge(struct tc_result *r, const char *what, int64_t value, int scale,
+		  const struct tc_thresholds *limits, tc_range_value_fmt fmt, const void *ctx) {
+	char why[96];
+	struct tc_verdict v = tc_thresholds_judge(limits, value, scale);
+	tc_verdict_why(&v, fmt, ctx, why, sizeof why);
+	tc_result_raise(r, v.state);
+	if (v.state == TC_CRITICAL) {
+		tc_result_line(r, _("critical: %s %s"), what, why);
+	} else if (v.state == TC_WARNING) {
+		tc_result_line(r, _("warning: %s %s"), what, why);
 	}
 }
 
@@ -104,12 +95,10 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 				  sorted[0].product[0] ? sorted[0].product : "-", price,
 				  status_word(sorted[0].status));
 	}
-	judge(r, _("oldest order age"), oldest_minutes * 100, &cfg->age_warning, &cfg->age_critical,
-	      minutes_text, NULL);
-	judge(r, _("pending orders"), (int64_t)n * 100, &cfg->count_warning, &cfg->count_critical,
-	      count_text, NULL);
-	judge(r, _("pending amount"), total, &cfg->amount_warning, &cfg->amount_critical,
-	      money_text, cfg->currency);
+	judge(r, _("oldest order age"), oldest_minutes, 0, &cfg->age, minutes_text, NULL);
+	judge(r, _("pending orders"), (int64_t)n, 0, &cfg->count, tc_bound_number, NULL);
+	judge(r, _("pending amount"), total, TC_MONEY_SCALE, &cfg->amount, tc_bound_money,
+	      cfg->currency);
 
 	for (size_t i = 0; i < n && i < PENDING_LISTED; i++) {
 		char created[24], age[32], price[64];
@@ -135,17 +124,24 @@ void pending_evaluate(const struct tc_order *orders, size_t n, int64_t now,
 	}
 	free(sorted);
 
-	tc_result_figure(r, "pending_orders", TC_MEASURE_COUNT, NULL, (int64_t)n, 0,
-			 &cfg->count_warning, &cfg->count_critical, true);
-	tc_result_figure(r, "pending_amount", TC_MEASURE_MONEY, cfg->currency, total, 2,
-			 &cfg->amount_warning, &cfg->amount_critical, true);
-	tc_result_figure(r, "oldest_pending", TC_MEASURE_MINUTES, NULL, oldest_minutes, 0,
-			 &cfg->age_warning, &cfg->age_critical, true);
+	tc_result_add_figure(r, &(struct tc_figure){.name = "pending_orders",
+						    TC_FIGURE_COUNT(n),
+						    .limits = &cfg->count,
+						    .min_zero = true});
+	tc_result_add_figure(r, &(struct tc_figure){.name = "pending_amount",
+						    TC_FIGURE_MONEY(cfg->currency, total),
+						    .limits = &cfg->amount,
+						    .min_zero = true});
+	tc_result_add_figure(r, &(struct tc_figure){.name = "oldest_pending",
+						    .measure = TC_MEASURE_MINUTES,
+						    .value = oldest_minutes,
+						    .limits = &cfg->age,
+						    .min_zero = true});
 }
 
 int pending_age_range_check(const struct tc_range *r, struct tc_error *err) {
 	char text[64];
-	if (!tc_range_alerts(r, 0)) {
+	if (!tc_range_alerts(r, 0, 0)) { /* age 0, in whole minutes */
 		return 0;
 	}
 	tc_range_format(r, text, sizeof text);

@@ -8,14 +8,12 @@
 #include "tencentcloud/orders.h"
 #include "range.h"
 #include "result.h"
+#include "thresholds.h"
 
 struct pending_config {
-	struct tc_range age_warning; /* minutes, on the oldest pending order */
-	struct tc_range age_critical;
-	struct tc_range count_warning; /* unset unless given */
-	struct tc_range count_critical;
-	struct tc_range amount_warning; /* currency units */
-	struct tc_range amount_critical;
+	struct tc_thresholds age;    /* minutes, on the oldest pending order */
+	struct tc_thresholds count;  /* unset unless given */
+	struct tc_thresholds amount; /* currency units */
 	const char *currency;
 	int days;   /* the look-back window, for the words */
 	int offset; /* UTC offset of the API's times, for the listing */

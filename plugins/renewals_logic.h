@@ -6,13 +6,12 @@
 #include <stdbool.h>
 
 #include "tencentcloud/balance.h"
-#include "range.h"
 #include "tencentcloud/renewals.h"
 #include "result.h"
+#include "thresholds.h"
 
 struct renewals_config {
-	struct tc_range warning; /* days left: "30:" warns under 30 days */
-	struct tc_range critical;
+	struct tc_thresholds days; /* days left: "30:" warns under 30 days */
 	bool include_not_renewing; /* judge DISABLE_NOTIFY_AND_MANUAL_RENEW like manual */
 	const char *products;      /* comma-separated ProductCodes, NULL: all */
 	const char *regions;       /* RegionCodes */

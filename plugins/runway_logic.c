@@ -7,10 +7,16 @@
 #include "i18n.h"
 #include "money.h"
 
-static void days_text(int64_t value, char *buf, size_t size, const void *ctx) {
+/* The runway is counted, judged and shown in tenths of a day: the figure and the
+ * judge take it at scale TENTHS, and the words print it as "%lld.%lld" of value / 10
+ * and value % 10 (translated strings), which agrees with that scale only. */
+#define TENTHS 1
+_Static_assert(TENTHS == 1, "the runway's words print tenths of a day");
+
+static void days_text(int64_t value, int scale, char *buf, size_t size, const void *ctx) {
+	(void)scale; /* TENTHS, as judged */
 	(void)ctx;
-	snprintf(buf, size, _("%lld.%lld days"), (long long)(value / 100),
-		 (long long)(value % 100 / 10));
+	snprintf(buf, size, _("%lld.%lld days"), (long long)(value / 10), (long long)(value % 10));
 }
 
 /* a * b / c for amounts whose product may not fit in 64 bits; c > 0 */
@@ -21,7 +27,7 @@ static int64_t mul_div(int64_t a, int64_t b, int64_t c) {
 
 void runway_evaluate(const struct runway_input *in, const struct runway_config *cfg,
 		     struct tc_result *r) {
-	char avail[64], daily_text[64], words[256] = "", bound[96];
+	char avail[64], daily_text[64], words[256] = "", why[96];
 	int64_t daily = in->spend_seconds > 0 ? mul_div(in->spend, 86400, in->spend_seconds) : 0;
 	if (daily < 0) {
 		daily = 0; /* refunds can make a period's spend negative: no burn */
@@ -47,16 +53,13 @@ void runway_evaluate(const struct runway_input *in, const struct runway_config *
 	} else {
 		snprintf(words, sizeof words, _("runway %lld.%lld days at %s/day"),
 			 (long long)(runway10 / 10), (long long)(runway10 % 10), daily_text);
-		if (tc_range_alerts(&cfg->critical, runway10 * 10)) {
-			tc_range_describe(&cfg->critical, runway10 * 10, days_text, NULL, bound,
-					  sizeof bound);
-			tc_result_raise(r, TC_CRITICAL);
-			tc_result_line(r, _("critical: runway %s"), bound);
-		} else if (tc_range_alerts(&cfg->warning, runway10 * 10)) {
-			tc_range_describe(&cfg->warning, runway10 * 10, days_text, NULL, bound,
-					  sizeof bound);
-			tc_result_raise(r, TC_WARNING);
-			tc_result_line(r, _("warning: runway %s"), bound);
+		struct tc_verdict v = tc_thresholds_judge(&cfg->limits, runway10, TENTHS);
+		tc_verdict_why(&v, days_text, NULL, why, sizeof why);
+		tc_result_raise(r, v.state);
+		if (v.state == TC_CRITICAL) {
+			tc_result_line(r, _("critical: runway %s"), why);
+		} else if (v.state == TC_WARNING) {
+			tc_result_line(r, _("warning: runway %s"), why);
 		}
 	}
 	tc_result_line(r, _("available: %s"), avail);
@@ -94,15 +97,24 @@ void runway_evaluate(const struct runway_input *in, const struct runway_config *
 	tc_result_summary(r, "%s", words);
 
 	if (daily > 0 || in->arrears) {
-		tc_result_figure(r, "runway", TC_MEASURE_DAYS, NULL, runway10, 1, &cfg->warning,
-				 &cfg->critical, true);
+		tc_result_add_figure(r, &(struct tc_figure){.name = "runway",
+							    .measure = TC_MEASURE_DAYS,
+							    .value = runway10,
+							    .scale = TENTHS,
+							    .limits = &cfg->limits,
+							    .min_zero = true});
 	}
-	tc_result_figure(r, "daily_spend", TC_MEASURE_MONEY, cfg->currency, daily, 2, NULL, NULL,
-			 true);
-	tc_result_figure(r, "mtd_spend", TC_MEASURE_MONEY, cfg->currency, in->month_to_date, 2,
-			 NULL, NULL, true);
+	tc_result_add_figure(r, &(struct tc_figure){.name = "daily_spend",
+						    TC_FIGURE_MONEY(cfg->currency, daily),
+						    .min_zero = true});
+	tc_result_add_figure(r,
+			     &(struct tc_figure){.name = "mtd_spend",
+						 TC_FIGURE_MONEY(cfg->currency, in->month_to_date),
+						 .min_zero = true});
 	if (cfg->has_budget) {
-		tc_result_figure(r, "budget_used", TC_MEASURE_PERCENT, NULL, pct10, 1, NULL, NULL,
-				 false);
+		tc_result_add_figure(r, &(struct tc_figure){.name = "budget_used",
+							    .measure = TC_MEASURE_PERCENT,
+							    .value = pct10,
+							    .scale = 1});
 	}
 }

@@ -7,12 +7,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "range.h"
 #include "result.h"
+#include "thresholds.h"
 
 struct runway_config {
-	struct tc_range warning; /* runway days */
-	struct tc_range critical;
+	struct tc_thresholds limits; /* runway days */
 	bool has_budget;
 	int64_t budget; /* cents per month */
 	const char *currency;

@@ -10,8 +10,9 @@
 
 /* "within 30 days" for the usual "30:" warning range, else the range's words. */
 static void window_words(const struct tc_range *w, char *buf, size_t size) {
-	if (!w->inside && !w->start_infinite && w->end_infinite && w->start % 100 == 0) {
-		snprintf(buf, size, _("within %lld days"), (long long)(w->start / 100));
+	int64_t days;
+	if (w->end_infinite && tc_range_floor(w, 0, &days)) {
+		snprintf(buf, size, _("within %lld days"), (long long)days);
 	} else {
 		snprintf(buf, size, "%s", _("within the warning range"));
 	}
@@ -32,7 +33,7 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 	int64_t earliest = 0;
 	const struct tc_voucher *first = NULL;
 	char window[64], m1[64], m2[64], date[16];
-	window_words(&cfg->warning, window, sizeof window);
+	window_words(&cfg->days.warning, window, sizeof window);
 
 	for (size_t i = 0; i < n; i++) {
 		total += v[i].balance;
@@ -68,7 +69,7 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 			first = &v[i];
 			earliest = days;
 		}
-		if (tc_range_alerts(&cfg->warning, days * 100)) {
+		if (tc_range_alerts(&cfg->days.warning, days, 0)) {
 			/* only what needs attention is listed: Nagios keeps 8 KB of output */
 			expiring_n++;
 			expiring += v[i].balance;
@@ -106,11 +107,7 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 				  expired_note);
 	} else {
 		tc_format_api_date(first->expires, cfg->offset, date, sizeof date);
-		if (tc_range_alerts(&cfg->critical, earliest * 100)) {
-			tc_result_raise(r, TC_CRITICAL);
-		} else if (tc_range_alerts(&cfg->warning, earliest * 100)) {
-			tc_result_raise(r, TC_WARNING);
-		}
+		tc_result_raise(r, tc_thresholds_judge(&cfg->days, earliest, 0).state);
 		if (expiring_n) {
 			tc_money_format(expiring, cfg->currency, m1, sizeof m1);
 			tc_result_summary(
@@ -128,24 +125,16 @@ void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 			    m1, live_n, window, date, expired_note);
 		}
 	}
-	tc_result_figure(r, "voucher_balance", TC_MEASURE_MONEY, cfg->currency, total, 2, NULL,
-			 NULL, true);
-	tc_result_figure(r, "voucher_expiring", TC_MEASURE_MONEY, cfg->currency, expiring, 2, NULL,
-			 NULL, true);
+	tc_result_add_figure(r, &(struct tc_figure){.name = "voucher_balance",
+						    TC_FIGURE_MONEY(cfg->currency, total),
+						    .min_zero = true});
+	tc_result_add_figure(r, &(struct tc_figure){.name = "voucher_expiring",
+						    TC_FIGURE_MONEY(cfg->currency, expiring),
+						    .min_zero = true});
 	if (first) {
-		tc_result_figure(r, "voucher_expires_in", TC_MEASURE_DAYS, NULL, earliest, 0,
-				 &cfg->warning, &cfg->critical, false);
+		tc_result_add_figure(r, &(struct tc_figure){.name = "voucher_expires_in",
+							    .measure = TC_MEASURE_DAYS,
+							    .value = earliest,
+							    .limits = &cfg->days});
 	}
-}
-
-int vouchers_days_range(const char *text, struct tc_range *out, struct tc_error *err) {
-	char buf[64];
-	size_t len = strlen(text);
-	if (len > 0 && len < sizeof buf - 1 && strspn(text, "0123456789.") == len) {
-		/* a bare N on "days left" reads as the monitoring convention does
-		 * (check_http -C 30,7): alert when fewer than N days are left */
-		snprintf(buf, sizeof buf, "%s:", text);
-		text = buf;
-	}
-	return tc_range_parse(text, out, err);
 }

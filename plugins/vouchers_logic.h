@@ -3,14 +3,13 @@
 #ifndef TC_VOUCHERS_LOGIC_H
 #define TC_VOUCHERS_LOGIC_H
 
-#include "range.h"
 #include "result.h"
 #include "tencentcloud/vouchers.h"
+#include "thresholds.h"
 
 struct vouchers_config {
-	struct tc_range warning; /* days until the earliest expiry */
-	struct tc_range critical;
-	int64_t min_value; /* cents: smaller balances are ignored */
+	struct tc_thresholds days; /* days until the earliest expiry (tc_range_parse_left) */
+	int64_t min_value;         /* cents: smaller balances are ignored */
 	const char *currency;
 	int offset; /* UTC offset of the API's dates */
 };
@@ -20,9 +19,5 @@ struct vouchers_config {
  * one whose expiry date cannot be read (named in the long output, not judged). */
 void vouchers_evaluate(const struct tc_voucher *v, size_t n, int64_t now,
 		       const struct vouchers_config *cfg, struct tc_result *r);
-
-/* A -w/-c value on the days left: a bare number N means "N:" (alert when fewer than
- * N days are left), as certificate checks read it; anything else is a Nagios range. */
-int vouchers_days_range(const char *text, struct tc_range *out, struct tc_error *err);
 
 #endif

@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 
 #include <microhttpd.h>
 
+#include "opts.h"
 #include "readfile.h"
 #include "scenario.h"
 #include "serve.h"
@@ -41,9 +43,44 @@ struct sim_options {
 	const char *key;
 	long clock_offset;
 	int verbose;
+	bool help;
 };
 
-static int parse(int argc, char **argv, struct sim_options *o) {
+/* One option; errors are values, reported with the usage in main(). */
+static int option(void *ctx, int key, int row, const char *arg, struct tc_error *err) {
+	struct sim_options *o = ctx;
+	long n = 0;
+	(void)row;
+	switch (key) {
+	case 's':
+		o->scenario = arg;
+		return 0;
+	case 'l':
+		o->listen = arg;
+		return 0;
+	case 'p':
+		return tc_opts_int("--port", arg, 0, 65535, &o->port, err);
+	case 'f':
+		o->port_file = arg;
+		return 0;
+	case 'C':
+		o->cert = arg;
+		return 0;
+	case 'K':
+		o->key = arg;
+		return 0;
+	case 'o':
+		if (tc_opts_long("--clock-offset", arg, -100L * 365 * 86400, 100L * 365 * 86400, &n,
+				 err) != 0) {
+			return -1;
+		}
+		o->clock_offset = n;
+		return 0;
+	}
+	return tc_error_set(err, TC_ERR_INTERNAL, "unhandled option %d", key);
+}
+
+static int parse(int argc, char **argv, struct sim_options *o, struct tc_error *err) {
 	static const struct option table[] = {
 	    {"scenario", required_argument, NULL, 's'},
 	    {"listen", required_argument, NULL, 'l'},
@@ -56,45 +93,21 @@ static int parse(int argc, char **argv, struct sim_options *o) {
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	int c;
 	*o = (struct sim_options){.listen = "127.0.0.1"};
-	while ((c = getopt_long(argc, argv, "s:l:p:f:C:K:o:vh", table, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			o->scenario = optarg;
-			break;
-		case 'l':
-			o->listen = optarg;
-			break;
-		case 'p':
-			o->port = atoi(optarg);
-			break;
-		case 'f':
-			o->port_file = optarg;
-			break;
-		case 'C':
-			o->cert = optarg;
-			break;
-		case 'K':
-			o->key = optarg;
-			break;
-		case 'o':
-			o->clock_offset = strtol(optarg, NULL, 10);
-			break;
-		case 'v':
-			o->verbose++;
-			break;
-		case 'h':
-			usage(stdout);
-			exit(0);
-		default:
-			usage(stderr);
-			return -1;
-		}
-	}
-	if (!o->scenario || (!o->cert) != (!o->key) || o->port < 0 || o->port > 65535) {
-		usage(stderr);
+	struct tc_getopt g = {.shorts = "s:l:p:f:C:K:o:vh",
+			      .table = table,
+			      .verbose = &o->verbose,
+			      .help = &o->help,
+			      .handle = option,
+			      .ctx = o};
+	if (tc_opts_getopt(&g, argc, argv, err) != 0 || o->help) {
 		return -1;
+	}
+	if (!o->scenario) {
+		return tc_error_set(err, TC_ERR_USAGE, "--scenario is required");
+	}
+	if ((!o->cert) != (!o->key)) {
+		return tc_error_set(err, TC_ERR_USAGE, "--tls-cert and --tls-key go together");
 	}
 	return 0;
 }
@@ -105,7 +118,13 @@ int main(int argc, char **argv) {
 	struct tc_error err;
 	char *cert = NULL, *key = NULL;
 	size_t len;
-	if (parse(argc, argv, &o) != 0) {
+	if (parse(argc, argv, &o, &err) != 0) {
+		if (o.help) {
+			usage(stdout);
+			return 0;
+		}
+		fprintf(stderr, "tc_billing_sim: %s\n", err.message);
+		usage(stderr);
 		return 2;
 	}
 	if (sim_scenario_load(o.scenario, &scenario, &err) != 0) {

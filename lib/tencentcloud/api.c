@@ -9,6 +9,7 @@
 
 #include <openssl/crypto.h>
 
+#include "i18n.h"
 #include "jsonx.h"
 #include "result.h"
 #include "tencentcloud/sign.h"
@@ -42,16 +43,16 @@ int tc_api_check_endpoint(const char *endpoint, struct tc_error *err) {
 	if (strncmp(endpoint, "https://", 8) != 0 && strncmp(endpoint, "http://", 7) != 0) {
 		return tc_error_set(
 		    err, TC_ERR_USAGE,
-		    "--endpoint must start with https:// (or http:// for a simulator)");
+		    _("--endpoint must start with https:// (or http:// for a simulator)"));
 	}
 	if (tc_url_host(endpoint, host, sizeof host) != 0) {
-		return tc_error_set(err, TC_ERR_USAGE, "--endpoint has no valid host: %s",
+		return tc_error_set(err, TC_ERR_USAGE, _("--endpoint has no valid host: %s"),
 				    endpoint);
 	}
 	rest = strstr(endpoint, "://") + 3 + strlen(host);
 	if (*rest && strcmp(rest, "/") != 0) {
 		return tc_error_set(err, TC_ERR_USAGE,
-				    "--endpoint takes scheme://host[:port] only, not a path: %s",
+				    _("--endpoint takes scheme://host[:port] only, not a path: %s"),
 				    endpoint);
 	}
 	return 0;
@@ -74,9 +75,10 @@ int tc_api_check_transport(const char *endpoint, bool allow_insecure, struct tc_
 		return 0;
 	}
 	if (tc_url_host(endpoint, host, sizeof host) != 0 || !loopback_host(host)) {
-		return tc_error_set(err, TC_ERR_USAGE,
-				    "--endpoint http:// is for loopback only: use https://, or "
-				    "--allow-insecure-http to send the signed requests in clear");
+		return tc_error_set(
+		    err, TC_ERR_USAGE,
+		    _("--endpoint http:// is for loopback only: use https://, or "
+		      "--allow-insecure-http to send the signed requests in clear"));
 	}
 	return 0;
 }
@@ -138,24 +140,24 @@ int tc_api_parse_envelope(const char *service, const char *action, const char *b
 	const char *rid = NULL, *code = NULL, *message = NULL;
 	memset(reply, 0, sizeof *reply);
 	if (tc_json_parse_capped(body, len, tc_api_answer_cap(action) / 256, &root, err) != 0) {
-		return tc_error_prefix(err, "%s response", action);
+		return tc_error_prefix(err, _("%s response"), action);
 	}
 	if (!json_object_is_type(root, json_type_object) ||
 	    !json_object_object_get_ex(root, "Response", &response) ||
 	    !json_object_is_type(response, json_type_object)) {
 		json_object_put(root);
-		return tc_error_set(err, TC_ERR_PARSE, "%s response has no Response object",
+		return tc_error_set(err, TC_ERR_PARSE, _("%s response has no Response object"),
 				    action);
 	}
 	if (tc_json_string(response, "RequestId", TC_OPTIONAL, &rid, err) != 0) {
 		json_object_put(root);
-		return tc_error_prefix(err, "%s response", action);
+		return tc_error_prefix(err, _("%s response"), action);
 	}
 	if (json_object_object_get_ex(response, "Error", &error)) {
 		if (tc_json_string(error, "Code", TC_REQUIRED, &code, err) != 0 ||
 		    tc_json_string(error, "Message", TC_OPTIONAL, &message, err) != 0) {
 			json_object_put(root);
-			return tc_error_prefix(err, "%s error envelope", action);
+			return tc_error_prefix(err, _("%s error envelope"), action);
 		}
 		/* the service's words, shown cleaned and cut on a character boundary */
 		char shown_code[sizeof err->code], shown[301];
@@ -163,10 +165,10 @@ int tc_api_parse_envelope(const char *service, const char *action, const char *b
 		tc_text_copy(shown, sizeof shown, message, TC_TEXT_ONE_LINE);
 		if (is_permission_code(code)) {
 			tc_error_set(err, TC_ERR_API,
-				     "%s refused: the key lacks CAM permission %s:%s (%s)", action,
-				     service, action, code);
+				     _("%s refused: the key lacks CAM permission %s:%s (%s)"),
+				     action, service, action, code);
 		} else {
-			tc_error_set(err, TC_ERR_API, "%s failed: %s: %s", action, shown_code,
+			tc_error_set(err, TC_ERR_API, _("%s failed: %s: %s"), action, shown_code,
 				     shown);
 		}
 		snprintf(err->code, sizeof err->code, "%s", shown_code);
@@ -176,7 +178,7 @@ int tc_api_parse_envelope(const char *service, const char *action, const char *b
 	}
 	if (!rid) {
 		json_object_put(root);
-		return tc_error_set(err, TC_ERR_PARSE, "%s response has no RequestId", action);
+		return tc_error_set(err, TC_ERR_PARSE, _("%s response has no RequestId"), action);
 	}
 	reply->root = root;
 	reply->response = response;
@@ -217,7 +219,7 @@ static int send_once(struct tc_api *api, const char *url, const char *host, cons
 	if (tc3_sign(&req, api->cred->secret_key, &sig) != 0 ||
 	    tc3_authorization(&sig, api->cred->secret_id, service, authorization,
 			      sizeof authorization) != 0) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "cannot sign the %s request", action);
+		return tc_error_set(err, TC_ERR_INTERNAL, _("cannot sign the %s request"), action);
 	}
 	struct tc_http_header headers[12];
 	size_t n = 0;
@@ -254,7 +256,7 @@ static int send_once(struct tc_api *api, const char *url, const char *host, cons
 	if (resp->status != 200) {
 		long status = resp->status;
 		tc_http_response_free(resp);
-		tc_error_set(err, TC_ERR_HTTP, "%s: HTTP %ld from %s", action, status, host);
+		tc_error_set(err, TC_ERR_HTTP, _("%s: HTTP %ld from %s"), action, status, host);
 		err->retryable = status >= 500;
 		return -1;
 	}
@@ -359,12 +361,12 @@ int tc_api_call(struct tc_api *api, const char *service, const char *version, co
 	size_t len = 0;
 	if (!tc_api_action_allowed(service, action)) {
 		return tc_error_set(err, TC_ERR_INTERNAL,
-				    "refusing %s:%s: not on the read-only allow-list", service,
+				    _("refusing %s:%s: not on the read-only allow-list"), service,
 				    action);
 	}
 	tc_api_url(api, service, url, sizeof url);
 	if (tc_url_host(url, host, sizeof host) != 0) {
-		return tc_error_set(err, TC_ERR_USAGE, "invalid endpoint %s", url);
+		return tc_error_set(err, TC_ERR_USAGE, _("invalid endpoint %s"), url);
 	}
 	struct tc_cache_entry e;
 	struct tc_cache_key k = cache_key(api);

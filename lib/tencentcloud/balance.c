@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "jsonx.h"
 #include "result.h"
 
@@ -45,7 +46,7 @@ int tc_balance_from_json(struct json_object *response, struct tc_balance *out,
 		}
 		if (a->present && f->non_negative && a->cents < 0) {
 			return tc_error_set(err, TC_ERR_DATA,
-					    "DescribeAccountBalance: field %s is negative",
+					    _("DescribeAccountBalance: field %s is negative"),
 					    f->name);
 		}
 	}

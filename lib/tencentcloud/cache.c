@@ -17,6 +17,7 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include "i18n.h"
 #include "readfile.h"
 #include "tencentcloud/sign.h"
 
@@ -50,16 +51,17 @@ static void owner_of(const char *secret_id, const char *secret_key, const char *
 static int base_trusted(const char *base, struct tc_error *err) {
 	struct stat st;
 	if (stat(base, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		return tc_error_set(err, TC_ERR_CONFIG, "--cache-dir %s is not a directory", base);
+		return tc_error_set(err, TC_ERR_CONFIG, _("--cache-dir %s is not a directory"),
+				    base);
 	}
 	if (st.st_uid != getuid() && st.st_uid != 0) {
-		return tc_error_set(err, TC_ERR_CONFIG, "--cache-dir %s belongs to another user",
+		return tc_error_set(err, TC_ERR_CONFIG, _("--cache-dir %s belongs to another user"),
 				    base);
 	}
 	if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX)) {
-		return tc_error_set(err, TC_ERR_CONFIG,
-				    "--cache-dir %s can be written by others (and is not sticky)",
-				    base);
+		return tc_error_set(
+		    err, TC_ERR_CONFIG,
+		    _("--cache-dir %s can be written by others (and is not sticky)"), base);
 	}
 	return 0;
 }
@@ -68,7 +70,7 @@ static int base_trusted(const char *base, struct tc_error *err) {
 static int cache_dir(const char *base, char *out, size_t size, struct tc_error *err) {
 	struct stat st;
 	if (mkdir(base, 0700) != 0 && errno != EEXIST) {
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot create --cache-dir %s: %s", base,
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot create --cache-dir %s: %s"), base,
 				    strerror(errno));
 	}
 	if (base_trusted(base, err) != 0) {
@@ -76,13 +78,13 @@ static int cache_dir(const char *base, char *out, size_t size, struct tc_error *
 	}
 	snprintf(out, size, "%s/tc-billing-%u", base, (unsigned)getuid());
 	if (mkdir(out, 0700) != 0 && errno != EEXIST) {
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot create %s: %s", out,
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot create %s: %s"), out,
 				    strerror(errno));
 	}
 	if (lstat(out, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
 	    (st.st_mode & 0077)) {
 		return tc_error_set(err, TC_ERR_CONFIG,
-				    "%s is not a private directory of this user (0700)", out);
+				    _("%s is not a private directory of this user (0700)"), out);
 	}
 	return 0;
 }
@@ -142,7 +144,7 @@ int tc_cache_open(const struct tc_cache *c, const struct tc_cache_key *k, const 
 	owner_of(k->secret_id, k->secret_key, k->token, owner);
 	snprintf(e->owner, sizeof e->owner, "%.16s", owner);
 	if (asprintf(&material, "%s\n%s\n%s\n%s", owner, url, action, params) < 0) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	tc3_sha256_hex(material, strlen(material), key);
 	free(material);
@@ -150,15 +152,15 @@ int tc_cache_open(const struct tc_cache *c, const struct tc_cache_key *k, const 
 	snprintf(lockpath, sizeof lockpath, "%s/%s.lock", dir, key);
 	e->lock_fd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (e->lock_fd < 0) {
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot open %s: %s", lockpath,
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot open %s: %s"), lockpath,
 				    strerror(errno));
 	}
 	if (lock(e->lock_fd, d) != 0) {
 		close(e->lock_fd);
 		e->lock_fd = -1;
-		return tc_error_set(err, TC_ERR_TIMEOUT,
-				    "timed out waiting for another run's %s request (cache lock)",
-				    action);
+		return tc_error_set(
+		    err, TC_ERR_TIMEOUT,
+		    _("timed out waiting for another run's %s request (cache lock)"), action);
 	}
 	read_entry(e);
 	return 0;
@@ -185,21 +187,21 @@ int tc_cache_store(struct tc_cache_entry *e, const char *body, size_t len, int64
 	snprintf(tmp, sizeof tmp, "%s.XXXXXX", e->path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot write the cache: %s",
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot write the cache: %s"),
 				    strerror(errno));
 	}
 	FILE *f = fdopen(fd, "w");
 	if (!f) {
 		close(fd);
 		unlink(tmp);
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot write the cache");
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot write the cache"));
 	}
 	fprintf(f, MAGIC " %lld %s\n", (long long)now, e->owner);
 	fwrite(body, 1, len, f);
 	/* mkstemp made it 0600 */
 	if (fflush(f) != 0 || fsync(fd) != 0 || fclose(f) != 0 || rename(tmp, e->path) != 0) {
 		unlink(tmp);
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot write the cache: %s",
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot write the cache: %s"),
 				    strerror(errno));
 	}
 	return 0;

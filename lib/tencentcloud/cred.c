@@ -14,6 +14,7 @@
 #include <json-c/json.h>
 #include <openssl/crypto.h>
 
+#include "i18n.h"
 #include "ini.h"
 #include "jsonx.h"
 #include "readfile.h"
@@ -44,10 +45,10 @@ void tc_credentials_wipe(struct tc_credentials *c) {
 static int copy_field(char *dst, size_t size, const char *value, const char *what,
 		      const char *where, struct tc_error *err) {
 	if (!value || !*value) {
-		return tc_error_set(err, TC_ERR_CREDENTIALS, "%s has no %s", where, what);
+		return tc_error_set(err, TC_ERR_CREDENTIALS, _("%s has no %s"), where, what);
 	}
 	if (strlen(value) >= size) {
-		return tc_error_set(err, TC_ERR_CREDENTIALS, "%s: %s is too long", where, what);
+		return tc_error_set(err, TC_ERR_CREDENTIALS, _("%s: %s is too long"), where, what);
 	}
 	strcpy(dst, value);
 	return 0;
@@ -138,16 +139,16 @@ int tc_credentials_from_role_json(const char *body, size_t len, struct tc_creden
 	memset(out, 0, sizeof *out);
 	if (tc_json_parse(body, len, &obj, err) != 0) {
 		err->kind = TC_ERR_CREDENTIALS;
-		return tc_error_prefix(err, "CVM role credentials");
+		return tc_error_prefix(err, _("CVM role credentials"));
 	}
 	int rc = tc_json_string(obj, "Code", TC_OPTIONAL, &code, err);
 	if (rc == 0 && (!code || strcmp(code, "Success") != 0)) {
-		rc = tc_error_set(err, TC_ERR_CREDENTIALS, "CVM role credentials: Code is %.40s",
+		rc = tc_error_set(err, TC_ERR_CREDENTIALS, _("CVM role credentials: Code is %.40s"),
 				  code ? code : "missing");
 	}
 	if (rc == 0) {
 		rc = from_json_object(obj, "TmpSecretId", "TmpSecretKey", "Token",
-				      "CVM role credentials", out, err);
+				      _("CVM role credentials"), out, err);
 	}
 	wipe_json_string(obj, "TmpSecretKey");
 	wipe_json_string(obj, "Token");
@@ -166,7 +167,7 @@ static int metadata_get(struct tc_http *http, const char *url, struct tc_http_re
 	tc_http_set_cap_ms(http, 0);
 	if (rc != 0 && err->kind == TC_ERR_TIMEOUT) {
 		/* the run's deadline is not spent: the metadata service did not answer */
-		return tc_error_set(err, TC_ERR_CREDENTIALS, "no answer within %d ms from %s",
+		return tc_error_set(err, TC_ERR_CREDENTIALS, _("no answer within %d ms from %s"),
 				    METADATA_BUDGET_MS, url);
 	}
 	return rc;
@@ -178,7 +179,7 @@ static int from_cvm_role(const struct tc_cred_opts *o, struct tc_credentials *ou
 	char url[1024];
 	struct tc_http_response resp;
 	if (!o->http) {
-		return tc_error_set(err, TC_ERR_CREDENTIALS, "no HTTP client");
+		return tc_error_set(err, TC_ERR_CREDENTIALS, _("no HTTP client"));
 	}
 	snprintf(url, sizeof url, "%s/latest/meta-data/cam/security-credentials/", base);
 	if (metadata_get(o->http, url, &resp, err) != 0) {
@@ -187,14 +188,14 @@ static int from_cvm_role(const struct tc_cred_opts *o, struct tc_credentials *ou
 	if (resp.status != 200) {
 		long status = resp.status;
 		tc_http_response_free(&resp);
-		return tc_error_set(err, TC_ERR_CREDENTIALS, "%s: HTTP %ld (no role bound)", base,
-				    status);
+		return tc_error_set(err, TC_ERR_CREDENTIALS, _("%s: HTTP %ld (no role bound)"),
+				    base, status);
 	}
 	char role[256];
 	snprintf(role, sizeof role, "%.*s", (int)strcspn(resp.body, "\r\n"), resp.body);
 	tc_http_response_free(&resp);
 	if (!role[0] || strpbrk(role, "/?#% ")) {
-		return tc_error_set(err, TC_ERR_CREDENTIALS, "%s: invalid role name", base);
+		return tc_error_set(err, TC_ERR_CREDENTIALS, _("%s: invalid role name"), base);
 	}
 	snprintf(url, sizeof url, "%s/latest/meta-data/cam/security-credentials/%s", base, role);
 	if (metadata_get(o->http, url, &resp, err) != 0) {
@@ -202,7 +203,7 @@ static int from_cvm_role(const struct tc_cred_opts *o, struct tc_credentials *ou
 	}
 	int rc;
 	if (resp.status != 200) {
-		rc = tc_error_set(err, TC_ERR_CREDENTIALS, "%s: HTTP %ld for role %s", base,
+		rc = tc_error_set(err, TC_ERR_CREDENTIALS, _("%s: HTTP %ld for role %s"), base,
 				  resp.status, role);
 	} else {
 		rc = tc_credentials_from_role_json(resp.body, resp.len, out, err);
@@ -237,21 +238,21 @@ static int from_env(struct tc_credentials *out, bool *found, struct tc_error *er
 		return 0;
 	}
 	if (!has_id || !has_key) {
-		return tc_error_set(err, TC_ERR_CREDENTIALS, "%s is set but %s is not",
+		return tc_error_set(err, TC_ERR_CREDENTIALS, _("%s is set but %s is not"),
 				    has_id ? "TENCENTCLOUD_SECRET_ID" : "TENCENTCLOUD_SECRET_KEY",
 				    has_id ? "TENCENTCLOUD_SECRET_KEY" : "TENCENTCLOUD_SECRET_ID");
 	}
 	if (!token || !*token) {
 		token = getenv("TENCENTCLOUD_TOKEN");
 	}
-	if (copy_field(out->secret_id, sizeof out->secret_id, id, "secret id", "environment",
+	if (copy_field(out->secret_id, sizeof out->secret_id, id, _("secret id"), _("environment"),
 		       err) != 0 ||
-	    copy_field(out->secret_key, sizeof out->secret_key, key, "secret key", "environment",
-		       err) != 0) {
+	    copy_field(out->secret_key, sizeof out->secret_key, key, _("secret key"),
+		       _("environment"), err) != 0) {
 		return -1;
 	}
 	if (token && *token &&
-	    copy_field(out->token, sizeof out->token, token, "token", "environment", err) != 0) {
+	    copy_field(out->token, sizeof out->token, token, "token", _("environment"), err) != 0) {
 		return -1;
 	}
 	snprintf(out->source, sizeof out->source, "environment");
@@ -274,7 +275,7 @@ int tc_credentials_load(const struct tc_cred_opts *o, struct tc_credentials *out
 	}
 	if (o->profile) {
 		if (!*o->profile || strchr(o->profile, '/')) {
-			return tc_error_set(err, TC_ERR_USAGE, "invalid profile name '%s'",
+			return tc_error_set(err, TC_ERR_USAGE, _("invalid profile name '%s'"),
 					    o->profile);
 		}
 		snprintf(path, sizeof path, "%s/.tccli/%s.credential", home_dir(o), o->profile);
@@ -289,9 +290,9 @@ int tc_credentials_load(const struct tc_cred_opts *o, struct tc_credentials *out
 	}
 	snprintf(metadata_failure, sizeof metadata_failure, "%.200s", err->message);
 	return tc_error_set(err, TC_ERR_CREDENTIALS,
-			    "no credentials found: --credentials-file not given; "
-			    "TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY not set; --profile "
-			    "not given; %s not found; CVM role: %s",
+			    _("no credentials found: --credentials-file not given; "
+			      "TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY not set; --profile "
+			      "not given; %s not found; CVM role: %s"),
 			    path, metadata_failure);
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "tencentcloud/balance.h"
 #include "jsonx.h"
 #include "tencentcloud/paging.h"
@@ -29,13 +30,13 @@ static int member_amounts(struct json_object *m, struct tc_balance *b, bool *is_
 	}
 	*is_credit = (flagged && *is_credit) || b->credit_amount.cents > 0;
 	if (b->owe.cents < 0 || b->credit_amount.cents < 0) {
-		return tc_error_set(err, TC_ERR_DATA, "a negative OweAmount or CreditAmount");
+		return tc_error_set(err, TC_ERR_DATA, _("a negative OweAmount or CreditAmount"));
 	}
 	if (*is_credit && !b->credit_amount.present) {
-		return tc_error_set(err, TC_ERR_DATA, "a credit account without CreditAmount");
+		return tc_error_set(err, TC_ERR_DATA, _("a credit account without CreditAmount"));
 	}
 	if (*is_credit && !b->owe.present) {
-		return tc_error_set(err, TC_ERR_DATA, "a credit account without OweAmount");
+		return tc_error_set(err, TC_ERR_DATA, _("a credit account without OweAmount"));
 	}
 	return 0;
 }
@@ -48,7 +49,7 @@ int tc_member_from_json(struct json_object *m, struct tc_fund_account *out, stru
 	tc_json_display(m, "MemberUin", out->uin, sizeof out->uin);
 	tc_json_display(m, "MemberName", out->name, sizeof out->name);
 	if (member_amounts(m, &b, &is_credit, err) != 0) {
-		return out->uin[0] ? tc_error_prefix(err, "member %.30s", out->uin) : -1;
+		return out->uin[0] ? tc_error_prefix(err, _("member %.30s"), out->uin) : -1;
 	}
 	if (is_credit && b.credit_amount.cents == 0) {
 		/* flagged as credit with a zero line: judged as the prepaid account it is */
@@ -69,7 +70,7 @@ int tc_customer_from_json(struct json_object *c, struct tc_fund_account *out,
 	tc_json_display(c, "Name", out->name, sizeof out->name);
 	if (tc_json_money(c, "RemainingCredit", TC_UNIT_MAJOR, TC_REQUIRED, &out->available, NULL,
 			  err) != 0) {
-		return out->uin[0] ? tc_error_prefix(err, "customer %.30s", out->uin) : -1;
+		return out->uin[0] ? tc_error_prefix(err, _("customer %.30s"), out->uin) : -1;
 	}
 	return 0;
 }
@@ -118,7 +119,7 @@ static int fund_page(void *ctx, struct json_object *response, long *items, long 
 	struct tc_fund_account *grown =
 	    realloc(p->out->items, (p->out->n + (size_t)*items + 1) * sizeof *grown);
 	if (!grown) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	p->out->items = grown;
 	for (long i = 0; i < *items; i++) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "i18n.h"
 #include "jsonx.h"
 #include "tencentcloud/paging.h"
 #include "result.h"
@@ -19,7 +20,7 @@ static int read_status(struct json_object *obj, bool text_ok, int *out, struct t
 	int64_t st = 0;
 	if (!json_object_object_get_ex(obj, "Status", &v) ||
 	    json_object_is_type(v, json_type_null)) {
-		return tc_error_set(err, TC_ERR_DATA, "field Status is missing");
+		return tc_error_set(err, TC_ERR_DATA, _("field Status is missing"));
 	}
 	if (text_ok && json_object_is_type(v, json_type_string)) {
 		text = json_object_get_string(v);
@@ -28,8 +29,9 @@ static int read_status(struct json_object *obj, bool text_ok, int *out, struct t
 	}
 	if (!text || tc_decimal_parse_str(text, 0, TC_EXACT, &st, err) != 0 || st < 0 ||
 	    st > 1000) {
-		return tc_error_set(err, TC_ERR_DATA, "field Status is not %s",
-				    text_ok ? "a status number" : "an integer");
+		return tc_error_set(err, TC_ERR_DATA, "%s",
+				    text_ok ? _("field Status is not a status number")
+					    : _("field Status is not an integer"));
 	}
 	*out = (int)st;
 	return 0;
@@ -40,7 +42,7 @@ static int read_created(struct json_object *obj, const char *key, int offset, in
 	const char *text = NULL;
 	if (tc_json_string(obj, key, TC_REQUIRED, &text, err) != 0 ||
 	    tc_parse_api_time(text, offset, out, err) != 0) {
-		return tc_error_prefix(err, "field %s", key);
+		return tc_error_prefix(err, _("field %s"), key);
 	}
 	return 0;
 }
@@ -55,7 +57,7 @@ static int whole_cents(struct json_object *obj, const char *key, int64_t *out,
 	}
 	json_object_object_get_ex(obj, key, &v);
 	if (!json_object_is_type(v, json_type_int)) {
-		return tc_error_set(err, TC_ERR_DATA, "field %s is not a whole number of cents",
+		return tc_error_set(err, TC_ERR_DATA, _("field %s is not a whole number of cents"),
 				    key);
 	}
 	return 0;
@@ -70,7 +72,7 @@ int tc_order_from_deal(struct json_object *deal, int offset, struct tc_order *ou
 		       struct tc_error *err) {
 	memset(out, 0, sizeof *out);
 	if (!json_object_is_type(deal, json_type_object)) {
-		return tc_error_set(err, TC_ERR_DATA, "not an object");
+		return tc_error_set(err, TC_ERR_DATA, _("not an object"));
 	}
 	tc_json_display(deal, "OrderId", out->id, sizeof out->id);
 	if (!tc_json_display(deal, "ProductName", out->product, sizeof out->product)) {
@@ -89,7 +91,7 @@ int tc_order_from_agent_deal(struct json_object *deal, int offset, struct tc_ord
 	struct json_object *price = NULL;
 	memset(out, 0, sizeof *out);
 	if (!json_object_is_type(deal, json_type_object)) {
-		return tc_error_set(err, TC_ERR_DATA, "not an object");
+		return tc_error_set(err, TC_ERR_DATA, _("not an object"));
 	}
 	tc_json_display(deal, "DealName", out->id, sizeof out->id);
 	tc_json_display(deal, "GoodsName", out->product, sizeof out->product);
@@ -100,7 +102,7 @@ int tc_order_from_agent_deal(struct json_object *deal, int offset, struct tc_ord
 	}
 	if (!json_object_object_get_ex(deal, "GoodsPrice", &price) ||
 	    !json_object_is_type(price, json_type_object)) {
-		tc_error_set(err, TC_ERR_DATA, "field GoodsPrice is missing");
+		tc_error_set(err, TC_ERR_DATA, _("field GoodsPrice is missing"));
 		return order_failed(out, err);
 	}
 	/* a number in the SDK model, as in the official example */
@@ -114,7 +116,7 @@ int tc_order_from_agent_deal(struct json_object *deal, int offset, struct tc_ord
 static int add_order(struct tc_orders *o, const struct tc_order *order, struct tc_error *err) {
 	struct tc_order *grown = realloc(o->items, (o->n + 1) * sizeof *grown);
 	if (!grown) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	o->items = grown;
 	o->items[o->n++] = *order;
@@ -134,7 +136,7 @@ int tc_orders_read_page(struct json_object *response, bool agent, int offset, in
 		int rc = agent ? tc_order_from_agent_deal(d, offset, &order, err)
 			       : tc_order_from_deal(d, offset, &order, err);
 		if (rc != 0) {
-			return tc_error_prefix(err, "order %ld", i + 1);
+			return tc_error_prefix(err, _("order %ld"), i + 1);
 		}
 		/* the filter is the API's; keep only what it was asked for all the same */
 		if (out && order.status == status && add_order(out, &order, err) != 0) {
@@ -196,7 +198,7 @@ static int read_window(struct window *w, int64_t start, int64_t end, int depth,
 	const char *action = w->agent ? "DescribeAgentPayDealsV2" : "DescribeDealsByCond";
 	struct tc_api_reply reply;
 	if (w->out->requests >= TC_MAX_PAGES) {
-		return tc_error_set(err, TC_ERR_DATA, "%s: more than %d requests", action,
+		return tc_error_set(err, TC_ERR_DATA, _("%s: more than %d requests"), action,
 				    TC_MAX_PAGES);
 	}
 	tc_format_api_time(start, w->offset, from, sizeof from);
@@ -225,7 +227,7 @@ static int read_window(struct window *w, int64_t start, int64_t end, int depth,
 	if (rc != 0) {
 		tc_error_prefix(err, "%s", action);
 	} else if (items > limit) {
-		rc = tc_error_set(err, TC_ERR_DATA, "%s: %ld orders for a limit of %ld", action,
+		rc = tc_error_set(err, TC_ERR_DATA, _("%s: %ld orders for a limit of %ld"), action,
 				  items, limit);
 	} else if ((full = tc_orders_page_full(items, total, limit))) {
 		/* some orders may be missing from this answer: ask for each half */
@@ -234,8 +236,8 @@ static int read_window(struct window *w, int64_t start, int64_t end, int depth,
 		w->out->n = before;
 		if (end <= start) {
 			rc = tc_error_set(err, TC_ERR_DATA,
-					  "%s: more than %ld orders created within one second "
-					  "(%s)",
+					  _("%s: more than %ld orders created within one second "
+					    "(%s)"),
 					  action, limit, from);
 		}
 	}

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "i18n.h"
 #include "jsonx.h"
 
 /* After the first page: a whole answer in one page is cached (as one snapshot); a
@@ -17,7 +18,7 @@ static int after_first_page(struct tc_api *api, const struct tc_pager *p, bool c
 	}
 	tc_api_cache_drop(api);
 	if (api->from_cache) { /* only whole answers are stored: not met in practice */
-		return tc_error_set(err, TC_ERR_INTERNAL, "%s: a cached first page is partial",
+		return tc_error_set(err, TC_ERR_INTERNAL, _("%s: a cached first page is partial"),
 				    p->action);
 	}
 	api->cache = NULL;
@@ -32,7 +33,7 @@ static int read_pages(struct tc_api *api, const struct tc_pager *p, long *reques
 		struct tc_api_reply reply;
 		long items = 0, total = 0;
 		if (p->params(p->ctx, index, params, sizeof params) != 0) {
-			return tc_error_set(err, TC_ERR_INTERNAL, "%s: parameters too long",
+			return tc_error_set(err, TC_ERR_INTERNAL, _("%s: parameters too long"),
 					    p->action);
 		}
 		if (api && index == 0 && api->cache) {
@@ -62,20 +63,20 @@ static int read_pages(struct tc_api *api, const struct tc_pager *p, long *reques
 			total = seen;
 		}
 		if (total == TC_TOTAL_UNKNOWN) {
-			rc =
-			    tc_error_set(err, TC_ERR_DATA,
-					 "%s: no total, and a page of %ld items for a limit of %ld",
-					 p->action, items, p->limit);
+			rc = tc_error_set(
+			    err, TC_ERR_DATA,
+			    _("%s: no total, and a page of %ld items for a limit of %ld"),
+			    p->action, items, p->limit);
 		} else if (total < 0) {
-			rc = tc_error_set(err, TC_ERR_DATA, "%s: negative total %ld", p->action,
+			rc = tc_error_set(err, TC_ERR_DATA, _("%s: negative total %ld"), p->action,
 					  total);
 		} else if (seen > total) {
 			rc = tc_error_set(err, TC_ERR_DATA,
-					  "%s: read %ld items but the total is %ld", p->action,
+					  _("%s: read %ld items but the total is %ld"), p->action,
 					  seen, total);
 		} else if (seen < total && items == 0) {
 			rc = tc_error_set(err, TC_ERR_DATA,
-					  "%s: page %ld came back empty after %ld of %ld items",
+					  _("%s: page %ld came back empty after %ld of %ld items"),
 					  p->action, index + 1, seen, total);
 		}
 		if (rc != 0) {
@@ -89,7 +90,7 @@ static int read_pages(struct tc_api *api, const struct tc_pager *p, long *reques
 			return rc;
 		}
 	}
-	return tc_error_set(err, TC_ERR_DATA, "%s: more than %d pages", p->action, TC_MAX_PAGES);
+	return tc_error_set(err, TC_ERR_DATA, _("%s: more than %d pages"), p->action, TC_MAX_PAGES);
 }
 
 int tc_paginate(struct tc_api *api, const struct tc_pager *p, long *requests,
@@ -117,11 +118,11 @@ static int page_list(struct json_object *response, const char *list_key, const c
 		return -1;
 	}
 	if (!has_total && !*list) {
-		return tc_error_set(err, TC_ERR_DATA, "field %s is missing, and so is %s", list_key,
-				    total_key);
+		return tc_error_set(err, TC_ERR_DATA, _("field %s is missing, and so is %s"),
+				    list_key, total_key);
 	}
 	if (has_total && count < 0) {
-		return tc_error_set(err, TC_ERR_DATA, "field %s is negative", total_key);
+		return tc_error_set(err, TC_ERR_DATA, _("field %s is negative"), total_key);
 	}
 	*total = has_total ? (long)count : TC_TOTAL_UNKNOWN;
 	*items = *list ? (long)json_object_array_length(*list) : 0;

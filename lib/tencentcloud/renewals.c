@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "jsonx.h"
 #include "tencentcloud/paging.h"
 #include "result.h"
@@ -38,7 +39,7 @@ int tc_renewal_from_json(struct json_object *v, int offset, struct tc_renewal *o
 	struct json_object *period = NULL;
 	memset(out, 0, sizeof *out);
 	if (!json_object_is_type(v, json_type_object)) {
-		return tc_error_set(err, TC_ERR_DATA, "an instance is not a JSON object");
+		return tc_error_set(err, TC_ERR_DATA, _("an instance is not a JSON object"));
 	}
 	tc_json_display(v, "InstanceId", out->id, sizeof out->id);
 	tc_json_display(v, "ProductCode", out->product_code, sizeof out->product_code);
@@ -81,13 +82,13 @@ int tc_renewals_page(struct json_object *response, int offset, struct tc_renewal
 	size_t n = json_object_array_length(list);
 	struct tc_renewal *grown = realloc(out->items, (out->n + n + 1) * sizeof *grown);
 	if (!grown) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	out->items = grown;
 	for (size_t i = 0; i < n; i++) {
 		if (tc_renewal_from_json(json_object_array_get_idx(list, i), offset,
 					 &out->items[out->n], err) != 0) {
-			return tc_error_prefix(err, "instance %zu", i + 1);
+			return tc_error_prefix(err, _("instance %zu"), i + 1);
 		}
 		out->n++;
 	}
@@ -97,7 +98,8 @@ int tc_renewals_page(struct json_object *response, int offset, struct tc_renewal
 int tc_renewals_params(const struct tc_renewals_query *q, const char *token, char **out,
 		       struct tc_error *err) {
 	if (q->n_ids > TC_RENEW_MAX_IDS) {
-		return tc_error_set(err, TC_ERR_USAGE, "at most %d instance IDs can be asked for",
+		return tc_error_set(err, TC_ERR_USAGE,
+				    _("at most %d instance IDs can be asked for"),
 				    TC_RENEW_MAX_IDS);
 	}
 	struct json_object *p = json_object_new_object();
@@ -115,7 +117,7 @@ int tc_renewals_params(const struct tc_renewals_query *q, const char *token, cha
 	}
 	*out = strdup(json_object_to_json_string_ext(p, JSON_C_TO_STRING_PLAIN));
 	json_object_put(p);
-	return *out ? 0 : tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+	return *out ? 0 : tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 }
 
 int tc_renewals_fetch(struct tc_api *api, const struct tc_renewals_query *q, int offset,
@@ -139,8 +141,8 @@ int tc_renewals_fetch(struct tc_api *api, const struct tc_renewals_query *q, int
 		out->requests++;
 		rc = tc_renewals_page(reply.response, offset, out, &next, err);
 		if (rc == 0 && next && token && strcmp(next, token) == 0) {
-			rc =
-			    tc_error_set(err, TC_ERR_DATA, "NextToken repeats the previous page's");
+			rc = tc_error_set(err, TC_ERR_DATA,
+					  _("NextToken repeats the previous page's"));
 		}
 		if (rc != 0) {
 			tc_error_prefix(err, "DescribeRenewInstances");
@@ -155,11 +157,11 @@ int tc_renewals_fetch(struct tc_api *api, const struct tc_renewals_query *q, int
 			goto done;
 		}
 		if (!token) {
-			rc = tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+			rc = tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 			goto done;
 		}
 	}
-	rc = tc_error_set(err, TC_ERR_DATA, "DescribeRenewInstances: more than %d pages",
+	rc = tc_error_set(err, TC_ERR_DATA, _("DescribeRenewInstances: more than %d pages"),
 			  TC_MAX_PAGES);
 done:
 	free(token);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "jsonx.h"
 #include "tencentcloud/paging.h"
 #include "timeutil.h"
@@ -24,8 +25,10 @@ int tc_cost_series_add_row(struct tc_spend_series *s, struct json_object *row, i
 		s->said_zero = true;
 	}
 	if (!times && !(has_total && total == 0)) {
-		return tc_error_set(err, TC_ERR_DATA, "no TimeDetail (the daily series)%s",
-				    has_total ? " but a non-zero Total" : "");
+		return tc_error_set(err, TC_ERR_DATA, "%s",
+				    has_total
+					? _("no TimeDetail (the daily series) but a non-zero Total")
+					: _("no TimeDetail (the daily series)"));
 	}
 	for (size_t i = 0; times && i < json_object_array_length(times); i++) {
 		struct json_object *t = json_object_array_get_idx(times, i);
@@ -44,13 +47,13 @@ int tc_cost_series_add_row(struct tc_spend_series *s, struct json_object *row, i
 		if (k == s->n) {
 			struct tc_day_spend *grown = realloc(s->days, (s->n + 1) * sizeof *grown);
 			if (!grown) {
-				return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+				return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 			}
 			s->days = grown;
 			s->days[s->n++] = (struct tc_day_spend){day, 0};
 		}
 		if (__builtin_add_overflow(s->days[k].cents, cents, &s->days[k].cents)) {
-			return tc_error_set(err, TC_ERR_DATA, "daily spend overflows");
+			return tc_error_set(err, TC_ERR_DATA, _("daily spend overflows"));
 		}
 	}
 	return 0;
@@ -93,13 +96,13 @@ int tc_cost_page_from_json(struct tc_spend_series *s, struct json_object *respon
 	*items = rows ? (long)json_object_array_length(rows) : 0;
 	if (*items == 0) {
 		return tc_error_set(err, TC_ERR_DATA,
-				    "no cost series: neither TotalDetail nor Detail rows");
+				    _("no cost series: neither TotalDetail nor Detail rows"));
 	}
 	*total = has_count ? (long)count : *items;
 	for (long i = 0; i < *items; i++) {
 		if (tc_cost_series_add_row(s, json_object_array_get_idx(rows, (size_t)i), offset,
 					   err) != 0) {
-			return tc_error_prefix(err, "Detail row %ld", i + 1);
+			return tc_error_prefix(err, _("Detail row %ld"), i + 1);
 		}
 	}
 	return 0;
@@ -107,9 +110,10 @@ int tc_cost_page_from_json(struct tc_spend_series *s, struct json_object *respon
 
 int tc_cost_series_check(const struct tc_spend_series *s, struct tc_error *err) {
 	if (s->n == 0 && !s->said_zero) {
-		return tc_error_set(err, TC_ERR_DATA,
-				    "DescribeCostExplorerSummary: the cost series has no days and "
-				    "the answer does not say the spend is zero");
+		return tc_error_set(
+		    err, TC_ERR_DATA,
+		    _("DescribeCostExplorerSummary: the cost series has no days and "
+		      "the answer does not say the spend is zero"));
 	}
 	return 0;
 }
@@ -158,7 +162,7 @@ int tc_bill_month_from_json(struct json_object *response, int64_t *cents, bool *
 	bool named = json_object_object_get_ex(response, "SummaryTotal", &total);
 	if (!named || json_object_is_type(total, json_type_null)) {
 		return tc_error_set(err, TC_ERR_DATA,
-				    "SummaryTotal is %s though Ready=1: no month-to-date total",
+				    _("SummaryTotal is %s though Ready=1: no month-to-date total"),
 				    named ? "null" : "missing");
 	}
 	if (tc_json_money(total, "RealTotalCost", TC_UNIT_MAJOR, TC_REQUIRED, cents, NULL, err) !=

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "jsonx.h"
 #include "tencentcloud/paging.h"
 #include "result.h"
@@ -18,7 +19,7 @@ int tc_voucher_from_json(struct json_object *v, int offset, struct tc_voucher *o
 	struct tc_error ignored;
 	memset(out, 0, sizeof *out);
 	if (!json_object_is_type(v, json_type_object)) {
-		return tc_error_set(err, TC_ERR_DATA, "not an object");
+		return tc_error_set(err, TC_ERR_DATA, _("not an object"));
 	}
 	tc_json_display(v, "VoucherId", out->id, sizeof out->id);
 	if (tc_json_money(v, "Balance", TC_UNIT_MICRO, TC_REQUIRED, &out->balance, NULL, err) !=
@@ -28,7 +29,7 @@ int tc_voucher_from_json(struct json_object *v, int offset, struct tc_voucher *o
 		return out->id[0] ? tc_error_prefix(err, "%.40s", out->id) : -1;
 	}
 	if (out->balance < 0) {
-		return tc_error_set(err, TC_ERR_DATA, "voucher %.40s has a negative balance",
+		return tc_error_set(err, TC_ERR_DATA, _("voucher %.40s has a negative balance"),
 				    out->id[0] ? out->id : "?");
 	}
 	/* the expiry is judged per voucher: one that cannot be read is reported as such
@@ -66,18 +67,19 @@ int tc_vouchers_read_page(struct json_object *response, int offset, struct tc_vo
 	}
 	/* the money unit decides every amount: anything but micro is refused */
 	if (unit && strcmp(unit, "micro") != 0) {
-		return tc_error_set(err, TC_ERR_DATA, "unexpected Unit '%.20s' (not micro)", unit);
+		return tc_error_set(err, TC_ERR_DATA, _("unexpected Unit '%.20s' (not micro)"),
+				    unit);
 	}
 	struct tc_voucher *grown =
 	    realloc(out->items, (out->n + (size_t)*items + 1) * sizeof *grown);
 	if (!grown) {
-		return tc_error_set(err, TC_ERR_INTERNAL, "out of memory");
+		return tc_error_set(err, TC_ERR_INTERNAL, _("out of memory"));
 	}
 	out->items = grown;
 	for (long i = 0; i < *items; i++) {
 		if (tc_voucher_from_json(json_object_array_get_idx(list, (size_t)i), offset,
 					 &out->items[out->n], err) != 0) {
-			return tc_error_prefix(err, "voucher %ld", i + 1);
+			return tc_error_prefix(err, _("voucher %ld"), i + 1);
 		}
 		out->n++;
 	}

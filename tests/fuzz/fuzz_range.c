@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 	text[size] = '\0';
 	if (tc_range_parse(text, &r, &err) == 0) {
 		tc_range_format(&r, buf, sizeof buf);
-		(void)tc_range_alerts(&r, 0);
+		(void)tc_range_alerts(&r, 0, 0);
 	}
 	if (tc_money_parse(text, &v, &err) == 0) {
 		tc_money_format(v, "CNY", buf, sizeof buf);

@@ -24,6 +24,21 @@ expect "endpoint with a path" 3 \
 expect "stray argument" 3 "TC BALANCE UNKNOWN - unexpected argument 'now' (see --help)" "$B" now
 [ "$(printf '%s\n' "$OUT" | wc -l)" -eq 1 ] && ok "an error is one line" || not_ok "an error is one line" "$OUT"
 
+# the notifier and the simulator parse with the same helper: a number is all number,
+# an error names the option, and help is printed in one place
+N=$PLUGINS/notify_tc_chat
+expect "notifier: a timeout with trailing letters" 3 \
+	"notify_tc_chat: invalid --timeout '5x': expected 1-300" "$N" --timeout 5x --state OK --host h
+expect "notifier: unknown option" 3 "notify_tc_chat: unknown option '--bogus' (see --help)" \
+	"$N" --bogus=s3cr3t
+expect "notifier: --help exits 3" 3 "notify_tc_chat (tc-billing-plugins) *" "$N" --state OK --help
+run timeout 5 "$SIM" --scenario "$top_srcdir/sim/scenarios/tests.json" --port 80x
+if [ "$RC" -eq 2 ] && [ "${ERR%%$'\n'*}" = "tc_billing_sim: invalid --port '80x': expected 0-65535" ]; then
+	ok "simulator: a port with trailing letters"
+else
+	not_ok "simulator: a port with trailing letters" "exit $RC" "$ERR"
+fi
+
 # The plain-HTTP simulator also serves absolute-form requests, as an HTTP proxy would
 # receive them: the plugin keeps the real host name, signs it, and the simulator
 # verifies the Host header it received.

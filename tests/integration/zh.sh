@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Chinese output: every state of every check with LANG=zh_CN.UTF-8, the same with
 # LANG=C and --language zh-CN, English kept by --language en-US, and numbers that
-# keep '.' decimals and ',' grouping whatever the language.
+# keep '.' decimals and ',' grouping whatever the language; the library's errors
+# around the service's own words; the notifiers' messages and cards for each chat
+# type (loopback receivers of chat_lib.sh), their usage errors and --help.
 . "$top_srcdir/tests/integration/lib.sh"
 
 # the catalog as installed (share/locale/zh_CN/LC_MESSAGES/PACKAGE.mo), from po/
@@ -113,7 +115,7 @@ DescribeDealsByCond 查询最近 30 天：共 2 次请求" \
 DescribeDealsByCond 查询最近 30 天：共 2 次请求" \
 		$how pend-crit check_tc_pending "${C[@]}"
 	expect_all "pending UNKNOWN: a range that alerts with no order ($how)" 3 \
-		"TC PENDING UNKNOWN - -w: '30:' 在没有待支付订单（等待时长为 0）时也会告警；最早订单等待时长的阈值写 N 表示超过 N 分钟（-w 30 -c 1440）" \
+		"TC PENDING UNKNOWN - -w：'30:' 在没有待支付订单（等待时长为 0）时也会告警；最早订单等待时长的阈值写 N 表示超过 N 分钟（-w 30 -c 1440）" \
 		$how pend-none check_tc_pending "${C[@]}" -w 30:
 done
 
@@ -134,7 +136,7 @@ vch-c-1：剩余 ${Y}2,656,450.02，$D 到期（5 天后），适用产品：CVM
 读取 1 张未使用代金券，共 1 次请求" \
 		$how vouch-crit check_tc_vouchers "${C[@]}"
 	expect_all "vouchers UNKNOWN: a bad -w ($how)" 3 \
-		"TC VOUCHERS UNKNOWN - -w: 无效的阈值范围 '2x'" \
+		"TC VOUCHERS UNKNOWN - -w：无效的阈值范围 '2x'" \
 		$how vouch-ok check_tc_vouchers "${C[@]}" -w 2x
 done
 expect_all "an expired voucher that still shows value" 1 \
@@ -205,11 +207,107 @@ expect_all "runway in arrears" 2 \
 	"TC RUNWAY CRITICAL - 已欠费：欠费金额 ${Y}100.00；可支撑 0 天（日均消费 ${Y}100.00） | *" \
 	zh run-arrears check_tc_runway "${C[@]}"
 
+
+# ---- check_tc_renewals
+R=check_tc_renewals
+PERF0="'renewal_isolated'=0;;;0; 'renewal_auto_due'=0;;;0;"
+for how in zh opt; do
+	expect_all "renewals OK ($how)" 0 \
+		"TC RENEWALS OK - 30 天内没有需手动续费的实例（共 2 个实例，最早到期日 $D（90 天后）） | 'renewal_instances'=2;;;0; 'renewal_due'=0;;;0; $PERF0 'renewal_not_renewing'=0;;;0; 'renewal_undated'=0;;;0; 'renewal_expires_in_days'=90;30:;7:;;
+读取 2 个实例，共 1 次请求，选中 2 个" \
+		$how renew-ok $R "${C[@]}"
+	expect_all "renewals WARNING ($how)" 1 \
+		"TC RENEWALS WARNING - 30 天内有 1 个实例需手动续费，最早到期的是 Cloud Virtual Machine web-1（ins-w-1，ap-guangzhou），到期日 $D（20 天后）；1 个到期不续费的实例即将到期或已隔离 | 'renewal_instances'=3;;;0; 'renewal_due'=1;;;0; $PERF0 'renewal_not_renewing'=1;;;0; 'renewal_undated'=0;;;0; 'renewal_expires_in_days'=20;30:;7:;;
+Cloud Virtual Machine web-1（ins-w-1，ap-guangzhou）：手动续费，到期日 $D（20 天后）
+Cloud Virtual Machine old-batch（ins-w-2，ap-guangzhou）：到期不续费，到期日 $D（5 天后）
+读取 3 个实例，共 1 次请求，选中 3 个" \
+		$how renew-warn $R "${C[@]}"
+	expect_all "renewals CRITICAL ($how)" 2 \
+		"TC RENEWALS CRITICAL - 30 天内有 1 个实例需手动续费，最早到期的是 Cloud Virtual Machine api-1（ins-c-1，ap-guangzhou），到期日 $D（3 天后） | 'renewal_instances'=1;;;0; 'renewal_due'=1;;;0; $PERF0 'renewal_not_renewing'=0;;;0; 'renewal_undated'=0;;;0; 'renewal_expires_in_days'=3;30:;7:;;
+Cloud Virtual Machine api-1（ins-c-1，ap-guangzhou）：手动续费，到期日 $D（3 天后）
+读取 1 个实例，共 1 次请求，选中 1 个" \
+		$how renew-crit $R "${C[@]}"
+	expect_all "renewals UNKNOWN: too many --instance IDs ($how)" 3 \
+		"TC RENEWALS UNKNOWN - --instance：最多 100 个实例 ID" \
+		$how renew-ok $R "${C[@]}" --instance "$(seq -f 'ins-%g' 1 101 | paste -sd,)"
+done
+expect_all "renewals: an ISOLATED instance" 2 \
+	"TC RENEWALS CRITICAL - 1 个实例已隔离，30 天内没有需手动续费的实例（共 2 个实例，最早到期日 $D（200 天后）） | 'renewal_instances'=2;;;0; 'renewal_due'=0;;;0; 'renewal_isolated'=1;;;0; *
+TencentDB for MySQL orders-db（cdb-i-1，ap-shanghai）：已隔离（续费前无法使用），到期日 $D（2 天前）
+读取 2 个实例，共 1 次请求，选中 2 个" \
+	zh renew-isolated $R "${C[@]}"
+expect_all "renewals: an automatic renewal the account cannot pay" 1 \
+	"TC RENEWALS WARNING - 30 天内没有需手动续费的实例（共 1 个实例）；30 天内有 1 个实例将自动续费，但账号无力支付（可用 -${Y}50.00，欠费 ${Y}50.00） | * 'available_balance_cny'=-50;;;;
+Cloud Virtual Machine batch（ins-a-1，ap-guangzhou）：将自动续费，到期日 $D（5 天后）
+余额：可用 -${Y}50.00，欠费 ${Y}50.00：充值之前任何自动续费都无法扣款
+读取 1 个实例，共 1 次请求，选中 1 个" \
+	zh renew-auto-owing $R "${C[@]}" --balance
+expect_all "renewals: an automatic renewal whose price is not known" 0 \
+	"TC RENEWALS OK - 30 天内没有需手动续费的实例（共 1 个实例）；30 天内有 1 个实例将自动续费 | *
+Cloud Virtual Machine batch（ins-f-1，ap-guangzhou）：将自动续费，到期日 $D（5 天后）
+余额：可用 ${Y}10,000.00；无法判断是否够支付这 1 笔自动续费（DescribeRenewInstances 不返回价格）
+读取 1 个实例，共 1 次请求，选中 1 个" \
+	zh renew-auto-funded $R "${C[@]}" --balance
+expect_all "renewals: an automatic renewal that did not happen" 2 \
+	"TC RENEWALS CRITICAL - 30 天内有 1 个实例需手动续费，最早到期的是 Cloud Virtual Machine batch（ins-am-1，ap-guangzhou），到期日 $D（1 天前） | *
+Cloud Virtual Machine batch（ins-am-1，ap-guangzhou）：自动续费未成功，已过期，到期日 $D（1 天前）
+读取 1 个实例，共 1 次请求，选中 1 个" \
+	zh renew-auto-missed $R "${C[@]}"
+expect_all "renewals: records without an expiry date or a region" 2 \
+	"TC RENEWALS CRITICAL - 30 天内有 1 个实例需手动续费，最早到期的是 p_cvm ins-s-3（未知地域），到期日 $D（3 天后）；2 个实例的到期日期无法读取 | *
+未知产品 无 InstanceId（未知地域）：未判断：应答中没有 ExpireTime
+p_cvm ins-s-2（未知地域）：未判断：应答中没有 ExpireTime
+p_cvm ins-s-3（未知地域）：续费设置未知，按手动续费判断，到期日 $D（3 天后）
+读取 3 个实例，共 1 次请求，选中 3 个" \
+	zh renew-sparse $R "${C[@]}"
+expect_all "renewals: an answer the reader refuses" 3 \
+	"TC RENEWALS UNKNOWN - DescribeRenewInstances：字段 InstanceList 不是数组（RequestId ????????-????-4???-????-????????????）" \
+	zh renew-broken $R "${C[@]}"
+
+# ---- the library's errors: our words around the service's (its Message is its own)
+RID='（RequestId ????????-????-4???-????-????????????）'
+expect_all "AuthFailure with its RequestId" 3 \
+	"TC BALANCE UNKNOWN - DescribeAccountBalance 被拒绝：密钥缺少 CAM 权限 billing:DescribeAccountBalance（AuthFailure.UnauthorizedOperation）$RID" \
+	zh denied check_tc_balance "${C[@]}"
+expect_all "a wrong secret key: the service's Message as it came" 3 \
+	"TC BALANCE UNKNOWN - DescribeAccountBalance 调用失败：AuthFailure.SignatureFailure：The provided credentials could not be validated. Please check your signature is correct.$RID" \
+	with_env LANG=zh_CN.UTF-8 TENCENTCLOUD_SECRET_ID="$(key_id ok)" TENCENTCLOUD_SECRET_KEY=not-the-secret \
+	"$PLUGINS/check_tc_balance" "${C[@]}"
+expect_all "malformed JSON" 3 \
+	"TC BALANCE UNKNOWN - DescribeAccountBalance 响应：JSON 格式错误（第 50 字节）：quoted object property name expected" \
+	zh malformed check_tc_balance "${C[@]}"
+expect_all "a field of the wrong type" 3 \
+	"TC BALANCE UNKNOWN - DescribeAccountBalance：字段 RealBalance：应为数字，实际为 string$RID" \
+	zh wrongtype check_tc_balance "${C[@]}"
+expect_all "connection refused" 3 \
+	"TC BALANCE UNKNOWN - DescribeAccountBalance：无法连接 127.0.0.1:1：*" \
+	zh ok check_tc_balance --endpoint https://127.0.0.1:1
+expect_all "an untrusted certificate" 3 \
+	"TC BALANCE UNKNOWN - DescribeAccountBalance：与 127.0.0.1:$PORT_api 的 TLS 连接失败：*certificate*" \
+	zh ok check_tc_balance --endpoint "https://127.0.0.1:$PORT_api"
+expect_all "no credentials anywhere" 3 \
+	"TC BALANCE UNKNOWN - 找不到凭证：未指定 --credentials-file；未设置 TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY；未指定 --profile；找不到 *；CVM 角色：*" \
+	with_env LANG=zh_CN.UTF-8 "$PLUGINS/check_tc_balance" "${C[@]}" --metadata-url http://127.0.0.1:1 -t 5
+mkdir -p "$WORK/theirs"
+chown nobody "$WORK/theirs"
+expect_all "a cache directory of another user: the check runs and says why" 0 \
+	"TC BALANCE OK - 可用余额 ${Y}12,845.67 | *
+账号 UIN：100000000001
+未使用缓存：--cache-dir $WORK/theirs 属于其他用户" \
+	zh ok check_tc_balance "${C[@]}" --cache-dir "$WORK/theirs"
+expect_all "a cache directory that is a file" 0 \
+	"TC BALANCE OK - 可用余额 ${Y}12,845.67 | *
+未使用缓存：--cache-dir $WORK/cert.pem 不是目录" \
+	zh ok check_tc_balance "${C[@]}" --cache-dir "$WORK/cert.pem"
+
 # ---- --help
 run with_env LANG=C "$PLUGINS/check_tc_runway" --help --language zh-CN
 case $OUT in "check_tc_runway (tc-billing-plugins) "*$'\n检查腾讯云账号的可用资金按近期日均消费还能支撑多少天\n'*$'\n用法：check_tc_runway [-w RANGE] [-c RANGE] [-t N[:STATE]] [选项]\n'*$'\n默认：-w 14: -c 7:\n'*"--language=zh-CN|en-US  输出和 API 消息的语言"*$'\ncheck_tc_runway 的选项：\n'*"--budget=AMOUNT    月度预算"*$'\n退出状态：0 OK，1 WARNING，2 CRITICAL，3 UNKNOWN。') ok "--help in Chinese" ;;
 *) not_ok "--help in Chinese" "$OUT" ;; esac
 [ "$RC" -eq 3 ] && ok "--help exits 3" || not_ok "--help exits 3" "exit $RC"
+run with_env LANG=zh_CN.UTF-8 "$PLUGINS/check_tc_renewals" --help
+case $OUT in *$'\n检查包年包月实例（DescribeRenewInstances）中即将到期的手动续费实例，\n以及因未续费而被隔离（停止服务）的实例。\n'*$'\n已隔离的实例为 CRITICAL。\n'*"--include-not-renewing  对设为到期不续费的实例"*) ok "check_tc_renewals --help in Chinese" ;;
+*) not_ok "check_tc_renewals --help in Chinese" "$OUT" ;; esac
 
 # ---- the language is chosen, not guessed
 expect_all "a usage error before --language zh-CN is Chinese too" 3 \
@@ -240,7 +338,7 @@ account UIN: 100000000002" \
 
 # ---- numbers and everything machines read are the same in every language
 for args in "ok check_tc_balance" "vouch-crit check_tc_vouchers" "org-warn check_tc_allocation" \
-	"pend-warn check_tc_pending"; do
+	"pend-warn check_tc_pending" "renew-warn check_tc_renewals" "renew-auto-owing check_tc_renewals --balance"; do
 	# shellcheck disable=SC2086
 	run with_env LANG=C check_as $args "${C[@]}"
 	en_first=$FIRST en_perf=${FIRST#*|}
@@ -271,5 +369,117 @@ run with_env LANG=zh_CN.UTF-8 check_as vouch-crit check_tc_vouchers "${C[@]}" --
 zh_prom=$(untimed)
 if [ -n "$en_prom" ] && [ "$zh_prom" = "$en_prom" ]; then ok "Prometheus text unchanged"; else
 	not_ok "Prometheus text unchanged" "$en_prom" "$zh_prom"; fi
+
+
+# ---- the notifiers: the cards' words are Chinese; the state names (OK, CRITICAL, ...),
+# the notification types the monitoring system sends and the JSON webhook's machine
+# fields stay as they are
+SECRET=zh-test-secret-do-not-use
+. "$top_srcdir/tests/integration/chat_lib.sh"
+N=$PLUGINS/notify_tc_chat
+SVC=(--host tc-main --service "Tencent Cloud balance")
+PROB=(--type PROBLEM --state CRITICAL "${SVC[@]}" --time "2026-11-22 10:00"
+	--output "TC BALANCE CRITICAL - 可用余额 ${Y}500.00（严重：低于 ${Y}1,000.00）"
+	--long-output "可用余额：${Y}500.00\\n欠费金额：${Y}0.00")
+RECO=(--type RECOVERY --state OK "${SVC[@]}" --time "2026-11-22 11:00"
+	--output "TC BALANCE OK - 可用余额 ${Y}9,000.00")
+ACKN=(--type ACKNOWLEDGEMENT --state CRITICAL "${SVC[@]}" --author alice --comment 正在充值
+	--output "TC BALANCE CRITICAL - 可用余额 ${Y}500.00")
+DELIVERED="已发送 tc-main / Tencent Cloud balance 的"
+notify() { with_env LANG=zh_CN.UTF-8 "$N" --config "$@"; }
+
+start_hook lark lark ok
+expect_all "Lark: a PROBLEM is delivered" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
+	notify "$WORK/lark.ini" "${PROB[@]}"
+check "Lark: the PROBLEM card" 'b["card"] == {"header": {"title": {"tag": "plain_text", "content": "[CRITICAL] tc-main / Tencent Cloud balance"}, "template": "red"}, "elements": [{"tag": "div", "text": {"tag": "plain_text", "content": "TC BALANCE CRITICAL - 可用余额 ¥500.00（严重：低于 ¥1,000.00）"}}, {"tag": "div", "text": {"tag": "plain_text", "content": "可用余额：¥500.00\n欠费金额：¥0.00"}}, {"tag": "note", "elements": [{"tag": "plain_text", "content": "类型：PROBLEM  时间：2026-11-22 10:00"}]}]}'
+expect_all "Lark: a RECOVERY is delivered" 0 "notify_tc_chat: $DELIVERED OK 通知" \
+	notify "$WORK/lark.ini" "${RECO[@]}"
+check "Lark: the RECOVERY card" 'b["card"] == {"header": {"title": {"tag": "plain_text", "content": "[OK] tc-main / Tencent Cloud balance"}, "template": "green"}, "elements": [{"tag": "div", "text": {"tag": "plain_text", "content": "TC BALANCE OK - 可用余额 ¥9,000.00"}}, {"tag": "note", "elements": [{"tag": "plain_text", "content": "类型：RECOVERY  时间：2026-11-22 11:00"}]}]}'
+expect_all "Lark: an ACKNOWLEDGEMENT is delivered" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
+	notify "$WORK/lark.ini" "${ACKN[@]}"
+check "Lark: the ACKNOWLEDGEMENT card" 'b["card"] == {"header": {"title": {"tag": "plain_text", "content": "[已确认] tc-main / Tencent Cloud balance"}, "template": "blue"}, "elements": [{"tag": "div", "text": {"tag": "plain_text", "content": "TC BALANCE CRITICAL - 可用余额 ¥500.00"}}, {"tag": "div", "text": {"tag": "plain_text", "content": "CRITICAL 已由 alice 确认：正在充值"}}, {"tag": "note", "elements": [{"tag": "plain_text", "content": "类型：ACKNOWLEDGEMENT"}]}]}'
+expect_all "Lark as text (--text)" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
+	notify "$WORK/lark.ini" "${ACKN[@]}" --text
+check "Lark: the text message" 'b["content"] == {"text": "[已确认] tc-main / Tencent Cloud balance\nTC BALANCE CRITICAL - 可用余额 ¥500.00\nCRITICAL 已由 alice 确认：正在充值\n类型：ACKNOWLEDGEMENT"}'
+
+# notify_tc_lark reads [lark]: the same receiver, the same card
+sed -e 's/^\[chat\]/[lark]/' -e '/^type = /d' "$WORK/lark.ini" >"$WORK/lark-only.ini"
+chmod 600 "$WORK/lark-only.ini"
+expect_all "notify_tc_lark: a PROBLEM is delivered" 0 "notify_tc_lark: $DELIVERED CRITICAL 通知" \
+	with_env LANG=zh_CN.UTF-8 "$PLUGINS/notify_tc_lark" --config "$WORK/lark-only.ini" "${PROB[@]}"
+check "notify_tc_lark: the PROBLEM card" 'b["card"]["header"]["title"]["content"] == "[CRITICAL] tc-main / Tencent Cloud balance" and b["card"]["elements"][-1]["elements"][0]["content"] == "类型：PROBLEM  时间：2026-11-22 10:00"'
+
+start_hook wecom wecom ok
+expect_all "WeCom: a PROBLEM is delivered" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
+	notify "$WORK/wecom.ini" "${PROB[@]}"
+check "WeCom: the PROBLEM markdown" 'b == {"msgtype": "markdown", "markdown": {"content": "**<font color=\"warning\">［CRITICAL］ tc-main / Tencent Cloud balance</font>**\nTC BALANCE CRITICAL - 可用余额 ¥500.00（严重：低于 ¥1,000.00）\n> 可用余额：¥500.00\n> 欠费金额：¥0.00\n<font color=\"comment\">类型：PROBLEM  时间：2026-11-22 10:00</font>"}}'
+
+start_hook dingtalk dingtalk ok
+expect_all "DingTalk: an ACKNOWLEDGEMENT is delivered" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
+	notify "$WORK/dingtalk.ini" "${ACKN[@]}"
+check "DingTalk: the ACKNOWLEDGEMENT markdown" 'b["markdown"] == {"title": "［已确认］ tc-main / Tencent Cloud balance", "text": "### <font color=\"#1A73E8\">［已确认］ tc-main / Tencent Cloud balance</font>\n\nTC BALANCE CRITICAL - 可用余额 ¥500.00\n\n\nCRITICAL 已由 alice 确认：正在充值\n\n\n###### 类型：ACKNOWLEDGEMENT\n"}'
+
+start_hook slack slack ok
+expect_all "Slack: a RECOVERY is delivered" 0 "notify_tc_chat: $DELIVERED OK 通知" \
+	notify "$WORK/slack.ini" "${RECO[@]}"
+check "Slack: the RECOVERY blocks" 'b == {"blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": ":large_green_circle: *[OK] tc-main / Tencent Cloud balance*"}}, {"type": "section", "text": {"type": "mrkdwn", "text": "TC BALANCE OK - 可用余额 ¥9,000.00"}}, {"type": "context", "elements": [{"type": "mrkdwn", "text": "类型：RECOVERY  时间：2026-11-22 11:00"}]}], "text": "[OK] tc-main / Tencent Cloud balance: TC BALANCE OK - 可用余额 ¥9,000.00"}'
+
+start_hook webhook webhook ok
+expect_all "JSON webhook: an ACKNOWLEDGEMENT is delivered" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
+	notify "$WORK/webhook.ini" "${ACKN[@]}"
+check "JSON webhook: Chinese title and text, machine fields as in English" 'b == {"version": 1, "source": "manual", "type": "ACKNOWLEDGEMENT", "state": "CRITICAL", "word": "ACKNOWLEDGED", "colour": "blue", "critical": True, "title": "[已确认] tc-main / Tencent Cloud balance", "host": "tc-main", "service": "Tencent Cloud balance", "summary": "TC BALANCE CRITICAL - 可用余额 ¥500.00", "details": None, "author": "alice", "comment": "正在充值", "time": None, "held": None, "text": "[已确认] tc-main / Tencent Cloud balance\nTC BALANCE CRITICAL - 可用余额 ¥500.00\nCRITICAL 已由 alice 确认：正在充值\n类型：ACKNOWLEDGEMENT"}'
+# the same notification in English: every field but title and text is the same
+webhook_fields() { tail -n 1 "$LOG" | python3 -c 'import json,sys; b=json.loads(sys.stdin.read())["body"]; b.pop("title"); b.pop("text"); print(json.dumps(b, sort_keys=True))'; }
+zh_fields=$(webhook_fields)
+run with_env LANG=C "$N" --config "$WORK/webhook.ini" "${ACKN[@]}"
+en_fields=$(webhook_fields)
+if [ "$OUT" = "notify_tc_chat: delivered CRITICAL notification for tc-main / Tencent Cloud balance" ] &&
+	[ -n "$en_fields" ] && [ "$en_fields" = "$zh_fields" ] && [ "$(req_check "$LOG" 'b["title"] == "[ACKNOWLEDGED] tc-main / Tencent Cloud balance"')" = True ]; then
+	ok "JSON webhook: machine fields identical in English and Chinese"
+else
+	not_ok "JSON webhook: machine fields identical in English and Chinese" "$OUT" "$en_fields" "$zh_fields"
+fi
+
+expect_all "notify_tc_chat --language en-US under LANG=zh_CN.UTF-8: English" 0 \
+	"notify_tc_chat: delivered CRITICAL notification for tc-main / Tencent Cloud balance" \
+	notify "$WORK/webhook.ini" "${ACKN[@]}" --language en-US
+check "and its webhook title is English" 'b["title"] == "[ACKNOWLEDGED] tc-main / Tencent Cloud balance" and b["text"].endswith("CRITICAL acknowledged by alice: 正在充值\nType: ACKNOWLEDGEMENT")'
+
+# refused, and held in quiet hours (a fake clock: 23:00 then 09:00 in UTC)
+start_hook wecom wecom-refused refused
+expect_all "WeCom: a permanent error, in one line" 1 \
+	"notify_tc_chat: 发送失败：企业微信 拒收了消息：errcode 93000：invalid webhook url" \
+	notify "$WORK/wecom-refused.ini" "${PROB[@]}"
+start_hook lark lark-quiet ok
+Q=(--quiet-hours 22:00-08:00 --timezone UTC --state-dir "$WORK/held")
+mkdir -p "$WORK/held"
+WARN=(--type PROBLEM --state WARNING "${SVC[@]}" --output "TC BALANCE WARNING - 可用余额 ${Y}2,500.00")
+expect_all "quiet hours: a WARNING is held" 0 \
+	"notify_tc_chat: 免打扰时段：tc-main / Tencent Cloud balance 的 WARNING 通知已暂缓发送" \
+	with_env LANG=zh_CN.UTF-8 TC_LARK_NOW=1795820400 "$N" --config "$WORK/lark-quiet.ini" "${WARN[@]}" "${Q[@]}"
+expect_all "after quiet hours: delivered" 0 "notify_tc_chat: $DELIVERED WARNING 通知" \
+	with_env LANG=zh_CN.UTF-8 TC_LARK_NOW=1795856400 "$N" --config "$WORK/lark-quiet.ini" "${WARN[@]}" "${Q[@]}"
+check "and it lists what was held, in Chinese" 'b["card"]["elements"][1]["text"]["content"] == "免打扰时段内暂缓了 1 条通知：\n23:00 WARNING tc-main / Tencent Cloud balance: TC BALANCE WARNING - 可用余额 ¥2,500.00"'
+
+# ---- usage errors of every program (the checks' are above)
+expect_all "notify_tc_chat: a usage error" 3 "notify_tc_chat: 无效的 --kind 'bogus'" \
+	with_env LANG=zh_CN.UTF-8 "$N" --kind bogus
+expect_all "notify_tc_chat: --language zh-CN under LANG=C" 3 \
+	"notify_tc_chat: 无效的 --quiet-hours '25'：请用 HH:MM-HH:MM，如 22:00-08:00" \
+	with_env LANG=C "$N" --quiet-hours 25 --language zh-CN
+expect_all "notify_tc_chat: a bad --language" 3 "notify_tc_chat: invalid --language 'fr-FR': use zh-CN or en-US" \
+	with_env LANG=C "$N" --language fr-FR
+expect_all "notify_tc_chat: nothing to send" 3 \
+	"notify_tc_chat: 没有状态或主机：请给出 --state 和 --host，或用 --source 读取监控系统的环境宏" \
+	with_env LANG=zh_CN.UTF-8 "$N" --config "$WORK/lark.ini"
+expect_all "notify_tc_lark: no webhook" 3 \
+	"notify_tc_lark: 没有 webhook：请在 --config 的 \\[lark] 节中写 webhook=，或设置 TC_LARK_WEBHOOK" \
+	with_env LANG=zh_CN.UTF-8 "$PLUGINS/notify_tc_lark" --state CRITICAL --host h
+expect_all "notify_tc_lark: the secret on the command line" 3 \
+	"notify_tc_lark: 命令行不接受 webhook 及其 secret：请用 --config 或 TC_LARK_WEBHOOK/TC_LARK_SECRET" \
+	with_env LANG=zh_CN.UTF-8 "$PLUGINS/notify_tc_lark" --secret x
+run with_env LANG=zh_CN.UTF-8 "$N" --help
+case $OUT in "notify_tc_chat (tc-billing-plugins) "*$'\n把监控通知发送到团队聊天：飞书、企业微信、钉钉或 Slack\n'*$'\n用法：notify_tc_chat [--config FILE]'*$'\n退出状态：0 已发送或在免打扰时段内暂缓，1 发送失败，3 用法错误。') ok "notify_tc_chat --help in Chinese" ;;
+*) not_ok "notify_tc_chat --help in Chinese" "$OUT" ;; esac
 
 finish

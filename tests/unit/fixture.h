@@ -15,7 +15,7 @@
 #include <string.h>
 
 #ifndef TEST_DATA_DIR
-#	error "TEST_DATA_DIR names tests/data (set by Makefile.am)"
+#	error "TEST_DATA_DIR names tests/data (set by Makefile.am, UNIT_CPPFLAGS)"
 #endif
 
 /* The text of tests/data/<action>/<name>.json; the caller frees it. *len gets its

@@ -7,8 +7,7 @@
 #define YUAN "\xc2\xa5"
 
 static struct allocation_config config(void) {
-	struct allocation_config c = {.warning = range("1000:"),
-				      .critical = range("100:"),
+	struct allocation_config c = {.limits = {range("1000:"), range("100:")},
 				      .currency = "CNY",
 				      .pool_name = "admin account"};
 	return c;
@@ -32,6 +31,75 @@ static char *evaluate(int64_t pool, const struct tc_fund_account *a, size_t n,
 	tc_result_free(&r);
 	return out;
 }
+
+/* One row: one account (available and owed cents) and the pool under -w/-c on
+ * the accounts, and the exact first line with its state. */
+struct row {
+	int64_t available, owed, pool;
+	const char *w, *c;
+	enum tc_state state;
+	const char *line;
+};
+
+static char *row_output(const struct row *x, enum tc_state *s) {
+	struct allocation_config c = config();
+	c.limits = (struct tc_thresholds){range(x->w), range(x->c)};
+	struct tc_fund_account a = account("1", "a", x->available, x->owed);
+	return evaluate(x->pool, &a, 1, &c, s);
+}
+
+ROWS_CHECKER(struct row, row_output)
+
+/* -w 1000: -c 100: on each account, ends inclusive; the gap to the warning level is
+ * what to allocate. */
+START_TEST(account_thresholds) {
+	static const struct row rows[] = {
+	    {100000, 0, 0, "1000:", "100:", TC_OK,
+	     "TC ALLOCATION OK - 1 account funded; " YUAN
+	     "0.00 unallocated in the pool | 'pool_cny'=0;;;; 'accounts_available_cny'=1000;;;; "
+	     "'accounts_checked'=1;;;0; 'accounts_low'=0;;;0; 'shortfall_cny'=0;;;0;"},
+	    {99999, 0, 100000, "1000:", "100:", TC_WARNING,
+	     "TC ALLOCATION WARNING - 1 of 1 accounts low: allocate " YUAN "0.01 from the " YUAN
+	     "1,000.00 pool | 'pool_cny'=1000;;;; 'accounts_available_cny'=999.99;;;; "
+	     "'accounts_checked'=1;;;0; 'accounts_low'=1;;;0; 'shortfall_cny'=0.01;;;0;"},
+	    {10000, 0, 100000, "1000:", "100:", TC_WARNING,
+	     "TC ALLOCATION WARNING - 1 of 1 accounts low: allocate " YUAN "900.00 from the " YUAN
+	     "1,000.00 pool | 'pool_cny'=1000;;;; 'accounts_available_cny'=100;;;; "
+	     "'accounts_checked'=1;;;0; 'accounts_low'=1;;;0; 'shortfall_cny'=900;;;0;"},
+	    {9999, 0, 100000, "1000:", "100:", TC_CRITICAL,
+	     "TC ALLOCATION CRITICAL - 1 of 1 accounts low: allocate " YUAN "900.01 from the " YUAN
+	     "1,000.00 pool | 'pool_cny'=1000;;;; 'accounts_available_cny'=99.99;;;; "
+	     "'accounts_checked'=1;;;0; 'accounts_low'=1;;;0; 'shortfall_cny'=900.01;;;0;"},
+	    /* no "N:" to bring it back to: low, with nothing computed to allocate */
+	    {50000, 0, 100000, "@0:1000", "~:", TC_WARNING,
+	     "TC ALLOCATION WARNING - 1 of 1 accounts low: allocate " YUAN "0.00 from the " YUAN
+	     "1,000.00 pool | 'pool_cny'=1000;;;; 'accounts_available_cny'=500;;;; "
+	     "'accounts_checked'=1;;;0; 'accounts_low'=1;;;0; 'shortfall_cny'=0;;;0;"},
+	    /* a decimal level, to the cent */
+	    {100000, 0, 100000, "1000.01:", "100:", TC_WARNING,
+	     "TC ALLOCATION WARNING - 1 of 1 accounts low: allocate " YUAN "0.01 from the " YUAN
+	     "1,000.00 pool | 'pool_cny'=1000;;;; 'accounts_available_cny'=1000;;;; "
+	     "'accounts_checked'=1;;;0; 'accounts_low'=1;;;0; 'shortfall_cny'=0.01;;;0;"},
+	};
+	CHECK(rows);
+}
+END_TEST
+
+/* An account in arrears is CRITICAL whatever -w/-c say. */
+START_TEST(arrears_whatever_the_thresholds) {
+	static const struct row rows[] = {
+	    {500000, 1, 100000, "1000:", "100:", TC_CRITICAL,
+	     "TC ALLOCATION CRITICAL - 1 of 1 accounts low: allocate " YUAN "0.00 from the " YUAN
+	     "1,000.00 pool | 'pool_cny'=1000;;;; 'accounts_available_cny'=5000;;;; "
+	     "'accounts_checked'=1;;;0; 'accounts_low'=1;;;0; 'shortfall_cny'=0;;;0;"},
+	    {-100, 100, 100000, "~:", "~:", TC_CRITICAL,
+	     "TC ALLOCATION CRITICAL - 1 of 1 accounts low: allocate " YUAN "0.00 from the " YUAN
+	     "1,000.00 pool | 'pool_cny'=1000;;;; 'accounts_available_cny'=-1;;;; "
+	     "'accounts_checked'=1;;;0; 'accounts_low'=1;;;0; 'shortfall_cny'=0;;;0;"},
+	};
+	CHECK(rows);
+}
+END_TEST
 
 START_TEST(allocate_or_top_up) {
 	struct allocation_config c = config();
@@ -114,7 +182,7 @@ START_TEST(funded_and_pool_ranges) {
 	struct allocation_config c = config();
 	enum tc_state s;
 	struct tc_fund_account a = account("1", "a", 500000, 0);
-	c.pool_critical = range("20000:");
+	c.pool.critical = range("20000:");
 	char *out = evaluate(1000000, &a, 1, &c, &s);
 	ck_assert_int_eq(s, TC_CRITICAL);
 	ck_assert_ptr_nonnull(
@@ -160,16 +228,24 @@ END_TEST
 
 static Suite *suite(void) {
 	Suite *s = suite_create("allocation_logic");
-	TCase *tc = tcase_create("allocation_logic");
-	tcase_add_test(tc, absurd_sum);
-	tcase_add_test(tc, allocate_or_top_up);
-	tcase_add_test(tc, arrears_and_critical);
-	tcase_add_test(tc, funded_and_pool_ranges);
-	tcase_add_test(tc, selection);
-	tcase_add_test(tc, credit_member_in_use);
-	tcase_add_test(tc, unmatched_entries);
-	tcase_add_test(tc, discovery);
-	suite_add_tcase(s, tc);
+	TCase *t0 = tcase_create("thresholds");
+	tcase_add_test(t0, account_thresholds);
+	tcase_add_test(t0, funded_and_pool_ranges);
+	tcase_add_test(t0, allocate_or_top_up);
+	suite_add_tcase(s, t0);
+	TCase *t1 = tcase_create("arrears");
+	tcase_add_test(t1, arrears_whatever_the_thresholds);
+	tcase_add_test(t1, arrears_and_critical);
+	tcase_add_test(t1, credit_member_in_use);
+	suite_add_tcase(s, t1);
+	TCase *t2 = tcase_create("empty or absent data");
+	tcase_add_test(t2, absurd_sum);
+	suite_add_tcase(s, t2);
+	TCase *t3 = tcase_create("selection and discovery");
+	tcase_add_test(t3, selection);
+	tcase_add_test(t3, unmatched_entries);
+	tcase_add_test(t3, discovery);
+	suite_add_tcase(s, t3);
 	return s;
 }
 

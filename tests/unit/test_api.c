@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "tencentcloud/api.h"
+#include "replay.h"
 #include "tap.h"
 #include "utf8check.h"
 
@@ -51,6 +52,8 @@ START_TEST(endpoints) {
 	ck_assert_int_eq(tc_api_check_endpoint("ftp://x", &err), -1);
 	ck_assert_int_eq(tc_api_check_endpoint("https://x/path", &err), -1);
 	ck_assert_int_eq(err.kind, TC_ERR_USAGE);
+	ck_assert_int_eq(tc_api_check_endpoint("https://", &err), -1);
+	ck_assert_str_eq(err.message, "--endpoint has no valid host: https://");
 }
 END_TEST
 
@@ -200,6 +203,14 @@ START_TEST(permission_errors_name_the_permission) {
 			 codes[i]);
 		ck_assert_str_eq(err.message, want);
 	}
+	/* an unauthorized account (not a missing CAM policy) is the service's own words */
+	ck_assert_int_eq(envelope("{\"Response\": {\"Error\": {\"Code\": "
+				  "\"UnauthorizedOperation.UinNoAuth\", \"Message\": \"no\"}, "
+				  "\"RequestId\": \"r\"}}",
+				  &reply, &err),
+			 -1);
+	ck_assert_str_eq(err.message,
+			 "DescribeAccountBalance failed: UnauthorizedOperation.UinNoAuth: no");
 }
 END_TEST
 
@@ -251,6 +262,192 @@ START_TEST(error_text_is_cut_on_characters) {
 }
 END_TEST
 
+#define BALANCE "DescribeAccountBalance"
+#define RID     "8590441d-6e17-4afe-8ca4-f75cec86e290"
+
+static int call(struct replay *r, const char *action, struct tc_error *err) {
+	struct tc_api_reply reply;
+	int rc = tc_api_call(&r->api, "billing", "2018-07-09", action, "{}", &reply, err);
+	if (rc == 0) {
+		tc_api_reply_free(&reply);
+	}
+	return rc;
+}
+
+/* What is signed and sent: the action, the version, the region the action needs,
+ * the language asked for, the token of a temporary key (and never the key). */
+START_TEST(request_headers) {
+	struct replay r;
+	struct tc_error err;
+	replay_start(&r, 10);
+	replay_fixture(&r, "DescribeVoucherInfo", "empty");
+	replay_fixture(&r, BALANCE, "example");
+	ck_assert_int_eq(call(&r, "DescribeVoucherInfo", &err), 0);
+	ck_assert_ptr_nonnull(strstr(r.headers[0], "X-TC-Region: ap-guangzhou\r\n"));
+	ck_assert_ptr_nonnull(strstr(r.headers[0], "X-TC-Version: 2018-07-09\r\n"));
+	ck_assert_ptr_null(strstr(r.headers[0], "X-TC-Language"));
+	ck_assert_ptr_null(strstr(r.headers[0], "X-TC-Token"));
+	ck_assert_ptr_nonnull(strstr(r.headers[0], "Authorization: TC3-HMAC-SHA256 "
+						   "Credential=AKIDreplay/"));
+	r.api.language = "en-US";
+	snprintf(r.cred.token, sizeof r.cred.token, "session-token");
+	ck_assert_int_eq(call(&r, BALANCE, &err), 0);
+	ck_assert_ptr_null(strstr(r.headers[1], "X-TC-Region"));
+	ck_assert_ptr_nonnull(strstr(r.headers[1], "X-TC-Language: en-US\r\n"));
+	ck_assert_ptr_nonnull(strstr(r.headers[1], "X-TC-Token: session-token\r\n"));
+	ck_assert_ptr_null(strstr(r.headers[1], "replay-key"));
+	ck_assert_int_eq(r.api.requests, 2);
+	replay_stop(&r);
+}
+END_TEST
+
+/* An HTTP status other than 200 is an error naming it; a 5xx is worth a retry
+ * while the deadline allows, anything else is final. */
+START_TEST(http_status) {
+	struct replay r;
+	struct tc_error err;
+	replay_start(&r, 10);
+	replay_body(&r, 404, "not here");
+	ck_assert_int_eq(call(&r, BALANCE, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_HTTP);
+	char want[160];
+	snprintf(want, sizeof want, BALANCE ": HTTP 404 from %s", r.endpoint + 7);
+	ck_assert_str_eq(err.message, want);
+	ck_assert(!err.retryable);
+	ck_assert_uint_eq(replay_served(&r), 1);
+	replay_stop(&r);
+	/* without a deadline nothing is retried */
+	replay_start(&r, 10);
+	r.api.deadline = NULL;
+	replay_body(&r, 503, "busy");
+	replay_fixture(&r, BALANCE, "example");
+	ck_assert_int_eq(call(&r, BALANCE, &err), -1);
+	ck_assert(err.retryable);
+	ck_assert_uint_eq(replay_served(&r), 1);
+	replay_stop(&r);
+}
+END_TEST
+
+START_TEST(transient_failures_are_retried) {
+	struct replay r;
+	struct tc_error err;
+	char trace[512] = "";
+	replay_start(&r, 10);
+	r.api.verbose = 1;
+	r.api.trace = fmemopen(trace, sizeof trace, "w");
+	replay_body(&r, 502, "bad gateway");
+	replay_body(
+	    &r, 200,
+	    "{\"Response\":{\"Error\":{\"Code\":\"RequestLimitExceeded\",\"Message\":\"slow "
+	    "down\"},\"RequestId\":\"rl\"}}");
+	replay_fixture(&r, BALANCE, "example");
+	ck_assert_int_eq(call(&r, BALANCE, &err), 0);
+	fclose(r.api.trace);
+	ck_assert_int_eq(r.api.retries, 2);
+	ck_assert_int_eq(r.api.requests, 3);
+	ck_assert_uint_eq(replay_served(&r), 3);
+	ck_assert_ptr_nonnull(strstr(trace, "retrying " BALANCE " in "));
+	replay_stop(&r);
+	/* a deadline too near for the shortest wait (100 ms) and 300 ms more: the
+	 * failure is the answer */
+	replay_start(&r, 10);
+	r.deadline.end_ms = tc_monotonic_ms() + 350;
+	replay_body(&r, 503, "busy");
+	replay_body(&r, 503, "busy");
+	ck_assert_int_eq(call(&r, BALANCE, &err), -1);
+	ck_assert_int_eq(r.api.retries, 0);
+	replay_stop(&r);
+	/* an error of the key is never retried */
+	replay_start(&r, 10);
+	replay_body(&r, 200,
+		    "{\"Response\":{\"Error\":{\"Code\":\"AuthFailure.SignatureFailure\","
+		    "\"Message\":\"x\"},\"RequestId\":\"sf\"}}");
+	ck_assert_int_eq(call(&r, BALANCE, &err), -1);
+	ck_assert_str_eq(err.code, "AuthFailure.SignatureFailure");
+	ck_assert_int_eq(r.api.retries, 0);
+	replay_stop(&r);
+}
+END_TEST
+
+/* Nothing listens: a network error naming the action, worth a retry. */
+START_TEST(refused_connection) {
+	struct replay r;
+	struct tc_error err;
+	replay_start(&r, 10);
+	r.api.deadline = NULL;
+	r.api.endpoint = "http://127.0.0.1:1";
+	ck_assert_int_eq(call(&r, BALANCE, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_NETWORK);
+	ck_assert_int_eq(strncmp(err.message, BALANCE ": ", strlen(BALANCE ": ")), 0);
+	ck_assert(tc_api_error_transient(&err));
+	/* an endpoint without a host is refused before a request */
+	r.api.endpoint = "http://";
+	ck_assert_int_eq(call(&r, BALANCE, &err), -1);
+	ck_assert_str_eq(err.message, "invalid endpoint http://");
+	ck_assert_int_eq(r.api.requests, 1);
+	replay_stop(&r);
+}
+END_TEST
+
+/* --cache-stale-on-error: an older answer stands in for a transient failure only;
+ * a refused key is never hidden behind it. */
+START_TEST(stale_answers_only_for_transient_failures) {
+	char dir[] = "/tmp/tc-api-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	struct tc_cache cache = {.dir = dir, .ttl = 0, .stale_on_error = true};
+	struct replay r;
+	struct tc_error err;
+	replay_start(&r, 10);
+	r.api.cache = &cache;
+	r.api.deadline = NULL; /* no retry: the 503 is final */
+	replay_fixture(&r, BALANCE, "example");
+	replay_body(&r, 503, "busy");
+	replay_body(&r, 200,
+		    "{\"Response\":{\"Error\":{\"Code\":\"AuthFailure.SecretIdNotFound\","
+		    "\"Message\":\"x\"},\"RequestId\":\"nf\"}}");
+	ck_assert_int_eq(call(&r, BALANCE, &err), 0);
+	ck_assert_int_eq(r.api.cache_misses, 1);
+	ck_assert(!r.api.from_cache);
+	/* with a TTL of 0 the stored answer is never fresh, only stale */
+	ck_assert_int_eq(call(&r, BALANCE, &err), 0);
+	ck_assert(r.api.from_cache);
+	ck_assert_int_ge(r.api.stale_seconds, 1);
+	ck_assert_int_eq(r.api.stale_cause.kind, TC_ERR_HTTP);
+	ck_assert_int_eq(call(&r, BALANCE, &err), -1);
+	ck_assert_str_eq(err.code, "AuthFailure.SecretIdNotFound");
+	ck_assert(!r.api.from_cache);
+	ck_assert_uint_eq(replay_served(&r), 3);
+	replay_stop(&r);
+	replay_remove_tree(dir);
+}
+END_TEST
+
+/* A cache that cannot be used is no reason not to check: the call is made, and
+ * the reason kept for the output. */
+START_TEST(unusable_cache_is_bypassed) {
+	char dir[] = "/tmp/tc-api-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char file[64];
+	snprintf(file, sizeof file, "%s/file", dir);
+	FILE *f = fopen(file, "w");
+	ck_assert_ptr_nonnull(f);
+	fclose(f);
+	struct tc_cache cache = {.dir = file, .ttl = 300};
+	struct replay r;
+	struct tc_error err;
+	replay_start(&r, 10);
+	r.api.cache = &cache;
+	replay_fixture(&r, BALANCE, "example");
+	ck_assert_int_eq(call(&r, BALANCE, &err), 0);
+	ck_assert_ptr_null(r.api.cache);
+	ck_assert_str_ne(r.api.cache_problem, "");
+	ck_assert_uint_eq(replay_served(&r), 1);
+	replay_stop(&r);
+	remove(file);
+	remove(dir);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("api");
 	TCase *tc = tcase_create("api");
@@ -268,6 +465,16 @@ static Suite *suite(void) {
 	tcase_add_test(tc, broken_envelopes);
 	tcase_add_test(tc, error_text_is_cut_on_characters);
 	suite_add_tcase(s, tc);
+	TCase *wire = tcase_create("the call on the wire, against a loopback server");
+	tcase_add_test(wire, request_headers);
+	tcase_add_test(wire, http_status);
+	tcase_add_test(wire, transient_failures_are_retried);
+	tcase_add_test(wire, refused_connection);
+	suite_add_tcase(s, wire);
+	TCase *cache = tcase_create("the cache around the call");
+	tcase_add_test(cache, stale_answers_only_for_transient_failures);
+	tcase_add_test(cache, unusable_cache_is_bypassed);
+	suite_add_tcase(s, cache);
 	return s;
 }
 

@@ -3,6 +3,7 @@
 
 #include "tencentcloud/balance.h"
 #include "fixture.h"
+#include "replay.h"
 #include "tap.h"
 
 static int from(const char *json, struct tc_balance *b, struct tc_error *err) {
@@ -168,6 +169,58 @@ START_TEST(credit_rule) {
 }
 END_TEST
 
+/* the RequestId of the recorded answers */
+#define RID "8590441d-6e17-4afe-8ca4-f75cec86e290"
+
+/* The whole call: signed, sent, and the recorded answer read. */
+START_TEST(fetch_reads_the_recorded_answer) {
+	struct replay r;
+	struct tc_balance b;
+	struct tc_error err;
+	replay_start(&r, 10);
+	replay_fixture(&r, "DescribeAccountBalance", "example");
+	ck_assert_int_eq(tc_balance_fetch(&r.api, &b, &err), 0);
+	ck_assert_str_eq(r.action[0], "DescribeAccountBalance");
+	ck_assert_str_eq(r.params[0], "{\"TempCredit\":true}");
+	ck_assert_int_eq(b.real_credit_balance.cents, 10000000000LL);
+	ck_assert_str_eq(b.uin, "600000561284");
+	replay_stop(&r);
+}
+END_TEST
+
+/* A field the verdict needs is missing: the error names it and carries the
+ * answer's RequestId, for the support ticket. */
+START_TEST(fetch_names_the_request_of_a_bad_answer) {
+	struct replay r;
+	struct tc_balance b;
+	struct tc_error err;
+	replay_start(&r, 10);
+	replay_fixture(&r, "DescribeAccountBalance", "real-balance-absent");
+	ck_assert_int_eq(tc_balance_fetch(&r.api, &b, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_DATA);
+	ck_assert_str_eq(err.message, "DescribeAccountBalance: field RealBalance is missing");
+	ck_assert_str_eq(err.request_id, RID);
+	replay_stop(&r);
+}
+END_TEST
+
+START_TEST(fetch_error_answer) {
+	struct replay r;
+	struct tc_balance b;
+	struct tc_error err;
+	replay_start(&r, 10);
+	replay_body(&r, 200,
+		    "{\"Response\":{\"Error\":{\"Code\":\"AuthFailure.SecretIdNotFound\","
+		    "\"Message\":\"The SecretId is not found\"},\"RequestId\":\"req-7\"}}");
+	ck_assert_int_eq(tc_balance_fetch(&r.api, &b, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_API);
+	ck_assert_str_eq(err.code, "AuthFailure.SecretIdNotFound");
+	ck_assert_str_eq(err.request_id, "req-7");
+	ck_assert_uint_eq(replay_served(&r), 1);
+	replay_stop(&r);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("balance");
 	TCase *tc = tcase_create("balance");
@@ -179,6 +232,11 @@ static Suite *suite(void) {
 	tcase_add_test(tc, recorded_answers);
 	tcase_add_test(tc, credit_rule);
 	suite_add_tcase(s, tc);
+	TCase *call = tcase_create("the call, against recorded answers");
+	tcase_add_test(call, fetch_reads_the_recorded_answer);
+	tcase_add_test(call, fetch_names_the_request_of_a_bad_answer);
+	tcase_add_test(call, fetch_error_answer);
+	suite_add_tcase(s, call);
 	return s;
 }
 

@@ -17,7 +17,7 @@ static struct tc_balance account(int64_t real, int64_t owe) {
 static char *first_line(const struct tc_balance *b, const char *w, const char *c,
 			const char *currency, enum tc_state *state) {
 	struct tc_result r;
-	struct balance_config cfg = {range(w), range(c), currency, false};
+	struct balance_config cfg = {.limits = {range(w), range(c)}, .currency = currency};
 	tc_result_init(&r, "TC BALANCE");
 	balance_evaluate(b, &cfg, &r);
 	*state = r.state;
@@ -37,40 +37,69 @@ static void expect(const struct tc_balance *b, const char *w, const char *c, enu
 	free(got);
 }
 
+/* One row: an account without credit (RealBalance, OweAmount in cents), -w, -c and
+ * the currency, and the exact first line with its state. */
+struct row {
+	int64_t real, owe;
+	const char *w, *c, *currency;
+	enum tc_state state;
+	const char *line;
+};
+
+static char *row_output(const struct row *x, enum tc_state *s) {
+	struct tc_balance b = account(x->real, x->owe);
+	return first_line(&b, x->w, x->c, x->currency, s);
+}
+
+ROWS_CHECKER(struct row, row_output)
+
 START_TEST(states) {
-	struct tc_balance ok = account(1234567, 0);
-	expect(&ok, "3000:", "1000:", TC_OK,
-	       "TC BALANCE OK - " YUAN "12,345.67 available | 'balance_cny'=12345.67;3000:;1000:;; "
-	       "'owed_cny'=0;;;0;");
-	struct tc_balance warn = account(250000, 0);
-	expect(&warn, "3000:", "1000:", TC_WARNING,
-	       "TC BALANCE WARNING - " YUAN "2,500.00 available (warning: below " YUAN
-	       "3,000.00) | "
-	       "'balance_cny'=2500;3000:;1000:;; 'owed_cny'=0;;;0;");
-	struct tc_balance crit = account(50000, 0);
-	expect(&crit, "3000:", "1000:", TC_CRITICAL,
-	       "TC BALANCE CRITICAL - " YUAN "500.00 available (critical: below " YUAN
-	       "1,000.00) | "
-	       "'balance_cny'=500;3000:;1000:;; 'owed_cny'=0;;;0;");
+	static const struct row rows[] = {
+	    {1234567, 0, "3000:", "1000:", "CNY", TC_OK,
+	     "TC BALANCE OK - " YUAN "12,345.67 available | 'balance_cny'=12345.67;3000:;1000:;; "
+	     "'owed_cny'=0;;;0;"},
+	    {250000, 0, "3000:", "1000:", "CNY", TC_WARNING,
+	     "TC BALANCE WARNING - " YUAN "2,500.00 available (warning: below " YUAN
+	     "3,000.00) | 'balance_cny'=2500;3000:;1000:;; 'owed_cny'=0;;;0;"},
+	    {50000, 0, "3000:", "1000:", "CNY", TC_CRITICAL,
+	     "TC BALANCE CRITICAL - " YUAN "500.00 available (critical: below " YUAN
+	     "1,000.00) | 'balance_cny'=500;3000:;1000:;; 'owed_cny'=0;;;0;"},
+	    /* '@' alerts inside the range, '~' is minus infinity */
+	    {150000, 0, "@1000:2000", "~:5000", "CNY", TC_WARNING,
+	     "TC BALANCE WARNING - " YUAN "1,500.00 available (warning: between " YUAN
+	     "1,000.00 and " YUAN "2,000.00) | 'balance_cny'=1500;@1000:2000;~:5000;; "
+	     "'owed_cny'=0;;;0;"},
+	    {600000, 0, "@1000:2000", "~:5000", "CNY", TC_CRITICAL,
+	     "TC BALANCE CRITICAL - " YUAN "6,000.00 available (critical: above " YUAN
+	     "5,000.00) | 'balance_cny'=6000;@1000:2000;~:5000;; 'owed_cny'=0;;;0;"},
+	};
+	CHECK(rows);
 }
 END_TEST
 
+/* Range ends are inclusive, and decimal thresholds compare to the cent. */
 START_TEST(boundaries_are_inclusive) {
-	enum tc_state s;
-	struct tc_balance at = account(300000, 0), below = account(299999, 0);
-	struct tc_balance crit_at = account(100000, 0), crit_below = account(99999, 0);
-	free(first_line(&at, "3000:", "1000:", "CNY", &s));
-	ck_assert_int_eq(s, TC_OK);
-	free(first_line(&below, "3000:", "1000:", "CNY", &s));
-	ck_assert_int_eq(s, TC_WARNING);
-	free(first_line(&crit_at, "3000:", "1000:", "CNY", &s));
-	ck_assert_int_eq(s, TC_WARNING);
-	free(first_line(&crit_below, "3000:", "1000:", "CNY", &s));
-	ck_assert_int_eq(s, TC_CRITICAL);
-	/* decimal thresholds compare to the cent */
-	struct tc_balance cent = account(100049, 0);
-	free(first_line(&cent, "1000.5:", "0:", "CNY", &s));
-	ck_assert_int_eq(s, TC_WARNING);
+	static const struct row rows[] = {
+	    {300000, 0, "3000:", "1000:", "CNY", TC_OK,
+	     "TC BALANCE OK - " YUAN "3,000.00 available | 'balance_cny'=3000;3000:;1000:;; "
+	     "'owed_cny'=0;;;0;"},
+	    {299999, 0, "3000:", "1000:", "CNY", TC_WARNING,
+	     "TC BALANCE WARNING - " YUAN "2,999.99 available (warning: below " YUAN
+	     "3,000.00) | 'balance_cny'=2999.99;3000:;1000:;; 'owed_cny'=0;;;0;"},
+	    {100000, 0, "3000:", "1000:", "CNY", TC_WARNING,
+	     "TC BALANCE WARNING - " YUAN "1,000.00 available (warning: below " YUAN
+	     "3,000.00) | 'balance_cny'=1000;3000:;1000:;; 'owed_cny'=0;;;0;"},
+	    {99999, 0, "3000:", "1000:", "CNY", TC_CRITICAL,
+	     "TC BALANCE CRITICAL - " YUAN "999.99 available (critical: below " YUAN
+	     "1,000.00) | 'balance_cny'=999.99;3000:;1000:;; 'owed_cny'=0;;;0;"},
+	    {100049, 0, "1000.5:", "0:", "CNY", TC_WARNING,
+	     "TC BALANCE WARNING - " YUAN "1,000.49 available (warning: below " YUAN
+	     "1,000.50) | 'balance_cny'=1000.49;1000.5:;0:;; 'owed_cny'=0;;;0;"},
+	    {100050, 0, "1000.5:", "0:", "CNY", TC_OK,
+	     "TC BALANCE OK - " YUAN "1,000.50 available | 'balance_cny'=1000.5;1000.5:;0:;; "
+	     "'owed_cny'=0;;;0;"},
+	};
+	CHECK(rows);
 }
 END_TEST
 
@@ -120,12 +149,17 @@ START_TEST(credit_exhausted_is_arrears) {
 END_TEST
 
 START_TEST(currency_in_labels_and_words) {
-	struct tc_balance b = account(9900, 0);
-	enum tc_state s;
-	char *line = first_line(&b, "50:", "10:", "USD", &s);
-	ck_assert_str_eq(line, "TC BALANCE OK - $99.00 available | 'balance_usd'=99;50:;10:;; "
-			       "'owed_usd'=0;;;0;");
-	free(line);
+	static const struct row rows[] = {
+	    {9900, 0, "50:", "10:", "USD", TC_OK,
+	     "TC BALANCE OK - $99.00 available | 'balance_usd'=99;50:;10:;; 'owed_usd'=0;;;0;"},
+	    {4999, 0, "50:", "10:", "USD", TC_WARNING,
+	     "TC BALANCE WARNING - $49.99 available (warning: below $50.00) | "
+	     "'balance_usd'=49.99;50:;10:;; 'owed_usd'=0;;;0;"},
+	    {-5, 0, "50:", "10:", "EUR", TC_CRITICAL,
+	     "TC BALANCE CRITICAL - -0.05 EUR available (critical: below 10.00 EUR) | "
+	     "'balance_eur'=-0.05;50:;10:;; 'owed_eur'=0;;;0;"},
+	};
+	CHECK(rows);
 }
 END_TEST
 
@@ -137,7 +171,7 @@ START_TEST(long_output_breakdown) {
 	b.freeze = (struct tc_amount){true, 50000};
 	snprintf(b.uin, sizeof b.uin, "100000000001");
 	struct tc_result r;
-	struct balance_config cfg = {range("3000:"), range("1000:"), "CNY", false};
+	struct balance_config cfg = {.limits = {range("3000:"), range("1000:")}, .currency = "CNY"};
 	tc_result_init(&r, "TC BALANCE");
 	balance_evaluate(&b, &cfg, &r);
 	ck_assert_int_eq(r.nlines, 7);
@@ -162,7 +196,8 @@ START_TEST(intl_hides_not_applied_zeros) {
 	b.income = (struct tc_amount){true, 0};
 	b.freeze = (struct tc_amount){true, 0};
 	struct tc_result r;
-	struct balance_config cfg = {range("50:"), range("10:"), "USD", true};
+	struct balance_config cfg = {
+	    .limits = {range("50:"), range("10:")}, .currency = "USD", .intl = true};
 	tc_result_init(&r, "TC BALANCE");
 	balance_evaluate(&b, &cfg, &r);
 	ck_assert_int_eq(r.nlines, 3);
@@ -185,7 +220,7 @@ START_TEST(temporary_credit_shown) {
 	struct tc_balance b = account(100000, 0);
 	b.temp_credit = (struct tc_amount){true, 200000};
 	struct tc_result r;
-	struct balance_config cfg = {range("50:"), range("10:"), "CNY", false};
+	struct balance_config cfg = {.limits = {range("50:"), range("10:")}, .currency = "CNY"};
 	tc_result_init(&r, "TC BALANCE");
 	balance_evaluate(&b, &cfg, &r);
 	ck_assert_int_eq(r.nlines, 3);
@@ -209,18 +244,24 @@ END_TEST
 
 static Suite *suite(void) {
 	Suite *s = suite_create("balance_logic");
-	TCase *tc = tcase_create("balance_logic");
-	tcase_add_test(tc, states);
-	tcase_add_test(tc, boundaries_are_inclusive);
-	tcase_add_test(tc, arrears_is_critical_whatever_the_thresholds);
-	tcase_add_test(tc, credit_accounts_use_available_credit);
-	tcase_add_test(tc, credit_exhausted_is_arrears);
-	tcase_add_test(tc, currency_in_labels_and_words);
-	tcase_add_test(tc, long_output_breakdown);
-	tcase_add_test(tc, intl_hides_not_applied_zeros);
-	tcase_add_test(tc, temporary_credit_shown);
-	tcase_add_test(tc, credit_in_use_is_not_arrears);
-	suite_add_tcase(s, tc);
+	TCase *thresholds = tcase_create("thresholds");
+	tcase_add_test(thresholds, states);
+	tcase_add_test(thresholds, boundaries_are_inclusive);
+	suite_add_tcase(s, thresholds);
+	TCase *arrears = tcase_create("arrears and credit");
+	tcase_add_test(arrears, arrears_is_critical_whatever_the_thresholds);
+	tcase_add_test(arrears, credit_accounts_use_available_credit);
+	tcase_add_test(arrears, credit_exhausted_is_arrears);
+	tcase_add_test(arrears, credit_in_use_is_not_arrears);
+	suite_add_tcase(s, arrears);
+	TCase *absent = tcase_create("absent data");
+	tcase_add_test(absent, intl_hides_not_applied_zeros);
+	tcase_add_test(absent, temporary_credit_shown);
+	suite_add_tcase(s, absent);
+	TCase *formatting = tcase_create("formatting");
+	tcase_add_test(formatting, currency_in_labels_and_words);
+	tcase_add_test(formatting, long_output_breakdown);
+	suite_add_tcase(s, formatting);
 	return s;
 }
 

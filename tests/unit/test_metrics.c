@@ -29,8 +29,11 @@ END_TEST
 START_TEST(rendered_as_help_lines) {
 	struct tc_result r;
 	tc_result_init(&r, "TC BALANCE");
-	tc_result_figure(&r, "owed", TC_MEASURE_MONEY, "CNY", 0, 2, NULL, NULL, true);
-	tc_result_figure(&r, "runway", TC_MEASURE_DAYS, NULL, 3, 0, NULL, NULL, true);
+	tc_result_add_figure(
+	    &r, &(struct tc_figure){.name = "owed", TC_FIGURE_MONEY("CNY", 0), .min_zero = true});
+	tc_result_add_figure(
+	    &r, &(struct tc_figure){
+		    .name = "runway", .measure = TC_MEASURE_DAYS, .value = 3, .min_zero = true});
 	struct tc_render_meta m = {.program = "check_tc_balance",
 				   .check = "balance",
 				   .account = "main",

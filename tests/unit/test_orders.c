@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "failalloc.h"
 #include "fixture.h"
 #include "tencentcloud/orders.h"
 #include "tencentcloud/paging.h"
+#include "replay.h"
 #include "tap.h"
 #include "utf8check.h"
 #include "timeutil.h"
@@ -299,6 +301,206 @@ START_TEST(long_cjk_product_names_are_cut_on_characters) {
 }
 END_TEST
 
+/* What no reader can take: a deal that is no object, a Status absent or null. */
+START_TEST(deals_that_are_not_deals) {
+	struct tc_order o;
+	struct tc_error err;
+	struct json_object *d = parse("[1]");
+	ck_assert_int_eq(tc_order_from_deal(d, 0, &o, &err), -1);
+	ck_assert_str_eq(err.message, "not an object");
+	ck_assert_int_eq(tc_order_from_agent_deal(d, 0, &o, &err), -1);
+	ck_assert_str_eq(err.message, "not an object");
+	json_object_put(d);
+	const char *no_status[] = {
+	    "{\"OrderId\": \"9\", \"CreateTime\": \"2019-02-26 07:24:25\", \"RealTotalCost\": 1}",
+	    "{\"OrderId\": \"9\", \"Status\": null, \"CreateTime\": \"2019-02-26 07:24:25\", "
+	    "\"RealTotalCost\": 1}",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		d = parse(no_status[i]);
+		ck_assert_int_eq(tc_order_from_deal(d, 0, &o, &err), -1);
+		ck_assert_str_eq(err.message, "9: field Status is missing");
+		json_object_put(d);
+	}
+}
+END_TEST
+
+/* The UNIX time of a Beijing "YYYY-MM-DD hh:mm:ss". */
+static int64_t at(const char *text) {
+	int64_t t = 0;
+	struct tc_error err;
+	ck_assert_int_eq(tc_parse_api_time(text, TC_BEIJING_OFFSET, &t, &err), 0);
+	return t;
+}
+
+/* Each status is asked for on its own, over the whole window at Offset 0. */
+START_TEST(fetch_asks_for_each_status) {
+	struct replay r;
+	struct tc_orders o;
+	struct tc_error err;
+	replay_start(&r, 10);
+	replay_fixture(&r, DEALS, "pending");
+	replay_fixture(&r, DEALS, "pending");
+	ck_assert_int_eq(tc_orders_fetch(&r.api, at("2026-11-22 00:00:00"),
+					 at("2026-11-22 23:59:59"), TC_BEIJING_OFFSET, &o, &err),
+			 0);
+	ck_assert_str_eq(r.action[0], DEALS);
+	ck_assert_str_eq(r.params[0],
+			 "{\"StartTime\":\"2026-11-22 00:00:00\",\"EndTime\":"
+			 "\"2026-11-22 23:59:59\",\"Limit\":1000,\"Offset\":0,\"Status\":1}");
+	ck_assert_str_eq(r.params[1],
+			 "{\"StartTime\":\"2026-11-22 00:00:00\",\"EndTime\":"
+			 "\"2026-11-22 23:59:59\",\"Limit\":1000,\"Offset\":0,\"Status\":12}");
+	/* each answer holds both; only the status asked for is kept from each */
+	ck_assert_int_eq(o.requests, 2);
+	ck_assert_uint_eq(o.n, 2);
+	ck_assert_int_eq(o.items[0].status, TC_ORDER_UNPAID);
+	ck_assert_int_eq(o.items[1].status, TC_ORDER_PAYING);
+	ck_assert_int_eq(o.items[0].amount, 120000);
+	tc_orders_free(&o);
+	ck_assert_ptr_null(o.items);
+	replay_stop(&r);
+}
+END_TEST
+
+/* An answer that may have left orders out (TotalCount above what it holds) is not
+ * read on at another Offset: its window is asked for again in two halves. */
+START_TEST(fetch_splits_a_full_window) {
+	struct replay r;
+	struct tc_orders o;
+	struct tc_error err;
+	replay_start(&r, 10);
+	replay_fixture_edited(&r, DEALS, "pending", "TotalCount", "3");
+	replay_fixture(&r, DEALS, "pending");
+	replay_fixture(&r, DEALS, "empty");
+	replay_fixture(&r, DEALS, "empty");
+	ck_assert_int_eq(tc_orders_fetch(&r.api, at("2026-11-22 00:00:00"),
+					 at("2026-11-22 23:59:59"), TC_BEIJING_OFFSET, &o, &err),
+			 0);
+	ck_assert_int_eq(o.requests, 4);
+	ck_assert_ptr_nonnull(strstr(r.params[1], "\"EndTime\":\"2026-11-22 11:59:59\""));
+	ck_assert_ptr_nonnull(strstr(r.params[2], "\"StartTime\":\"2026-11-22 12:00:00\""));
+	ck_assert_ptr_nonnull(strstr(r.params[3], "\"Status\":12"));
+	/* the full answer's order is not counted twice */
+	ck_assert_uint_eq(o.n, 1);
+	tc_orders_free(&o);
+	replay_stop(&r);
+	/* a window of one second cannot be split */
+	replay_start(&r, 10);
+	replay_fixture_edited(&r, DEALS, "pending", "TotalCount", "3");
+	ck_assert_int_eq(tc_orders_fetch(&r.api, at("2026-11-22 11:15:00"),
+					 at("2026-11-22 11:15:00"), TC_BEIJING_OFFSET, &o, &err),
+			 -1);
+	ck_assert_str_eq(err.message, DEALS ": more than 1000 orders created within one second "
+					    "(2026-11-22 11:15:00)");
+	ck_assert_str_eq(err.request_id, "c33d6ae6-0001-4a55-8318-000000000001");
+	tc_orders_free(&o);
+	replay_stop(&r);
+}
+END_TEST
+
+START_TEST(fetch_bad_answers) {
+	struct replay r;
+	struct tc_orders o;
+	struct tc_error err;
+	int64_t from = at("2026-11-22 00:00:00"), to = at("2026-11-22 23:59:59");
+	replay_start(&r, 10);
+	replay_fixture(&r, DEALS, "cost_missing");
+	ck_assert_int_eq(tc_orders_fetch(&r.api, from, to, TC_BEIJING_OFFSET, &o, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_DATA);
+	ck_assert_int_eq(strncmp(err.message, DEALS ": order ", strlen(DEALS ": order ")), 0);
+	ck_assert_str_ne(err.request_id, "");
+	tc_orders_free(&o);
+	replay_stop(&r);
+	replay_start(&r, 10);
+	replay_body(&r, 200,
+		    "{\"Response\":{\"Error\":{\"Code\":\"UnauthorizedOperation.NotFinanceAuth\","
+		    "\"Message\":\"no\"},\"RequestId\":\"req-o\"}}");
+	ck_assert_int_eq(tc_orders_fetch(&r.api, from, to, TC_BEIJING_OFFSET, &o, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_API);
+	ck_assert_str_eq(err.request_id, "req-o");
+	ck_assert_uint_eq(replay_served(&r), 1);
+	tc_orders_free(&o);
+	replay_stop(&r);
+}
+END_TEST
+
+/* Partner orders: only the last 15 days can be asked for, less a margin. */
+START_TEST(agent_fetch_window_and_cap) {
+	struct replay r;
+	struct tc_orders o;
+	struct tc_error err;
+	int64_t to = at("2026-11-22 12:00:00");
+	replay_start(&r, 10);
+	replay_fixture(&r, AGENT, "pending");
+	replay_fixture(&r, AGENT, "pending");
+	ck_assert_int_eq(tc_agent_orders_fetch(&r.api, 0, to, TC_BEIJING_OFFSET, &o, &err), 0);
+	ck_assert_str_eq(r.action[0], AGENT);
+	ck_assert_str_eq(r.params[0], "{\"Offset\":0,\"Limit\":100,\"CreatTimeRangeStart\":"
+				      "\"2026-11-07 12:15:00\",\"CreatTimeRangeEnd\":"
+				      "\"2026-11-22 12:00:00\",\"Status\":1}");
+	ck_assert_uint_eq(o.n, 2);
+	ck_assert_int_eq(o.requests, 2);
+	tc_orders_free(&o);
+	replay_stop(&r);
+	/* more orders than the Limit asked for: the answer is not what was asked */
+	struct json_object *root = NULL, *list = NULL;
+	struct json_object *resp = fixture_response(AGENT, "pending", &root);
+	ck_assert(json_object_object_get_ex(resp, "AgentPayDealSet", &list));
+	struct json_object *first = json_object_array_get_idx(list, 0);
+	while (json_object_array_length(list) < 101) {
+		json_object_array_add(list, json_object_get(first));
+	}
+	json_object_object_add(resp, "TotalCount", json_object_new_int(101));
+	replay_start(&r, 10);
+	replay_body(&r, 200, json_object_to_json_string(root));
+	json_object_put(root);
+	ck_assert_int_eq(tc_agent_orders_fetch(&r.api, to - 3600, to, TC_BEIJING_OFFSET, &o, &err),
+			 -1);
+	ck_assert_str_eq(err.message, AGENT ": 101 orders for a limit of 100");
+	tc_orders_free(&o);
+	replay_stop(&r);
+}
+END_TEST
+
+START_TEST(out_of_memory_is_an_error) {
+	struct json_object *root = NULL;
+	struct tc_orders o = {0};
+	struct tc_error err;
+	long items = 0, total = 0;
+	struct json_object *r = fixture_response(DEALS, "pending", &root);
+	failalloc_arm(1);
+	int rc = tc_orders_read_page(r, false, TC_BEIJING_OFFSET, TC_ORDER_UNPAID, &o, &items,
+				     &total, &err);
+	failalloc_arm(0);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(err.message, "out of memory");
+	ck_assert_uint_eq(o.n, 0);
+	json_object_put(root);
+}
+END_TEST
+
+/* The second half of a split window fails: the whole read fails, not half of it. */
+START_TEST(fetch_fails_with_a_failing_half) {
+	struct replay r;
+	struct tc_orders o;
+	struct tc_error err;
+	replay_start(&r, 10);
+	r.api.deadline = NULL; /* no retry: a request more is answered once, with 599 */
+	replay_fixture_edited(&r, DEALS, "pending", "TotalCount", "3");
+	replay_body(&r, 200,
+		    "{\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"x\"},"
+		    "\"RequestId\":\"half\"}}");
+	ck_assert_int_eq(tc_orders_fetch(&r.api, at("2026-11-22 00:00:00"),
+					 at("2026-11-22 23:59:59"), TC_BEIJING_OFFSET, &o, &err),
+			 -1);
+	ck_assert_str_eq(err.request_id, "half");
+	ck_assert_uint_eq(replay_served(&r), 2);
+	tc_orders_free(&o);
+	replay_stop(&r);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("orders");
 	TCase *tc = tcase_create("orders");
@@ -314,7 +516,16 @@ static Suite *suite(void) {
 	tcase_add_test(tc, page_full);
 	tcase_add_test(tc, split_points);
 	tcase_add_test(tc, long_cjk_product_names_are_cut_on_characters);
+	tcase_add_test(tc, deals_that_are_not_deals);
 	suite_add_tcase(s, tc);
+	TCase *call = tcase_create("the calls and their windows, against recorded answers");
+	tcase_add_test(call, fetch_asks_for_each_status);
+	tcase_add_test(call, fetch_splits_a_full_window);
+	tcase_add_test(call, fetch_bad_answers);
+	tcase_add_test(call, agent_fetch_window_and_cap);
+	tcase_add_test(call, fetch_fails_with_a_failing_half);
+	tcase_add_test(tc, out_of_memory_is_an_error);
+	suite_add_tcase(s, call);
 	return s;
 }
 

@@ -8,11 +8,8 @@
 #define NOW  1795361400
 
 static struct pending_config config(void) {
-	struct pending_config c = {.age_warning = range("30"),
-				   .age_critical = range("1440"),
-				   .currency = "CNY",
-				   .days = 30,
-				   .offset = 8 * 3600};
+	struct pending_config c = {
+	    .age = {range("30"), range("1440")}, .currency = "CNY", .days = 30, .offset = 8 * 3600};
 	return c;
 }
 
@@ -65,25 +62,97 @@ START_TEST(oldest_decides_and_is_listed_first) {
 }
 END_TEST
 
+/* One row: one unpaid order of `age` minutes and `amount` cents under -w/-c on
+ * the age (and --warning-count, --critical-amount when given), and the exact first
+ * line with its state and the long-output line that says why (NULL: none). */
+struct row {
+	int64_t age, amount;
+	const char *age_w, *age_c, *count_w, *amount_c;
+	enum tc_state state;
+	const char *line, *why;
+};
+
+static void check_rows(const struct row *rows, size_t n) {
+	int bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct row *x = &rows[i];
+		struct pending_config c = config();
+		c.age = (struct tc_thresholds){range(x->age_w), range(x->age_c)};
+		if (x->count_w) {
+			c.count.warning = range(x->count_w);
+		}
+		if (x->amount_c) {
+			c.amount.critical = range(x->amount_c);
+		}
+		struct tc_order o = order("A", 1, x->age, x->amount);
+		enum tc_state s;
+		char *out = evaluate(&o, 1, &c, &s);
+		const char *rest = strchr(out, '\n') + 1;
+		const char *why = x->why ? x->why : "A: ";
+		bad += row_differs(i, out, s, x->line, x->state);
+		if (strncmp(rest, why, strlen(why)) != 0) {
+			fprintf(stderr, "row %zu: long output '%s'\n", i, rest);
+			bad++;
+		}
+		free(out);
+	}
+	ROWS_AGREE(bad, n);
+}
+#define PERF(age, w, c)                                                                            \
+	" | 'pending_orders'=1;;;0; 'pending_amount_cny'=1;;;0; 'oldest_pending_minutes'=" age     \
+	";" w ";" c ";0;"
+
+/* -w 30 -c 1440 on the age: ends inclusive, the oldest order decides. */
 START_TEST(boundaries) {
-	struct pending_config c = config();
-	enum tc_state s;
-	struct tc_order at = order("A", 1, 30, 1), over = order("A", 1, 31, 1);
-	struct tc_order crit = order("A", 1, 1441, 1), crit_at = order("A", 1, 1440, 1);
-	free(evaluate(&at, 1, &c, &s));
-	ck_assert_int_eq(s, TC_OK);
-	free(evaluate(&over, 1, &c, &s));
-	ck_assert_int_eq(s, TC_WARNING);
-	free(evaluate(&crit_at, 1, &c, &s));
-	ck_assert_int_eq(s, TC_WARNING);
-	free(evaluate(&crit, 1, &c, &s));
-	ck_assert_int_eq(s, TC_CRITICAL);
-	/* an order "from the future" (clock skew) is age 0, not negative */
-	struct tc_order future = order("A", 1, -5, 1);
-	char *out = evaluate(&future, 1, &c, &s);
-	ck_assert_int_eq(s, TC_OK);
-	ck_assert_ptr_nonnull(strstr(out, "'oldest_pending_minutes'=0;"));
-	free(out);
+	static const struct row rows[] = {
+	    {30, 100, "30", "1440", NULL, NULL, TC_OK,
+	     "TC PENDING OK - 1 pending order (" YUAN "1.00); oldest 30 min: A CVM " YUAN
+	     "1.00 unpaid" PERF("30", "30", "1440"),
+	     NULL},
+	    {31, 100, "30", "1440", NULL, NULL, TC_WARNING,
+	     "TC PENDING WARNING - 1 pending order (" YUAN "1.00); oldest 31 min: A CVM " YUAN
+	     "1.00 unpaid" PERF("31", "30", "1440"),
+	     "warning: oldest order age above 30 min\n"},
+	    {1440, 100, "30", "1440", NULL, NULL, TC_WARNING,
+	     "TC PENDING WARNING - 1 pending order (" YUAN "1.00); oldest 1d 0h: A CVM " YUAN
+	     "1.00 unpaid | 'pending_orders'=1;;;0; 'pending_amount_cny'=1;;;0; "
+	     "'oldest_pending_minutes'=1440;30;1440;0;",
+	     "warning: oldest order age above 30 min\n"},
+	    {1441, 100, "30", "1440", NULL, NULL, TC_CRITICAL,
+	     "TC PENDING CRITICAL - 1 pending order (" YUAN "1.00); oldest 1d 0h: A CVM " YUAN
+	     "1.00 unpaid | 'pending_orders'=1;;;0; 'pending_amount_cny'=1;;;0; "
+	     "'oldest_pending_minutes'=1441;30;1440;0;",
+	     "critical: oldest order age above 1440 min\n"},
+	    /* an order "from the future" (clock skew) is age 0, not negative */
+	    {-5, 100, "30", "1440", NULL, NULL, TC_OK,
+	     "TC PENDING OK - 1 pending order (" YUAN "1.00); oldest 0 min: A CVM " YUAN
+	     "1.00 unpaid | 'pending_orders'=1;;;0; 'pending_amount_cny'=1;;;0; "
+	     "'oldest_pending_minutes'=0;30;1440;0;",
+	     NULL},
+	    /* '@' alerts inside its range; '~' is minus infinity */
+	    {90, 100, "@60:120", "~:1440", NULL, NULL, TC_WARNING,
+	     "TC PENDING WARNING - 1 pending order (" YUAN "1.00); oldest 1h 30m: A CVM " YUAN
+	     "1.00 unpaid | 'pending_orders'=1;;;0; 'pending_amount_cny'=1;;;0; "
+	     "'oldest_pending_minutes'=90;@60:120;~:1440;0;",
+	     "warning: oldest order age between 60 min and 120 min\n"},
+	    {121, 100, "@60:120", "~:1440", NULL, NULL, TC_OK,
+	     "TC PENDING OK - 1 pending order (" YUAN "1.00); oldest 2h 1m: A CVM " YUAN
+	     "1.00 unpaid | 'pending_orders'=1;;;0; 'pending_amount_cny'=1;;;0; "
+	     "'oldest_pending_minutes'=121;@60:120;~:1440;0;",
+	     NULL},
+	    /* count and amount thresholds are judged as well, the worst wins */
+	    {5, 100, "30", "1440", "0", NULL, TC_WARNING,
+	     "TC PENDING WARNING - 1 pending order (" YUAN "1.00); oldest 5 min: A CVM " YUAN
+	     "1.00 unpaid | 'pending_orders'=1;0;;0; 'pending_amount_cny'=1;;;0; "
+	     "'oldest_pending_minutes'=5;30;1440;0;",
+	     "warning: pending orders above 0\n"},
+	    {5, 100001, "30", "1440", "0", "1000", TC_CRITICAL,
+	     "TC PENDING CRITICAL - 1 pending order (" YUAN "1,000.01); oldest 5 min: A CVM " YUAN
+	     "1,000.01 unpaid | 'pending_orders'=1;0;;0; 'pending_amount_cny'=1000.01;;1000;0; "
+	     "'oldest_pending_minutes'=5;30;1440;0;",
+	     "warning: pending orders above 0\ncritical: pending amount above " YUAN "1,000.00\n"},
+	};
+	CHECK(rows);
 }
 END_TEST
 
@@ -91,12 +160,12 @@ START_TEST(count_and_amount_thresholds) {
 	struct pending_config c = config();
 	struct tc_order o[] = {order("A", 1, 5, 60000), order("B", 1, 5, 50000)};
 	enum tc_state s;
-	c.count_warning = range("1");
+	c.count.warning = range("1");
 	char *out = evaluate(o, 2, &c, &s);
 	ck_assert_int_eq(s, TC_WARNING);
 	ck_assert_ptr_nonnull(strstr(out, "warning: pending orders above 1\n"));
 	free(out);
-	c.amount_critical = range("1000");
+	c.amount.critical = range("1000");
 	out = evaluate(o, 2, &c, &s);
 	ck_assert_int_eq(s, TC_CRITICAL);
 	ck_assert_ptr_nonnull(strstr(out, "critical: pending amount above " YUAN "1,000.00\n"));
@@ -179,16 +248,20 @@ END_TEST
 
 static Suite *suite(void) {
 	Suite *s = suite_create("pending_logic");
-	TCase *tc = tcase_create("pending_logic");
-	tcase_add_test(tc, absurd_sum);
-	tcase_add_test(tc, none);
-	tcase_add_test(tc, oldest_decides_and_is_listed_first);
-	tcase_add_test(tc, boundaries);
-	tcase_add_test(tc, count_and_amount_thresholds);
-	tcase_add_test(tc, listing_is_capped);
-	tcase_add_test(tc, age_ranges_users_write);
-	tcase_add_test(tc, orders_without_ids);
-	suite_add_tcase(s, tc);
+	TCase *t0 = tcase_create("thresholds");
+	tcase_add_test(t0, boundaries);
+	tcase_add_test(t0, count_and_amount_thresholds);
+	tcase_add_test(t0, age_ranges_users_write);
+	suite_add_tcase(s, t0);
+	TCase *t1 = tcase_create("empty or absent data");
+	tcase_add_test(t1, none);
+	tcase_add_test(t1, orders_without_ids);
+	tcase_add_test(t1, absurd_sum);
+	suite_add_tcase(s, t1);
+	TCase *t2 = tcase_create("formatting");
+	tcase_add_test(t2, oldest_decides_and_is_listed_first);
+	tcase_add_test(t2, listing_is_capped);
+	suite_add_tcase(s, t2);
 	return s;
 }
 

@@ -8,13 +8,18 @@
 #include "readfile.h"
 #include "tap.h"
 
-START_TEST(reads_a_whole_file) {
-	char path[] = "/tmp/tc-readfile-XXXXXX";
+/* A new file holding len bytes of text; path is a "/tmp/...XXXXXX" template. */
+static void temp_file(char *path, const char *text, size_t len) {
 	int fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
-	/* binary-safe: the length counts past a NUL byte, and the text ends in one */
-	ck_assert_int_eq(write(fd, "ab\0cd", 5), 5);
+	ck_assert_int_eq(write(fd, text, len), (ssize_t)len);
 	close(fd);
+}
+
+START_TEST(reads_a_whole_file) {
+	char path[] = "/tmp/tc-readfile-XXXXXX";
+	/* binary-safe: the length counts past a NUL byte, and the text ends in one */
+	temp_file(path, "ab\0cd", 5);
 	struct tc_error err;
 	size_t len = 0;
 	char *text = tc_read_file(path, 5, &len, &err);
@@ -28,10 +33,7 @@ END_TEST
 
 START_TEST(too_large_is_an_error) {
 	char path[] = "/tmp/tc-readfile-XXXXXX";
-	int fd = mkstemp(path);
-	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, "123456", 6), 6);
-	close(fd);
+	temp_file(path, "123456", 6);
 	struct tc_error err;
 	size_t len = 0;
 	char want[128];

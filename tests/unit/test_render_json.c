@@ -25,9 +25,20 @@ START_TEST(figures_exactly) {
 	tc_result_raise(&r, TC_WARNING);
 	tc_result_summary(&r, "low \"quoted\"");
 	tc_result_line(&r, "cash: 1");
-	tc_result_figure(&r, "balance", TC_MEASURE_MONEY, "CNY", 1234567, 2, &w, &c, false);
-	tc_result_figure(&r, "oldest_pending", TC_MEASURE_MINUTES, NULL, 45, 0, NULL, NULL, true);
-	tc_result_figure(&r, "budget_used", TC_MEASURE_PERCENT, NULL, 647, 1, NULL, NULL, false);
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "balance",
+						     .measure = TC_MEASURE_MONEY,
+						     .currency = "CNY",
+						     .value = 1234567,
+						     .scale = 2,
+						     .limits = &(struct tc_thresholds){w, c}});
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "oldest_pending",
+						     .measure = TC_MEASURE_MINUTES,
+						     .value = 45,
+						     .min_zero = true});
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "budget_used",
+						     .measure = TC_MEASURE_PERCENT,
+						     .value = 647,
+						     .scale = 1});
 	char *out = json_of(&r);
 	ck_assert_str_eq(
 	    out,
@@ -49,7 +60,11 @@ START_TEST(failure_has_no_figures) {
 	struct tc_result r;
 	struct tc_error err;
 	tc_result_init(&r, "TC BALANCE");
-	tc_result_figure(&r, "balance", TC_MEASURE_MONEY, "CNY", 1, 2, NULL, NULL, false);
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "balance",
+						     .measure = TC_MEASURE_MONEY,
+						     .currency = "CNY",
+						     .value = 1,
+						     .scale = 2});
 	tc_error_set(&err, TC_ERR_API, "boom");
 	strcpy(err.code, "InternalError");
 	strcpy(err.request_id, "r-1");

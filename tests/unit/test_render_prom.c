@@ -24,11 +24,25 @@ static char *prom_of(const struct tc_result *r, int64_t last_success) {
 START_TEST(base_units_and_labels) {
 	struct tc_result r;
 	tc_result_init(&r, "TC PENDING");
-	tc_result_figure(&r, "pending_amount", TC_MEASURE_MONEY, "CNY", 170050, 2, NULL, NULL,
-			 true);
-	tc_result_figure(&r, "oldest_pending", TC_MEASURE_MINUTES, NULL, 45, 0, NULL, NULL, true);
-	tc_result_figure(&r, "runway", TC_MEASURE_DAYS, NULL, 93, 1, NULL, NULL, true);
-	tc_result_figure(&r, "budget_used", TC_MEASURE_PERCENT, NULL, 647, 1, NULL, NULL, false);
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "pending_amount",
+						     .measure = TC_MEASURE_MONEY,
+						     .currency = "CNY",
+						     .value = 170050,
+						     .scale = 2,
+						     .min_zero = true});
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "oldest_pending",
+						     .measure = TC_MEASURE_MINUTES,
+						     .value = 45,
+						     .min_zero = true});
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "runway",
+						     .measure = TC_MEASURE_DAYS,
+						     .value = 93,
+						     .scale = 1,
+						     .min_zero = true});
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "budget_used",
+						     .measure = TC_MEASURE_PERCENT,
+						     .value = 647,
+						     .scale = 1});
 	char *out = prom_of(&r, 0);
 	const char *L = "{account=\"acme \\\"a\\\"\",check=\"pending\"";
 	char want[512];
@@ -61,7 +75,10 @@ START_TEST(failure_is_up_0_without_figures) {
 	struct tc_result r;
 	struct tc_error err;
 	tc_result_init(&r, "TC PENDING");
-	tc_result_figure(&r, "pending_orders", TC_MEASURE_COUNT, NULL, 0, 0, NULL, NULL, true);
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "pending_orders",
+						     .measure = TC_MEASURE_COUNT,
+						     .value = 0,
+						     .min_zero = true});
 	tc_error_set(&err, TC_ERR_NETWORK, "down");
 	tc_result_fail(&r, &err, TC_UNKNOWN);
 	char *out = prom_of(&r, 1795000000);
@@ -86,7 +103,10 @@ END_TEST
 START_TEST(stale_data_says_its_age) {
 	struct tc_result r;
 	tc_result_init(&r, "TC PENDING");
-	tc_result_figure(&r, "pending_orders", TC_MEASURE_COUNT, NULL, 2, 0, NULL, NULL, true);
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "pending_orders",
+						     .measure = TC_MEASURE_COUNT,
+						     .value = 2,
+						     .min_zero = true});
 	struct tc_render_meta m = {
 	    "check_tc_pending", "pending", "main", 1795332737, 0, 7200, helps};
 	char *out = NULL;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "failalloc.h"
 #include "fixture.h"
 #include "tencentcloud/renewals.h"
 #include "tap.h"
@@ -252,6 +253,83 @@ START_TEST(long_cjk_names_are_cut_on_characters) {
 }
 END_TEST
 
+/* A NextToken that is empty ends the list like an absent one. */
+START_TEST(an_empty_token_ends_the_list) {
+	struct tc_renewals r = {0};
+	struct tc_error err;
+	const char *next = "x";
+	struct json_object *o = json_tokener_parse("{\"InstanceList\": [], \"NextToken\": \"\"}");
+	ck_assert_int_eq(tc_renewals_page(o, 0, &r, &next, &err), 0);
+	ck_assert_ptr_null(next);
+	json_object_put(o);
+	tc_renewals_free(&r);
+}
+END_TEST
+
+/* a new token on every page: a list that never ends */
+static int endless_call(struct tc_api *api, const char *service, const char *version,
+			const char *action, const char *params, struct tc_api_reply *reply,
+			struct tc_error *err) {
+	(void)api;
+	(void)version;
+	(void)params;
+	char body[160];
+	snprintf(body, sizeof body,
+		 "{\"Response\":{\"InstanceList\":[],\"NextToken\":\"t%d\",\"RequestId\":\"e\"}}",
+		 calls++);
+	return tc_api_parse_envelope(service, action, body, strlen(body), reply, err);
+}
+
+START_TEST(the_page_count_is_capped) {
+	struct tc_renewals r;
+	struct tc_error err;
+	struct tc_renewals_query q = {.call = endless_call};
+	calls = 0;
+	ck_assert_int_eq(tc_renewals_fetch(NULL, &q, TC_BEIJING_OFFSET, &r, &err), -1);
+	ck_assert_str_eq(err.message, "DescribeRenewInstances: more than 1000 pages");
+	ck_assert_int_eq(calls, 1000);
+	tc_renewals_free(&r);
+}
+END_TEST
+
+/* More instance IDs than the API takes: refused before any request. */
+START_TEST(too_many_ids_are_refused_before_a_request) {
+	static const char *ids[TC_RENEW_MAX_IDS + 1];
+	for (size_t i = 0; i <= TC_RENEW_MAX_IDS; i++) {
+		ids[i] = "ins-1";
+	}
+	struct tc_renewals r;
+	struct tc_error err;
+	struct tc_renewals_query q = {
+	    .ids = ids, .n_ids = TC_RENEW_MAX_IDS + 1, .call = recorded_call};
+	calls = 0;
+	ck_assert_int_eq(tc_renewals_fetch(NULL, &q, TC_BEIJING_OFFSET, &r, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_USAGE);
+	ck_assert_int_eq(calls, 0);
+	tc_renewals_free(&r);
+}
+END_TEST
+
+START_TEST(out_of_memory_is_an_error) {
+	struct tc_renewals r = {0};
+	struct tc_api_reply reply;
+	struct tc_error err;
+	const char *next = NULL;
+	size_t len = 0;
+	char *text = fixture_text(ACTION, "page1", &len);
+	ck_assert_int_eq(tc_api_parse_envelope("billing", ACTION, text, len, &reply, &err), 0);
+	free(text);
+	failalloc_arm(1);
+	int rc = tc_renewals_page(reply.response, TC_BEIJING_OFFSET, &r, &next, &err);
+	failalloc_arm(0);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(err.message, "out of memory");
+	ck_assert_uint_eq(r.n, 0);
+	tc_api_reply_free(&reply);
+	tc_renewals_free(&r);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("renewals");
 	TCase *tc = tcase_create("renewals");
@@ -265,7 +343,13 @@ static Suite *suite(void) {
 	tcase_add_test(tc, instance_ids_are_asked_for);
 	tcase_add_test(tc, reading_rule);
 	tcase_add_test(tc, long_cjk_names_are_cut_on_characters);
+	tcase_add_test(tc, an_empty_token_ends_the_list);
+	tcase_add_test(tc, out_of_memory_is_an_error);
 	suite_add_tcase(s, tc);
+	TCase *bounds = tcase_create("bounds");
+	tcase_add_test(bounds, the_page_count_is_capped);
+	tcase_add_test(bounds, too_many_ids_are_refused_before_a_request);
+	suite_add_tcase(s, bounds);
 	return s;
 }
 

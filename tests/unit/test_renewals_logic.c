@@ -2,7 +2,6 @@
 #include "fixture.h"
 #include "rendered.h"
 #include "renewals_logic.h"
-#include "vouchers_logic.h"
 #include "tap.h"
 #include "timeutil.h"
 
@@ -11,10 +10,8 @@
 #define DAY  86400
 
 static struct renewals_config config(void) {
-	struct renewals_config c = {.warning = range("30:"),
-				    .critical = range("7:"),
-				    .currency = "CNY",
-				    .offset = 8 * 3600};
+	struct renewals_config c = {
+	    .days = {range("30:"), range("7:")}, .currency = "CNY", .offset = 8 * 3600};
 	return c;
 }
 
@@ -62,18 +59,80 @@ START_TEST(manual_renewal_due) {
 }
 END_TEST
 
-/* -w 30 -c 7: warn under 30 days left, critical under 7, as check_http -C reads it */
+/* One row: one instance renewed by hand expiring in `days` calendar days under
+ * -w/-c on the days left, and the exact first line with its state. */
+struct row {
+	int days;
+	const char *w, *c;
+	enum tc_state state;
+	const char *line;
+};
+
+static char *row_output(const struct row *x, enum tc_state *s) {
+	struct renewals_config c = config();
+	c.days = (struct tc_thresholds){range(x->w), range(x->c)};
+	struct tc_renewal i = inst("i", TC_RENEW_MANUAL, TC_INSTANCE_NORMAL, x->days);
+	return evaluate(&i, 1, &c, NULL, s);
+}
+
+ROWS_CHECKER(struct row, row_output)
+
+/* -w 30: -c 7: warn under 30 days left, critical under 7, as check_http -C reads it */
 START_TEST(boundaries) {
+	static const struct row rows[] = {
+	    {30, "30:", "7:", TC_OK,
+	     "TC RENEWALS OK - no manual renewal due within 30 days (1 instance, soonest "
+	     "2026-12-22 (in 30 days)) | 'renewal_instances'=1;;;0; 'renewal_due'=0;;;0; "
+	     "'renewal_isolated'=0;;;0; 'renewal_auto_due'=0;;;0; 'renewal_not_renewing'=0;;;0; "
+	     "'renewal_undated'=0;;;0; 'renewal_expires_in_days'=30;30:;7:;;"},
+	    {29, "30:", "7:", TC_WARNING,
+	     "TC RENEWALS WARNING - 1 manual renewal due within 30 days, soonest CVM i in "
+	     "ap-guangzhou on 2026-12-21 (in 29 days) | 'renewal_instances'=1;;;0; "
+	     "'renewal_due'=1;;;0; 'renewal_isolated'=0;;;0; 'renewal_auto_due'=0;;;0; "
+	     "'renewal_not_renewing'=0;;;0; 'renewal_undated'=0;;;0; "
+	     "'renewal_expires_in_days'=29;30:;7:;;"},
+	    {7, "30:", "7:", TC_WARNING,
+	     "TC RENEWALS WARNING - 1 manual renewal due within 30 days, soonest CVM i in "
+	     "ap-guangzhou on 2026-11-29 (in 7 days) | 'renewal_instances'=1;;;0; "
+	     "'renewal_due'=1;;;0; 'renewal_isolated'=0;;;0; 'renewal_auto_due'=0;;;0; "
+	     "'renewal_not_renewing'=0;;;0; 'renewal_undated'=0;;;0; "
+	     "'renewal_expires_in_days'=7;30:;7:;;"},
+	    {6, "30:", "7:", TC_CRITICAL,
+	     "TC RENEWALS CRITICAL - 1 manual renewal due within 30 days, soonest CVM i in "
+	     "ap-guangzhou on 2026-11-28 (in 6 days) | 'renewal_instances'=1;;;0; "
+	     "'renewal_due'=1;;;0; 'renewal_isolated'=0;;;0; 'renewal_auto_due'=0;;;0; "
+	     "'renewal_not_renewing'=0;;;0; 'renewal_undated'=0;;;0; "
+	     "'renewal_expires_in_days'=6;30:;7:;;"},
+	    {0, "30:", "7:", TC_CRITICAL,
+	     "TC RENEWALS CRITICAL - 1 manual renewal due within 30 days, soonest CVM i in "
+	     "ap-guangzhou on 2026-11-22 (in 0 days) | 'renewal_instances'=1;;;0; "
+	     "'renewal_due'=1;;;0; 'renewal_isolated'=0;;;0; 'renewal_auto_due'=0;;;0; "
+	     "'renewal_not_renewing'=0;;;0; 'renewal_undated'=0;;;0; "
+	     "'renewal_expires_in_days'=0;30:;7:;;"},
+	    {-2, "30:", "7:", TC_CRITICAL,
+	     "TC RENEWALS CRITICAL - 1 manual renewal due within 30 days, soonest CVM i in "
+	     "ap-guangzhou on 2026-11-20 (2 days ago) | 'renewal_instances'=1;;;0; "
+	     "'renewal_due'=1;;;0; 'renewal_isolated'=0;;;0; 'renewal_auto_due'=0;;;0; "
+	     "'renewal_not_renewing'=0;;;0; 'renewal_undated'=0;;;0; "
+	     "'renewal_expires_in_days'=-2;30:;7:;;"},
+	    /* the window's words follow the range: "within N days" for "N:" only */
+	    {20, "30.5:", "7:", TC_WARNING,
+	     "TC RENEWALS WARNING - 1 manual renewal due in the warning range, soonest CVM i in "
+	     "ap-guangzhou on 2026-12-12 (in 20 days) | 'renewal_instances'=1;;;0; "
+	     "'renewal_due'=1;;;0; 'renewal_isolated'=0;;;0; 'renewal_auto_due'=0;;;0; "
+	     "'renewal_not_renewing'=0;;;0; 'renewal_undated'=0;;;0; "
+	     "'renewal_expires_in_days'=20;30.5:;7:;;"},
+	    {15, "@10:20", "~:", TC_WARNING,
+	     "TC RENEWALS WARNING - 1 manual renewal due in the warning range, soonest CVM i in "
+	     "ap-guangzhou on 2026-12-07 (in 15 days) | 'renewal_instances'=1;;;0; "
+	     "'renewal_due'=1;;;0; 'renewal_isolated'=0;;;0; 'renewal_auto_due'=0;;;0; "
+	     "'renewal_not_renewing'=0;;;0; 'renewal_undated'=0;;;0; "
+	     "'renewal_expires_in_days'=15;@10:20;~:;;"},
+	};
+	CHECK(rows);
+	/* past its date, the long output says it expired */
 	struct renewals_config c = config();
 	enum tc_state s;
-	int days[] = {30, 29, 7, 6, 0, -2};
-	enum tc_state want[] = {TC_OK,       TC_WARNING,  TC_WARNING,
-				TC_CRITICAL, TC_CRITICAL, TC_CRITICAL};
-	for (int i = 0; i < 6; i++) {
-		struct tc_renewal x = inst("i", TC_RENEW_MANUAL, TC_INSTANCE_NORMAL, days[i]);
-		free(evaluate(&x, 1, &c, NULL, &s));
-		ck_assert_msg(s == want[i], "%d days: state %d", days[i], s);
-	}
 	struct tc_renewal gone = inst("i", TC_RENEW_MANUAL, TC_INSTANCE_NORMAL, -2);
 	char *out = evaluate(&gone, 1, &c, NULL, &s);
 	ck_assert_ptr_nonnull(strstr(out, "EXPIRED on 2026-11-20 (2 days ago)"));
@@ -81,17 +140,21 @@ START_TEST(boundaries) {
 }
 END_TEST
 
-/* -w/-c go through check_tc_vouchers' reading of days left: a bare N is "N:" */
+/* -w/-c are read as days left (tc_range_parse_left): a bare N is "N:" */
 START_TEST(bare_days_read_as_lower_bounds) {
-	struct tc_range r;
+	struct renewals_config c = config();
 	struct tc_error err;
-	ck_assert_int_eq(vouchers_days_range("30", &r, &err), 0);
-	ck_assert(tc_range_alerts(&r, 2900));
-	ck_assert(!tc_range_alerts(&r, 3000));
-	ck_assert(!tc_range_alerts(&r, 9000)); /* plain Nagios "30" would alert here */
-	ck_assert_int_eq(vouchers_days_range("10:20", &r, &err), 0);
-	ck_assert(tc_range_alerts(&r, 2500));
-	ck_assert_int_eq(vouchers_days_range("thirty", &r, &err), -1);
+	enum tc_state s;
+	ck_assert_int_eq(tc_range_parse_left("30", &c.days.warning, &err), 0);
+	ck_assert_int_eq(tc_range_parse_left("7", &c.days.critical, &err), 0);
+	int days[] = {90, 30, 29, 7, 6};
+	enum tc_state want[] = {TC_OK, TC_OK, TC_WARNING, TC_WARNING, TC_CRITICAL};
+	for (int i = 0; i < 5; i++) {
+		struct tc_renewal x = inst("i", TC_RENEW_MANUAL, TC_INSTANCE_NORMAL, days[i]);
+		free(evaluate(&x, 1, &c, NULL, &s));
+		ck_assert_msg(s == want[i], "%d days: state %d", days[i], s);
+	}
+	ck_assert_int_eq(tc_range_parse_left("thirty", &c.days.warning, &err), -1);
 }
 END_TEST
 
@@ -297,19 +360,25 @@ END_TEST
 
 static Suite *suite(void) {
 	Suite *s = suite_create("renewals_logic");
-	TCase *tc = tcase_create("renewals_logic");
-	tcase_add_test(tc, manual_renewal_due);
-	tcase_add_test(tc, boundaries);
-	tcase_add_test(tc, bare_days_read_as_lower_bounds);
-	tcase_add_test(tc, isolated_is_critical);
-	tcase_add_test(tc, not_renewing_listed_not_alerted);
-	tcase_add_test(tc, auto_renewals_and_balance);
-	tcase_add_test(tc, an_automatic_renewal_that_did_not_happen);
-	tcase_add_test(tc, filters);
-	tcase_add_test(tc, recorded_pages);
-	tcase_add_test(tc, undated_records_named_rest_judged);
-	tcase_add_test(tc, discovery);
-	suite_add_tcase(s, tc);
+	TCase *t0 = tcase_create("thresholds");
+	tcase_add_test(t0, boundaries);
+	tcase_add_test(t0, bare_days_read_as_lower_bounds);
+	tcase_add_test(t0, manual_renewal_due);
+	suite_add_tcase(s, t0);
+	TCase *t1 = tcase_create("isolated, not renewing, automatic");
+	tcase_add_test(t1, isolated_is_critical);
+	tcase_add_test(t1, not_renewing_listed_not_alerted);
+	tcase_add_test(t1, auto_renewals_and_balance);
+	tcase_add_test(t1, an_automatic_renewal_that_did_not_happen);
+	suite_add_tcase(s, t1);
+	TCase *t2 = tcase_create("empty or absent data");
+	tcase_add_test(t2, undated_records_named_rest_judged);
+	tcase_add_test(t2, recorded_pages);
+	suite_add_tcase(s, t2);
+	TCase *t3 = tcase_create("selection and discovery");
+	tcase_add_test(t3, filters);
+	tcase_add_test(t3, discovery);
+	suite_add_tcase(s, t3);
 	return s;
 }
 

@@ -12,16 +12,18 @@ START_TEST(ok_with_perfdata_and_lines) {
 	tc_result_init(&r, "TC BALANCE");
 	tc_result_summary(&r, "%s available", "12,345.67");
 	tc_result_line(&r, "cash: %d", 5);
-	struct tc_perf p = {.label = "balance_cny",
-			    .value = 1234567,
-			    .scale = 2,
-			    .uom = "",
-			    .warn = range("3000:"),
-			    .crit = range("1000:")};
-	tc_result_add_perf(&r, &p);
-	struct tc_perf q = {
-	    .label = "owed_cny", .value = 0, .scale = 2, .uom = "", .has_min = true};
-	tc_result_add_perf(&r, &q);
+	struct tc_thresholds limits = {range("3000:"), range("1000:")};
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "balance",
+						     .measure = TC_MEASURE_MONEY,
+						     .currency = "CNY",
+						     .value = 1234567,
+						     .scale = 2,
+						     .limits = &limits});
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "owed",
+						     .measure = TC_MEASURE_MONEY,
+						     .currency = "CNY",
+						     .scale = 2,
+						     .min_zero = true});
 	char *out = render(&r);
 	ck_assert_str_eq(
 	    out, "TC BALANCE OK - 12,345.67 available | 'balance_cny'=12345.67;3000:;1000:;; "
@@ -79,8 +81,11 @@ START_TEST(failure_drops_perfdata) {
 	struct tc_result r;
 	struct tc_error err;
 	tc_result_init(&r, "TC BALANCE");
-	struct tc_perf p = {.label = "balance_cny", .value = 1, .scale = 2};
-	tc_result_add_perf(&r, &p);
+	tc_result_add_figure(&r, &(struct tc_figure){.name = "balance",
+						     .measure = TC_MEASURE_MONEY,
+						     .currency = "CNY",
+						     .value = 1,
+						     .scale = 2});
 	tc_result_line(&r, "stale");
 	tc_error_set(&err, TC_ERR_API, "DescribeAccountBalance failed: InternalError: oops");
 	strcpy(err.request_id, "abc-123");

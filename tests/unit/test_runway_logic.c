@@ -6,8 +6,7 @@
 #define YUAN "\xc2\xa5"
 
 static struct runway_config config(void) {
-	struct runway_config c = {
-	    .warning = range("14:"), .critical = range("7:"), .currency = "CNY"};
+	struct runway_config c = {.limits = {range("14:"), range("7:")}, .currency = "CNY"};
 	return c;
 }
 
@@ -47,24 +46,100 @@ START_TEST(runway_days) {
 }
 END_TEST
 
+/* One row: `available` cents at `daily` cents a day under -w/-c on the runway
+ * days, and the exact first line with its state and the line that says why. */
+struct row {
+	int64_t available, daily;
+	const char *w, *c;
+	enum tc_state state;
+	const char *line, *why; /* why: the first long-output line */
+};
+
+static void check_rows(const struct row *rows, size_t n) {
+	int bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct row *x = &rows[i];
+		struct runway_config c = config();
+		c.limits = (struct tc_thresholds){range(x->w), range(x->c)};
+		struct runway_input in = input(x->available, x->daily);
+		struct tc_result r;
+		tc_result_init(&r, "TC RUNWAY");
+		runway_evaluate(&in, &c, &r);
+		char *out = render_first(&r);
+		bad += row_differs(i, out, r.state, x->line, x->state);
+		if (r.nlines == 0 || strcmp(r.lines[0], x->why) != 0) {
+			fprintf(stderr, "row %zu: then '%s'\n", i, r.nlines ? r.lines[0] : "");
+			bad++;
+		}
+		free(out);
+		tc_result_free(&r);
+	}
+	ROWS_AGREE(bad, n);
+}
+
+/* The runway is judged in tenths of a day, as shown: 13.9999 days is 13.9. */
 START_TEST(boundaries_on_what_is_shown) {
-	struct runway_config c = config();
-	enum tc_state s;
-	struct runway_input at = input(140000, 10000), below = input(139999, 10000);
-	free(evaluate(&at, &c, &s));
-	ck_assert_int_eq(s, TC_OK);
-	char *out = evaluate(&below, &c, &s); /* 13.9999 days shows and counts as 13.9 */
-	ck_assert_int_eq(s, TC_WARNING);
-	ck_assert_ptr_nonnull(strstr(out, "runway 13.9 days"));
-	free(out);
-	struct runway_input seven = input(70000, 10000);
-	free(evaluate(&seven, &c, &s));
-	ck_assert_int_eq(s, TC_WARNING);
-	struct runway_input empty = input(0, 10000);
-	out = evaluate(&empty, &c, &s);
-	ck_assert_int_eq(s, TC_CRITICAL);
-	ck_assert_ptr_nonnull(strstr(out, "runway 0.0 days"));
-	free(out);
+	static const struct row rows[] = {
+	    {140000, 10000, "14:", "7:", TC_OK,
+	     "TC RUNWAY OK - runway 14.0 days at " YUAN
+	     "100.00/day | 'runway_days'=14;14:;7:;0; 'daily_spend_cny'=100;;;0; "
+	     "'mtd_spend_cny'=1000;;;0;",
+	     "available: " YUAN "1,400.00"},
+	    {139999, 10000, "14:", "7:", TC_WARNING,
+	     "TC RUNWAY WARNING - runway 13.9 days at " YUAN
+	     "100.00/day | 'runway_days'=13.9;14:;7:;0; 'daily_spend_cny'=100;;;0; "
+	     "'mtd_spend_cny'=1000;;;0;",
+	     "warning: runway below 14.0 days"},
+	    {70000, 10000, "14:", "7:", TC_WARNING,
+	     "TC RUNWAY WARNING - runway 7.0 days at " YUAN
+	     "100.00/day | 'runway_days'=7;14:;7:;0; 'daily_spend_cny'=100;;;0; "
+	     "'mtd_spend_cny'=1000;;;0;",
+	     "warning: runway below 14.0 days"},
+	    {69999, 10000, "14:", "7:", TC_CRITICAL,
+	     "TC RUNWAY CRITICAL - runway 6.9 days at " YUAN
+	     "100.00/day | 'runway_days'=6.9;14:;7:;0; 'daily_spend_cny'=100;;;0; "
+	     "'mtd_spend_cny'=1000;;;0;",
+	     "critical: runway below 7.0 days"},
+	    {0, 10000, "14:", "7:", TC_CRITICAL,
+	     "TC RUNWAY CRITICAL - runway 0.0 days at " YUAN
+	     "100.00/day | 'runway_days'=0;14:;7:;0; 'daily_spend_cny'=100;;;0; "
+	     "'mtd_spend_cny'=1000;;;0;",
+	     "critical: runway below 7.0 days"},
+	    /* a threshold finer than tenths (14.05 days): 14.0 and 14.0x days are below it,
+	     * and the bound is shown to the tenth, as the runway is */
+	    {140499, 10000, "14.05:", "7:", TC_WARNING,
+	     "TC RUNWAY WARNING - runway 14.0 days at " YUAN
+	     "100.00/day | 'runway_days'=14;14.05:;7:;0; 'daily_spend_cny'=100;;;0; "
+	     "'mtd_spend_cny'=1000;;;0;",
+	     "warning: runway below 14.0 days"},
+	    {140500, 10000, "14.05:", "7:", TC_WARNING,
+	     "TC RUNWAY WARNING - runway 14.0 days at " YUAN
+	     "100.00/day | 'runway_days'=14;14.05:;7:;0; 'daily_spend_cny'=100;;;0; "
+	     "'mtd_spend_cny'=1000;;;0;",
+	     "warning: runway below 14.0 days"},
+	    {140999, 10000, "14.05:", "7:", TC_WARNING,
+	     "TC RUNWAY WARNING - runway 14.0 days at " YUAN
+	     "100.00/day | 'runway_days'=14;14.05:;7:;0; 'daily_spend_cny'=100;;;0; "
+	     "'mtd_spend_cny'=1000;;;0;",
+	     "warning: runway below 14.0 days"},
+	    {141000, 10000, "14.05:", "7:", TC_OK,
+	     "TC RUNWAY OK - runway 14.1 days at " YUAN
+	     "100.00/day | 'runway_days'=14.1;14.05:;7:;0; 'daily_spend_cny'=100;;;0; "
+	     "'mtd_spend_cny'=1000;;;0;",
+	     "available: " YUAN "1,410.00"},
+	    /* '@' and '~' */
+	    {100000, 10000, "@5:10", "~:100", TC_WARNING,
+	     "TC RUNWAY WARNING - runway 10.0 days at " YUAN
+	     "100.00/day | 'runway_days'=10;@5:10;~:100;0; 'daily_spend_cny'=100;;;0; "
+	     "'mtd_spend_cny'=1000;;;0;",
+	     "warning: runway between 5.0 days and 10.0 days"},
+	    {2000000, 10000, "@5:10", "~:100", TC_CRITICAL,
+	     "TC RUNWAY CRITICAL - runway 200.0 days at " YUAN
+	     "100.00/day | 'runway_days'=200;@5:10;~:100;0; 'daily_spend_cny'=100;;;0; "
+	     "'mtd_spend_cny'=1000;;;0;",
+	     "critical: runway above 100.0 days"},
+	};
+	CHECK(rows);
 }
 END_TEST
 
@@ -123,13 +198,19 @@ END_TEST
 
 static Suite *suite(void) {
 	Suite *s = suite_create("runway_logic");
-	TCase *tc = tcase_create("runway_logic");
-	tcase_add_test(tc, runway_days);
-	tcase_add_test(tc, boundaries_on_what_is_shown);
-	tcase_add_test(tc, no_spend_and_refunds);
-	tcase_add_test(tc, arrears);
-	tcase_add_test(tc, budget);
-	suite_add_tcase(s, tc);
+	TCase *t0 = tcase_create("thresholds");
+	tcase_add_test(t0, boundaries_on_what_is_shown);
+	tcase_add_test(t0, budget);
+	suite_add_tcase(s, t0);
+	TCase *t1 = tcase_create("arrears");
+	tcase_add_test(t1, arrears);
+	suite_add_tcase(s, t1);
+	TCase *t2 = tcase_create("empty or absent data");
+	tcase_add_test(t2, no_spend_and_refunds);
+	suite_add_tcase(s, t2);
+	TCase *t3 = tcase_create("formatting");
+	tcase_add_test(t3, runway_days);
+	suite_add_tcase(s, t3);
 	return s;
 }
 

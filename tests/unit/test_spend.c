@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "failalloc.h"
 #include "fixture.h"
 #include "tencentcloud/spend.h"
+#include "replay.h"
 #include "tap.h"
 #include "timeutil.h"
 
@@ -167,6 +169,146 @@ START_TEST(recorded_bills) {
 }
 END_TEST
 
+/* Rows that are not what the model says, and a day's sum past int64. */
+START_TEST(rows_of_the_wrong_shape) {
+	struct tc_spend_series s = {0};
+	struct tc_error err;
+	struct json_object *row = json_tokener_parse("{\"TimeDetail\": {}, \"Total\": \"1\"}");
+	ck_assert_int_eq(tc_cost_series_add_row(&s, row, 0, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_DATA);
+	json_object_put(row);
+	/* each amount below the absurd bound, the day's sum past int64 */
+	row = json_tokener_parse("{\"TimeDetail\": []}");
+	struct json_object *times = json_object_object_get(row, "TimeDetail");
+	for (int i = 0; i < 9300; i++) {
+		struct json_object *t = json_object_new_object();
+		json_object_object_add(t, "Time", json_object_new_string("2026-11-20 00:00:00"));
+		json_object_object_add(t, "Money", json_object_new_string("9999999999999.99"));
+		json_object_array_add(times, t);
+	}
+	ck_assert_int_eq(tc_cost_series_add_row(&s, row, 0, &err), -1);
+	ck_assert_str_eq(err.message, "daily spend overflows");
+	json_object_put(row);
+	tc_spend_series_free(&s);
+	/* Detail that is no list, a Total that is no number */
+	long items = 0, total = 0;
+	const char *bad[] = {"{\"Detail\": {}}", "{\"Detail\": [], \"Total\": \"2\"}"};
+	for (size_t i = 0; i < 2; i++) {
+		struct json_object *r = json_tokener_parse(bad[i]);
+		memset(&s, 0, sizeof s);
+		ck_assert_int_eq(tc_cost_page_from_json(&s, r, 0, &items, &total, &err), -1);
+		json_object_put(r);
+	}
+}
+END_TEST
+
+START_TEST(cost_fetch_recorded) {
+	struct replay r;
+	struct tc_spend_series s;
+	struct tc_error err;
+	replay_start(&r, 10);
+	replay_fixture(&r, COST, "default-total-only");
+	ck_assert_int_eq(tc_cost_series_fetch(&r.api, day("2026-11-20"), day("2026-11-21") + 3600,
+					      TC_BEIJING_OFFSET, &s, &err),
+			 0);
+	ck_assert_str_eq(r.action[0], COST);
+	ck_assert_str_eq(r.params[0],
+			 "{\"BeginTime\":\"2026-11-20 00:00:00\",\"EndTime\":\"2026-11-21 "
+			 "23:59:59\",\"BillType\":\"1\",\"PeriodType\":\"day\",\"Dimensions\":"
+			 "\"default\",\"FeeType\":\"cost\",\"PageSize\":100,\"PageNo\":1}");
+	ck_assert_int_eq(s.requests, 1);
+	ck_assert_int_eq(tc_spend_on(&s, day("2026-11-20")), 12050);
+	tc_spend_series_free(&s);
+	replay_stop(&r);
+	/* Detail rows over two pages: the same days add up */
+	replay_start(&r, 10);
+	replay_fixture_edited(&r, COST, "default-detail-only", "Total", "2");
+	replay_fixture_edited(&r, COST, "default-detail-only", "Total", "2");
+	ck_assert_int_eq(tc_cost_series_fetch(&r.api, day("2026-11-20"), day("2026-11-21"),
+					      TC_BEIJING_OFFSET, &s, &err),
+			 0);
+	ck_assert_int_eq(s.requests, 2);
+	ck_assert_ptr_nonnull(strstr(r.params[1], "\"PageNo\":2}"));
+	ck_assert_int_eq(tc_spend_on(&s, day("2026-11-21")), 2 * 7950);
+	tc_spend_series_free(&s);
+	replay_stop(&r);
+}
+END_TEST
+
+/* No series is never "no spend", through the whole call too. */
+START_TEST(cost_fetch_without_series) {
+	struct replay r;
+	struct tc_spend_series s;
+	struct tc_error err;
+	replay_start(&r, 10);
+	replay_fixture(&r, COST, "empty-series");
+	replay_fixture(&r, COST, "nothing");
+	ck_assert_int_eq(tc_cost_series_fetch(&r.api, day("2026-11-20"), day("2026-11-21"),
+					      TC_BEIJING_OFFSET, &s, &err),
+			 -1);
+	ck_assert_str_eq(err.message, "DescribeCostExplorerSummary: the cost series has no days "
+				      "and the answer does not say the spend is zero");
+	tc_spend_series_free(&s);
+	ck_assert_int_eq(tc_cost_series_fetch(&r.api, day("2026-11-20"), day("2026-11-21"),
+					      TC_BEIJING_OFFSET, &s, &err),
+			 -1);
+	ck_assert_str_eq(err.message, COST ": no cost series: neither TotalDetail nor Detail rows");
+	ck_assert_str_eq(err.request_id, "3d0c5c4e-2f1a-4d4b-8b1e-0f6f2b8e7c11");
+	tc_spend_series_free(&s);
+	replay_stop(&r);
+}
+END_TEST
+
+#define BILLS "DescribeBillSummaryByProduct"
+
+START_TEST(bill_month_fetch_recorded) {
+	struct replay r;
+	struct tc_error err;
+	int64_t cents = 0;
+	bool ready = false;
+	replay_start(&r, 10);
+	replay_fixture(&r, BILLS, "example");
+	replay_fixture(&r, BILLS, "summary-absent");
+	replay_body(&r, 200,
+		    "{\"Response\":{\"Error\":{\"Code\":\"InternalError\",\"Message\":\"x\"},"
+		    "\"RequestId\":\"req-b\"}}");
+	ck_assert_int_eq(
+	    tc_bill_month_fetch(&r.api, day("2026-11-21"), TC_BEIJING_OFFSET, &cents, &ready, &err),
+	    0);
+	ck_assert_str_eq(r.action[0], BILLS);
+	ck_assert_str_eq(r.params[0], "{\"BeginTime\":\"2026-11\",\"EndTime\":\"2026-11\"}");
+	ck_assert(ready);
+	ck_assert_int_eq(cents, 145800);
+	ck_assert_int_eq(
+	    tc_bill_month_fetch(&r.api, day("2026-11-21"), TC_BEIJING_OFFSET, &cents, &ready, &err),
+	    -1);
+	ck_assert_int_eq(strncmp(err.message, BILLS ": ", strlen(BILLS ": ")), 0);
+	ck_assert_str_ne(err.request_id, "");
+	ck_assert_int_eq(
+	    tc_bill_month_fetch(&r.api, day("2026-11-21"), TC_BEIJING_OFFSET, &cents, &ready, &err),
+	    -1);
+	ck_assert_int_eq(err.kind, TC_ERR_API);
+	ck_assert_str_eq(err.request_id, "req-b");
+	replay_stop(&r);
+}
+END_TEST
+
+START_TEST(out_of_memory_is_an_error) {
+	struct tc_spend_series s = {0};
+	struct tc_error err;
+	struct json_object *row = json_tokener_parse(
+	    "{\"TimeDetail\": [{\"Time\": \"2026-11-20 00:00:00\", \"Money\": \"1\"}]}");
+	failalloc_arm(1);
+	int rc = tc_cost_series_add_row(&s, row, 0, &err);
+	failalloc_arm(0);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(err.message, "out of memory");
+	ck_assert_uint_eq(s.n, 0);
+	json_object_put(row);
+	tc_spend_series_free(&s);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("spend");
 	TCase *tc = tcase_create("spend");
@@ -175,7 +317,14 @@ static Suite *suite(void) {
 	tcase_add_test(tc, recorded_cost_series);
 	tcase_add_test(tc, recorded_cost_without_series);
 	tcase_add_test(tc, recorded_bills);
+	tcase_add_test(tc, rows_of_the_wrong_shape);
+	tcase_add_test(tc, out_of_memory_is_an_error);
 	suite_add_tcase(s, tc);
+	TCase *call = tcase_create("the calls and their pages, against recorded answers");
+	tcase_add_test(call, cost_fetch_recorded);
+	tcase_add_test(call, cost_fetch_without_series);
+	tcase_add_test(call, bill_month_fetch_recorded);
+	suite_add_tcase(s, call);
 	return s;
 }
 

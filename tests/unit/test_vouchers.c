@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "failalloc.h"
 #include "fixture.h"
 #include "tencentcloud/paging.h"
+#include "replay.h"
 #include "tap.h"
 #include "utf8check.h"
 #include "timeutil.h"
@@ -194,6 +196,93 @@ START_TEST(long_cjk_product_names_are_cut_on_characters) {
 }
 END_TEST
 
+#define VOUCHERS "DescribeVoucherInfo"
+
+START_TEST(fetch_reads_every_page) {
+	struct replay r;
+	struct tc_vouchers v;
+	struct tc_error err;
+	/* the official example, told there are two: a second page follows */
+	replay_start(&r, 10);
+	replay_fixture_edited(&r, VOUCHERS, "example", "TotalCount", "2");
+	replay_fixture_edited(&r, VOUCHERS, "example", "TotalCount", "2");
+	ck_assert_int_eq(tc_vouchers_fetch(&r.api, TC_BEIJING_OFFSET, &v, &err), 0);
+	ck_assert_str_eq(r.action[0], VOUCHERS);
+	ck_assert_str_eq(r.params[0], "{\"Limit\":1000,\"Offset\":1,\"Status\":\"unUsed\"}");
+	ck_assert_str_eq(r.params[1], "{\"Limit\":1000,\"Offset\":2,\"Status\":\"unUsed\"}");
+	ck_assert_uint_eq(v.n, 2);
+	ck_assert_int_eq(v.requests, 2);
+	ck_assert_int_eq(v.items[1].balance, 1200);
+	tc_vouchers_free(&v);
+	ck_assert_ptr_null(v.items);
+	replay_stop(&r);
+	/* no total and an empty list: none, in one request */
+	replay_start(&r, 10);
+	replay_fixture(&r, VOUCHERS, "empty_list_no_total");
+	ck_assert_int_eq(tc_vouchers_fetch(&r.api, TC_BEIJING_OFFSET, &v, &err), 0);
+	ck_assert_uint_eq(v.n, 0);
+	ck_assert_int_eq(v.requests, 1);
+	tc_vouchers_free(&v);
+	replay_stop(&r);
+}
+END_TEST
+
+/* Every amount is in the answer's Unit: any unit but micro is refused, whole. */
+START_TEST(fetch_refuses_another_unit) {
+	struct replay r;
+	struct tc_vouchers v;
+	struct tc_error err;
+	replay_start(&r, 10);
+	replay_fixture_edited(&r, VOUCHERS, "example", "Unit", "\"cent\"");
+	ck_assert_int_eq(tc_vouchers_fetch(&r.api, TC_BEIJING_OFFSET, &v, &err), -1);
+	ck_assert_str_eq(err.message, VOUCHERS ": unexpected Unit 'cent' (not micro)");
+	ck_assert_str_eq(err.request_id, "47f4df05-5c77-467b-8c83-6b9304e20321");
+	tc_vouchers_free(&v);
+	replay_stop(&r);
+	/* a Unit that is no string */
+	replay_start(&r, 10);
+	replay_fixture_edited(&r, VOUCHERS, "example", "Unit", "6");
+	ck_assert_int_eq(tc_vouchers_fetch(&r.api, TC_BEIJING_OFFSET, &v, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_DATA);
+	tc_vouchers_free(&v);
+	replay_stop(&r);
+}
+END_TEST
+
+START_TEST(fetch_error_answer) {
+	struct replay r;
+	struct tc_vouchers v;
+	struct tc_error err;
+	replay_start(&r, 10);
+	replay_body(&r, 200,
+		    "{\"Response\":{\"Error\":{\"Code\":\"InvalidParameter.RegionNotSupported\","
+		    "\"Message\":\"no\"},\"RequestId\":\"req-v\"}}");
+	ck_assert_int_eq(tc_vouchers_fetch(&r.api, TC_BEIJING_OFFSET, &v, &err), -1);
+	ck_assert_int_eq(err.kind, TC_ERR_API);
+	ck_assert_str_eq(err.request_id, "req-v");
+	ck_assert_uint_eq(v.n, 0);
+	tc_vouchers_free(&v);
+	replay_stop(&r);
+}
+END_TEST
+
+START_TEST(out_of_memory_is_an_error) {
+	struct json_object *root = NULL;
+	struct tc_vouchers v = {0};
+	struct tc_error err;
+	long items = 0, total = 0;
+	struct json_object *r = fixture_response(VOUCHERS, "example", &root);
+	failalloc_arm(1);
+	int rc = tc_vouchers_read_page(r, TC_BEIJING_OFFSET, &v, &items, &total, &err);
+	failalloc_arm(0);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_int_eq(err.kind, TC_ERR_INTERNAL);
+	ck_assert_str_eq(err.message, "out of memory");
+	ck_assert_uint_eq(v.n, 0);
+	json_object_put(root);
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("vouchers");
 	TCase *tc = tcase_create("vouchers");
@@ -206,6 +295,12 @@ static Suite *suite(void) {
 	tcase_add_test(tc, money_is_strict);
 	tcase_add_test(tc, long_cjk_product_names_are_cut_on_characters);
 	suite_add_tcase(s, tc);
+	TCase *call = tcase_create("the call and its pages, against recorded answers");
+	tcase_add_test(call, fetch_reads_every_page);
+	tcase_add_test(call, fetch_refuses_another_unit);
+	tcase_add_test(call, fetch_error_answer);
+	tcase_add_test(call, out_of_memory_is_an_error);
+	suite_add_tcase(s, call);
 	return s;
 }
 

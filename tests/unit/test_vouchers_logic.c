@@ -9,8 +9,7 @@
 #define DAY  86400
 
 static struct vouchers_config config(void) {
-	struct vouchers_config c = {.warning = range("30:"),
-				    .critical = range("7:"),
+	struct vouchers_config c = {.days = {range("30:"), range("7:")},
 				    .min_value = 1,
 				    .currency = "CNY",
 				    .offset = 8 * 3600};
@@ -57,19 +56,83 @@ START_TEST(states_and_words) {
 }
 END_TEST
 
-START_TEST(boundaries) {
+/* One row: one voucher of `cents` expiring in `days` calendar days under -w/-c on
+ * the days left, and the exact first line with its state. */
+struct row {
+	int64_t cents;
+	int days;
+	const char *w, *c;
+	enum tc_state state;
+	const char *line;
+};
+
+static char *row_output(const struct row *x, enum tc_state *s) {
 	struct vouchers_config c = config();
-	enum tc_state s;
-	struct tc_voucher at30 = voucher("a", 1, 30), at29 = voucher("a", 1, 29);
-	struct tc_voucher at7 = voucher("a", 1, 7), at6 = voucher("a", 1, 6);
-	free(evaluate(&at30, 1, &c, &s));
-	ck_assert_int_eq(s, TC_OK);
-	free(evaluate(&at29, 1, &c, &s));
-	ck_assert_int_eq(s, TC_WARNING);
-	free(evaluate(&at7, 1, &c, &s));
-	ck_assert_int_eq(s, TC_WARNING);
-	free(evaluate(&at6, 1, &c, &s));
-	ck_assert_int_eq(s, TC_CRITICAL);
+	c.days = (struct tc_thresholds){range(x->w), range(x->c)};
+	struct tc_voucher v = voucher("a", x->cents, x->days);
+	return evaluate(&v, 1, &c, s);
+}
+
+ROWS_CHECKER(struct row, row_output)
+
+/* -w 30: -c 7: on days left, ends inclusive: 30 days left is not "under 30". */
+START_TEST(boundaries) {
+	static const struct row rows[] = {
+	    {100, 30, "30:", "7:", TC_OK,
+	     "TC VOUCHERS OK - " YUAN
+	     "1.00 in 1 voucher, none expires within 30 days; earliest 2026-12-22 | "
+	     "'voucher_balance_cny'=1;;;0; 'voucher_expiring_cny'=0;;;0; "
+	     "'voucher_expires_in_days'=30;30:;7:;;"},
+	    {100, 29, "30:", "7:", TC_WARNING,
+	     "TC VOUCHERS WARNING - " YUAN
+	     "1.00 in 1 voucher expires within 30 days, earliest 2026-12-21 (in 29 days) | "
+	     "'voucher_balance_cny'=1;;;0; 'voucher_expiring_cny'=1;;;0; "
+	     "'voucher_expires_in_days'=29;30:;7:;;"},
+	    {100, 7, "30:", "7:", TC_WARNING,
+	     "TC VOUCHERS WARNING - " YUAN
+	     "1.00 in 1 voucher expires within 30 days, earliest 2026-11-29 (in 7 days) | "
+	     "'voucher_balance_cny'=1;;;0; 'voucher_expiring_cny'=1;;;0; "
+	     "'voucher_expires_in_days'=7;30:;7:;;"},
+	    {100, 6, "30:", "7:", TC_CRITICAL,
+	     "TC VOUCHERS CRITICAL - " YUAN
+	     "1.00 in 1 voucher expires within 30 days, earliest 2026-11-28 (in 6 days) | "
+	     "'voucher_balance_cny'=1;;;0; 'voucher_expiring_cny'=1;;;0; "
+	     "'voucher_expires_in_days'=6;30:;7:;;"},
+	    {100, 0, "30:", "7:", TC_CRITICAL,
+	     "TC VOUCHERS CRITICAL - " YUAN
+	     "1.00 in 1 voucher expires within 30 days, earliest 2026-11-22 (in 0 days) | "
+	     "'voucher_balance_cny'=1;;;0; 'voucher_expiring_cny'=1;;;0; "
+	     "'voucher_expires_in_days'=0;30:;7:;;"},
+	};
+	CHECK(rows);
+}
+END_TEST
+
+/* The window in the words: "within N days" for a plain "N:", else the range's. */
+START_TEST(window_words) {
+	static const struct row rows[] = {
+	    {100, 20, "30.5:", "7:", TC_WARNING,
+	     "TC VOUCHERS WARNING - " YUAN
+	     "1.00 in 1 voucher expires within the warning range, earliest 2026-12-12 (in 20 days) "
+	     "| 'voucher_balance_cny'=1;;;0; 'voucher_expiring_cny'=1;;;0; "
+	     "'voucher_expires_in_days'=20;30.5:;7:;;"},
+	    {100, 5, "@0:10", "~:", TC_WARNING,
+	     "TC VOUCHERS WARNING - " YUAN
+	     "1.00 in 1 voucher expires within the warning range, earliest 2026-11-27 (in 5 days) "
+	     "| 'voucher_balance_cny'=1;;;0; 'voucher_expiring_cny'=1;;;0; "
+	     "'voucher_expires_in_days'=5;@0:10;~:;;"},
+	    {100, 50, "10:40", "7:", TC_WARNING,
+	     "TC VOUCHERS WARNING - " YUAN
+	     "1.00 in 1 voucher expires within the warning range, earliest 2027-01-11 (in 50 days) "
+	     "| 'voucher_balance_cny'=1;;;0; 'voucher_expiring_cny'=1;;;0; "
+	     "'voucher_expires_in_days'=50;10:40;7:;;"},
+	    {100, 50, "~:", "~:", TC_OK,
+	     "TC VOUCHERS OK - " YUAN
+	     "1.00 in 1 voucher, none expires within the warning range; earliest 2027-01-11 | "
+	     "'voucher_balance_cny'=1;;;0; 'voucher_expiring_cny'=0;;;0; "
+	     "'voucher_expires_in_days'=50;~:;~:;;"},
+	};
+	CHECK(rows);
 }
 END_TEST
 
@@ -144,8 +207,8 @@ START_TEST(bare_numbers_are_days_left) {
 	struct vouchers_config c = config();
 	struct tc_error err;
 	enum tc_state s;
-	ck_assert_int_eq(vouchers_days_range("30", &c.warning, &err), 0);
-	ck_assert_int_eq(vouchers_days_range("7", &c.critical, &err), 0);
+	ck_assert_int_eq(tc_range_parse_left("30", &c.days.warning, &err), 0);
+	ck_assert_int_eq(tc_range_parse_left("7", &c.days.critical, &err), 0);
 	struct tc_voucher in5 = voucher("a", 100, 5), in20 = voucher("a", 100, 20),
 			  in90 = voucher("a", 100, 90);
 	char *out = evaluate(&in5, 1, &c, &s);
@@ -157,34 +220,25 @@ START_TEST(bare_numbers_are_days_left) {
 	ck_assert_int_eq(s, TC_WARNING);
 	free(evaluate(&in90, 1, &c, &s));
 	ck_assert_int_eq(s, TC_OK);
-	/* decimals too; other ranges are taken as written */
-	struct tc_range r;
-	char text[32];
-	const char *cases[][2] = {{"30.5", "30.5:"},
-				  {"30:", "30:"},
-				  {"@0:10", "@0:10"},
-				  {"~:10", "~:10"},
-				  {"5:20", "5:20"}};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		ck_assert_int_eq(vouchers_days_range(cases[i][0], &r, &err), 0);
-		tc_range_format(&r, text, sizeof text);
-		ck_assert_str_eq(text, cases[i][1]);
-	}
-	ck_assert_int_eq(vouchers_days_range("30x", &r, &err), -1);
-	ck_assert_int_eq(vouchers_days_range("", &r, &err), -1);
+	/* the reading itself (decimals, other ranges as written) is test_range's */
 }
 END_TEST
 
 static Suite *suite(void) {
 	Suite *s = suite_create("vouchers_logic");
-	TCase *tc = tcase_create("vouchers_logic");
-	tcase_add_test(tc, absurd_sum);
-	tcase_add_test(tc, states_and_words);
-	tcase_add_test(tc, boundaries);
-	tcase_add_test(tc, expired_and_small);
-	tcase_add_test(tc, undated_vouchers_are_named_not_hidden);
-	tcase_add_test(tc, bare_numbers_are_days_left);
-	suite_add_tcase(s, tc);
+	TCase *t0 = tcase_create("thresholds");
+	tcase_add_test(t0, boundaries);
+	tcase_add_test(t0, bare_numbers_are_days_left);
+	suite_add_tcase(s, t0);
+	TCase *t1 = tcase_create("empty or absent data");
+	tcase_add_test(t1, expired_and_small);
+	tcase_add_test(t1, undated_vouchers_are_named_not_hidden);
+	tcase_add_test(t1, absurd_sum);
+	suite_add_tcase(s, t1);
+	TCase *t2 = tcase_create("formatting");
+	tcase_add_test(t2, states_and_words);
+	tcase_add_test(t2, window_words);
+	suite_add_tcase(s, t2);
 	return s;
 }
 
