@@ -45,30 +45,49 @@ int chat_json_answer(const struct tc_http_response *r, const char *label, const 
 		     const char *alt_code_key, const char *msg_key, const long *transient,
 		     bool *retry, struct tc_error *err) {
 	struct json_object *o = NULL;
-	int64_t code = -1;
+	int64_t code = 0;
+	bool present = false;
 	const char *msg = NULL;
+	char shown[256];
 	*retry = r->status == 429 || r->status >= 500;
-	if (r->status != 200) {
-		return tc_error_set(err, TC_ERR_HTTP, _("HTTP %ld from the webhook"), r->status);
-	}
 	if (tc_json_parse(r->body, r->len, &o, err) != 0) {
+		if (r->status != 200) {
+			return tc_error_set(err, TC_ERR_HTTP, _("HTTP %ld from the webhook"),
+					    r->status);
+		}
 		return tc_error_prefix(err, "%s", _("webhook answer"));
 	}
-	if ((tc_json_int(o, code_key, TC_OPTIONAL, &code, NULL, err) != 0 || code == -1) &&
-	    alt_code_key) {
-		tc_json_int(o, alt_code_key, TC_OPTIONAL, &code, NULL, err);
+	if (tc_json_int(o, code_key, TC_OPTIONAL, &code, &present, err) != 0 || !present) {
+		present = false;
+		if (alt_code_key &&
+		    tc_json_int(o, alt_code_key, TC_OPTIONAL, &code, &present, err) != 0) {
+			present = false;
+		}
 	}
 	tc_json_string(o, msg_key, TC_OPTIONAL, &msg, err);
-	if (code != 0) {
-		char shown[256];
-		tc_text_copy(shown, sizeof shown, msg ? msg : "", TC_TEXT_ONE_LINE);
-		*retry = listed(transient, code);
-		tc_error_set(err, TC_ERR_API, _("%s refused the message: %s %lld: %s"), _(label),
-			     code_key, (long long)code, shown);
-		json_object_put(o);
-		return -1;
-	}
+	tc_text_copy(shown, sizeof shown, msg ? msg : "", TC_TEXT_ONE_LINE);
 	json_object_put(o);
+	if (r->status != 200) {
+		/* a rate limit may come with another status (Lark: HTTP 400 and 99991400) */
+		*retry = *retry || (present && listed(transient, code));
+		if (!present) {
+			return tc_error_set(err, TC_ERR_HTTP, _("HTTP %ld from the webhook"),
+					    r->status);
+		}
+		return tc_error_set(err, TC_ERR_HTTP,
+				    _("%s refused the message: HTTP %ld, %s %lld: %s"), _(label),
+				    r->status, code_key, (long long)code, shown);
+	}
+	if (!present) {
+		*retry = false;
+		return tc_error_set(err, TC_ERR_API, _("%s answered without %s: %s"), _(label),
+				    code_key, shown);
+	}
+	if (code != 0) {
+		*retry = listed(transient, code);
+		return tc_error_set(err, TC_ERR_API, _("%s refused the message: %s %lld: %s"),
+				    _(label), code_key, (long long)code, shown);
+	}
 	return 0;
 }
 

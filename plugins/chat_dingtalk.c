@@ -3,8 +3,8 @@
  * query (timestamp in milliseconds and sign) when the robot has a secret. Mentions
  * happen only through the at field, but the markdown renders [text](url) links and
  * some HTML: the monitoring system's '<', '>', '[' and ']' are shown as full-width
- * forms. Answers: {"errcode":0,"errmsg":"ok"}; 130101 is the rate limit (20 messages
- * a minute). */
+ * forms. Answers: {"errcode":0,"errmsg":"ok"}; 130101 and 410100 are the rate limit
+ * (20 messages a minute), -1 "system busy". */
 #include "chat_dingtalk.h"
 
 #include <stdio.h>
@@ -124,8 +124,10 @@ static char *dingtalk_body(const struct lark_event *e, bool text, int64_t now_ms
 	return lark_fit(e, build, &text);
 }
 
-/* 130101: "send too fast, exceed 20 times per minute". */
-static const long dingtalk_transient[] = {130101, 0};
+/* 130101: "send too fast, exceed 20 times per minute"; 410100: the same limit as the
+ * custom robot's error table names it ("sent too fast, rate limited"); -1: "system
+ * busy", which DingTalk's global codes say to retry. */
+static const long dingtalk_transient[] = {130101, 410100, -1, 0};
 
 int dingtalk_answer(const struct tc_http_response *r, bool *retry, struct tc_error *err) {
 	return chat_json_answer(r, N_("DingTalk"), "errcode", NULL, "errmsg", dingtalk_transient,

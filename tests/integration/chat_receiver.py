@@ -6,13 +6,15 @@ here matches, body) and answers as the platform documents, from a plan: per requ
 in the platform's own error format), the last entry repeating.
 
   lark      signature in the body: base64 HMAC-SHA256, key "timestamp\\nsecret",
-            empty message; answers {"code": N, "msg": ...}; limited: code 11232
+            empty message; answers {"code": N, "msg": ...}; limited: code 11232;
+            limited2: HTTP 400 with code 99991400 (the open platform's rate limit as
+            older APIs answer it); badrequest: code 9499 "Bad Request"
   wecom     no signature (the key= query is the secret); answers {"errcode": N,
             "errmsg": ...}; limited: errcode 45009; refused: 93000
   dingtalk  timestamp (ms) and sign query parameters: base64 HMAC-SHA256 with key
             secret over "timestamp\\nsecret", URL-encoded, within an hour; answers
-            {"errcode": N, "errmsg": ...}; limited: 130101; refused: 300001; a bad
-            signature: 310000
+            {"errcode": N, "errmsg": ...}; limited: 130101; limited2: 410100;
+            busy: -1; refused: 300001; a bad signature: 310000
   slack     answers "ok"; limited: HTTP 429 with Retry-After: 1 (slow: 60); refused: HTTP 404
             "channel_not_found"; a body that is not JSON: HTTP 400 "invalid_payload"
   webhook   answers HTTP 200; limited: 429 with Retry-After: 1; refused: HTTP 400
@@ -89,6 +91,10 @@ class Hook(http.server.BaseHTTPRequestHandler):
     def answer_lark(self, step, msg, sign_ok):
         if step == "limited":
             self.answer(200, {"code": 11232, "msg": "frequency limited"})
+        elif step == "limited2":
+            self.answer(400, {"code": 99991400, "msg": "request trigger frequency limit"})
+        elif step == "badrequest":
+            self.answer(200, {"code": 9499, "msg": "Bad Request", "data": {}})
         elif step == "refused":
             self.answer(200, {"code": 19024, "msg": "Key Words Not Found"})
         elif sign_ok is False:
@@ -107,6 +113,10 @@ class Hook(http.server.BaseHTTPRequestHandler):
     def answer_dingtalk(self, step, msg, sign_ok):
         if step == "limited":
             self.answer(200, {"errcode": 130101, "errmsg": "send too fast, exceed 20 times per minute"})
+        elif step == "limited2":
+            self.answer(200, {"errcode": 410100, "errmsg": "send too fast"})
+        elif step == "busy":
+            self.answer(200, {"errcode": -1, "errmsg": "system busy"})
         elif step == "refused":
             self.answer(200, {"errcode": 300001, "errmsg": "token is not exist"})
         elif sign_ok is False:

@@ -76,7 +76,7 @@ expect "rate limited twice (HTTP 429, code 11232), then delivered" 0 \
 start_hook broken 500
 conf broken "$HOOK_broken"
 expect "5xx until the deadline: retried, then exit 1 within -t" 1 \
-	"notify_tc_lark: delivery failed: after * attempts: HTTP 500 from the webhook" \
+	"notify_tc_lark: delivery failed: after * attempts: Lark refused the message: HTTP 500, code 500: internal" \
 	"$L" --config "$WORK/broken.ini" --state CRITICAL --host h -t 3
 [ "$ELAPSED" -lt 4000 ] && ok "gave up in ${ELAPSED} ms (within -t 3 + 1 s)" || not_ok "gave up in ${ELAPSED} ms"
 [ "$(requests "$LOG_broken")" -ge 2 ] && ok "retried $(requests "$LOG_broken") times" || not_ok "retried"

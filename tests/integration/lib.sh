@@ -100,7 +100,8 @@ start_sim() {
 }
 
 # await_port NAME WHAT TRIES: after starting a server in the background, waits for
-# its $WORK/NAME.port file (TRIES x 50 ms) and sets PORT_<NAME>.
+# its $WORK/NAME.port file (TRIES x 50 ms) and sets PORT_<NAME> (other characters than
+# letters, digits and _ as _).
 await_port() {
 	local name=$1 portfile="$WORK/$1.port"
 	SIM_PIDS="$SIM_PIDS $!"
@@ -109,7 +110,7 @@ await_port() {
 		sleep 0.05
 	done
 	[ -s "$portfile" ] || { echo "Bail out! $2 did not start"; cat "$WORK/$name.log"; exit 1; }
-	eval "PORT_$name=$(cat "$portfile")"
+	printf -v "PORT_${name//[^A-Za-z0-9_]/_}" %s "$(cat "$portfile")"
 }
 
 # start_hostile NAME MODE [ARGS]: one of tests/integration/hostile.py's misbehaving
@@ -237,3 +238,93 @@ no_secrets_in() {
 		not_ok "$desc" "a secret is in:" "$hits"
 	fi
 }
+
+###### chat receivers (chat.sh, nagios.sh, zabbix_server.sh) ######
+CHAT_SECRET=chat-test-secret-do-not-use
+
+# the webhook path each platform documents (tokens are fake)
+hook_path() {
+	case $1 in
+	lark) echo "/open-apis/bot/v2/hook/test-token" ;;
+	wecom) echo "/cgi-bin/webhook/send?key=test-key" ;;
+	dingtalk) echo "/robot/send?access_token=test-token" ;;
+	slack) echo "/services/T000/B000/test-token" ;;
+	webhook) echo "/hooks/tc-billing?token=test-token" ;;
+	esac
+}
+
+# start_receiver TYPE NAME PLAN SECRET: tests/integration/chat_receiver.py for TYPE,
+# answering by PLAN, checking signatures with SECRET; its port in $WORK/NAME.port,
+# its requests in $WORK/NAME.log
+start_receiver() {
+	python3 "$top_srcdir/tests/integration/chat_receiver.py" "$1" "$WORK/$2.port" \
+		"$WORK/$2.log" "$4" "$3" 2>"$WORK/$2.err" &
+	await_port "$2" "the $1 receiver" 100
+	touch "$WORK/$2.log"
+}
+
+# start_hook TYPE NAME PLAN [INI]: a receiver (start_receiver, $CHAT_SECRET); writes
+# INI (default $WORK/NAME.ini: type=, webhook=, secret= where the platform signs) and
+# sets LOG to its request log, $WORK/NAME.log
+start_hook() {
+	local type=$1 name=$2 ini=${4:-$WORK/$2.ini}
+	start_receiver "$type" "$name" "$3" "$CHAT_SECRET"
+	{
+		printf '[chat]\ntype = %s\nwebhook = http://127.0.0.1:%s%s\n' "$type" \
+			"$(cat "$WORK/$name.port")" "$(hook_path "$type")"
+		case $type in lark | dingtalk) printf 'secret = %s\n' "$CHAT_SECRET" ;; esac
+	} >"$ini"
+	chmod 600 "$ini"
+	LOG=$WORK/$name.log
+}
+
+requests() { wc -l <"$1" | tr -d ' '; }
+
+# req_check LOG EXPR [N]: EXPR on the Nth request (default the last) (r: the record, b: its body, q: its
+# query, c: the text a person reads, whatever the platform); prints True or why not
+req_check() {
+	python3 -c '
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+n = int(sys.argv[3]) if len(sys.argv) > 3 else len(lines)
+if not 1 <= n <= len(lines):
+    sys.exit("no request %d: %d in the log" % (n, len(lines)))
+r = json.loads(lines[n - 1])
+b, q = r["body"], r["query"]
+def contents(o):
+    if isinstance(o, dict):
+        if "content" in o and isinstance(o["content"], str):
+            yield o["content"]
+        for v in o.values():
+            yield from contents(v)
+    elif isinstance(o, list):
+        for v in o:
+            yield from contents(v)
+def text_of(b):
+    if "card" in b:
+        return "\n".join(contents(b["card"]))
+    if "markdown" in b:
+        return b["markdown"].get("content", b["markdown"].get("text"))
+    if "blocks" in b:
+        return "\n".join(json.dumps(x, ensure_ascii=False) for x in b["blocks"])
+    return json.dumps(b, ensure_ascii=False)
+c = text_of(b)
+print(eval(sys.argv[2]))' "$@" 2>&1
+}
+
+# check_req DESCRIPTION EXPR [N]: req_check on $LOG as a test
+check_req() {
+	local r
+	r=$(req_check "$LOG" "$2" "${@:3}")
+	[ "$r" = True ] && ok "$1" || not_ok "$1" "$r" "$(sed -n "${3:-\$}p" "$LOG")"
+}
+
+# CHAT_FORM[TYPE]: the request as the platform documents it (URL, query, Content-Type,
+# signature recomputed by the receiver, the body's shape), whatever the notification
+# says; for req_check and check_req
+declare -A CHAT_FORM
+CHAT_FORM[lark]='r["path"] == "/open-apis/bot/v2/hook/test-token" and r["content_type"] == "application/json" and r["sign_ok"] is True and b["msg_type"] == "interactive" and set(b) == {"timestamp", "sign", "msg_type", "card"}'
+CHAT_FORM[wecom]='r["path"] == "/cgi-bin/webhook/send" and q == {"key": "test-key"} and r["content_type"] == "application/json" and r["sign_ok"] is None and set(b) == {"msgtype", "markdown"} and b["msgtype"] == "markdown" and set(b["markdown"]) == {"content"} and len(c.encode()) <= 4096'
+CHAT_FORM[dingtalk]='r["path"] == "/robot/send" and set(q) == {"access_token", "timestamp", "sign"} and q["access_token"] == "test-token" and r["sign_ok"] is True and r["content_type"] == "application/json" and set(b) == {"msgtype", "markdown", "at"} and b["msgtype"] == "markdown" and b["at"] == {"isAtAll": False} and set(b["markdown"]) == {"title", "text"}'
+CHAT_FORM[slack]='r["path"] == "/services/T000/B000/test-token" and q == {} and r["content_type"] == "application/json" and set(b) == {"blocks", "text"} and len(b["blocks"]) <= 50 and all(x["type"] in ("section", "context") for x in b["blocks"]) and all(len(x["text"]["text"]) <= 3000 for x in b["blocks"] if "text" in x)'
+CHAT_FORM[webhook]='r["path"] == "/hooks/tc-billing" and q == {"token": "test-token"} and r["content_type"] == "application/json" and b["version"] == 1 and set(b) == {"version", "source", "type", "state", "word", "colour", "critical", "title", "host", "service", "summary", "details", "author", "comment", "time", "held", "text"}'

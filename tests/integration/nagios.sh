@@ -4,10 +4,12 @@
 # the files copied as the README says, real daemons running every shipped service
 # against the simulator for several accounts (normal, credit line, non-admin,
 # organization admin with allocation, one opted in to renewals, a broken section),
-# each recorded result equal to the plugin run by hand, and CRITICAL and RECOVERY
-# notifications delivered to a Lark receiver (and a host's to a WeCom bot through
-# notify_tc_chat) through the shipped commands, with API text full of shell
-# metacharacters delivered intact and run by nobody.
+# each recorded result equal to the plugin run by hand, and CRITICAL, ACKNOWLEDGEMENT
+# and RECOVERY notifications delivered through the shipped commands to a Lark receiver
+# (notify_tc_lark) and, through notify_tc_chat (Nagios notify_tc_chat_service and
+# _host, Icinga 2 tc-chat), to DingTalk (signed), Slack and JSON webhook receivers
+# (and a host's to a WeCom bot), each request checked as chat.sh checks it, with API
+# text full of shell metacharacters delivered intact and run by nobody.
 . "$top_srcdir/tests/integration/lib.sh"
 
 need_tool NAGIOS nagios4-core nagios4 /usr/sbin/nagios4
@@ -117,6 +119,39 @@ printf '[chat]\ntype = wecom\nwebhook = http://127.0.0.1:%s/cgi-bin/webhook/send
 	"$(cat "$WORK/wecom.port")" >"$ETC/wecom.ini"
 chmod 600 "$ETC/wecom.ini"
 touch "$WORK/wecom.log"
+# The DingTalk (signed), Slack and JSON webhook bots (lib.sh's receivers, as chat.sh
+# starts them), their inis where the contacts and Notifications name them
+BOTS="dingtalk slack webhook"
+for t in $BOTS; do start_hook "$t" "bot-$t" ok "$ETC/$t.ini"; done
+bots_have() {
+	local t
+	for t in $BOTS; do [ "$(requests "$WORK/bot-$t.log")" -ge "$1" ] || return 1; done
+}
+# wait_bots N: until every bot has N requests, 20 s at most
+wait_bots() {
+	local _
+	for _ in $(seq 1 40); do bots_have "$1" && return 0; sleep 0.5; done
+	return 1
+}
+# What a person reads on each platform, from the environment: the title's word W
+# (CRITICAL, ACKNOWLEDGED, OK) for H / SV, and the text T exactly as the platform
+# escapes it (DingTalk: < > [ ] full-width; Slack: & < > as entities); the JSON
+# webhook's type K and source SRC
+declare -A SHOWS
+SHOWS[dingtalk]='b["markdown"]["title"] == "\uff3b%s\uff3d %s / %s" % (E["W"], E["H"], E["SV"]) and E["T"].translate({60: "\uff1c", 62: "\uff1e", 91: "\uff3b", 93: "\uff3d"}) in c'
+SHOWS[slack]='b["blocks"][0]["text"]["text"] == ":%s: *[%s] %s / %s*" % ({"CRITICAL": "red_circle", "OK": "large_green_circle", "ACKNOWLEDGED": "large_blue_circle"}[E["W"]], E["W"], E["H"], E["SV"]) and E["T"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in "\n".join(x["text"]["text"] for x in b["blocks"] if "text" in x)'
+SHOWS[webhook]='(b["word"], b["type"], b["host"], b["service"], b["source"]) == (E["W"], E["K"], E["H"], E["SV"], E["SRC"]) and E["T"] in b["text"]'
+# bots_got N W K H SV T WHAT: the Nth request of every bot, as its platform documents
+# it (CHAT_FORM) and showing that notification
+bots_got() {
+	local t
+	export SRC W=$2 K=$3 H=$4 SV=$5 T=$6
+	for t in $BOTS; do
+		LOG=$WORK/bot-$t.log
+		check_req "$SRC delivered $7 to the $t bot (notify_tc_chat)" \
+			"(${CHAT_FORM[$t]}) and (lambda E: ${SHOWS[$t]})(__import__(\"os\").environ)" "$1"
+	done
+}
 # wecom_delivered N STATE TEXT: the Nth message the WeCom bot got is WeCom markdown
 # for STATE and carries TEXT intact
 wecom_delivered() {
@@ -177,6 +212,37 @@ wait_deliveries() {
 	done
 	[ "$(deliveries)" -ge "$want" ]
 }
+# ack_and_recover DAEMON CMD FORCE HOST BALANCE PENDING EVIL: after the pending
+# CRITICAL (EVIL, its output as the daemon passes it) and the balance's CRITICAL, an
+# acknowledgement with a comment through the command pipe (CMD), the balance's
+# RECOVERY, then the pending's (FORCE forces a service's check): Lark deliveries 3 to
+# 5, and all five at each bot, each checked
+ack_and_recover() {
+	local daemon=$1 cmd=$2 force=$3 host=$4 balance=$5 pending=$6 evil=$7
+	wait_bots 2
+	"$cmd" "ACKNOWLEDGE_SVC_PROBLEM;$host;$balance;1;1;0;alice;topping up"
+	wait_deliveries 3 true
+	if OUT=$(delivered 3 CRITICAL ACKNOWLEDGEMENT "CRITICAL acknowledged by alice: topping up" 2>&1); then
+		ok "$daemon delivered the acknowledgement, its author and comment"
+	else
+		not_ok "$daemon delivered the acknowledgement" "$OUT"
+	fi
+	wait_bots 3
+	wait_deliveries 4 "$force" "$balance"
+	if OUT=$(delivered 4 OK RECOVERY "TC BALANCE OK" 2>&1); then ok "$daemon delivered the balance's RECOVERY"; else
+		not_ok "$daemon delivered the balance's RECOVERY" "$OUT"; fi
+	wait_bots 4
+	NOTIFY_EXTRA=$RECOVER write_accounts
+	wait_deliveries 5 "$force" "$pending"
+	if OUT=$(delivered 5 OK RECOVERY "TC PENDING OK" 2>&1); then ok "$daemon delivered the pending CRITICAL's RECOVERY"; else
+		not_ok "$daemon delivered the pending RECOVERY" "$OUT"; fi
+	wait_bots 5
+	bots_got 1 CRITICAL PROBLEM "$host" "$pending" "$evil" "the pending CRITICAL, the API's text intact,"
+	bots_got 2 CRITICAL PROBLEM "$host" "$balance" "$TAIL_OUT" "an output ending in a backslash intact"
+	bots_got 3 ACKNOWLEDGED ACKNOWLEDGEMENT "$host" "$balance" "CRITICAL acknowledged by alice: topping up" "the acknowledgement"
+	bots_got 4 OK RECOVERY "$host" "$balance" "TC BALANCE OK" "the balance's RECOVERY"
+	bots_got 5 OK RECOVERY "$host" "$pending" "TC PENDING OK" "the pending RECOVERY"
+}
 no_pwned() { ! ls "$P"[0-9]* >/dev/null 2>&1; }
 # compare MODE RESULTS: every service as recorded = the plugin by hand
 compare() {
@@ -225,6 +291,18 @@ done
 sed -i -e 's/^#\(\tcontacts\t+tc-billing-wecom\)$/\1/' "$CONF/tencentcloud-notify.cfg"
 grep -q $'^\tcontacts\t+tc-billing-wecom$' "$CONF/tencentcloud-notify.cfg" ||
 	{ echo "Bail out! the example has no contacts +tc-billing-wecom line to uncomment"; exit 1; }
+# a contact per bot, copied from tc-billing-wecom as the README says, and every
+# service notifying them too: tc-billing-service lists them
+for t in $BOTS; do
+	awk '/^define contact \{/ {b = 1} b {print} b && /^\}/ {exit}' "$CONF/tc-billing-commands.cfg" |
+		sed -e "s/tc-billing-wecom/tc-billing-$t/" -e "s|/wecom\.ini$|/$t.ini|"
+done >"$CONF/tc-billing-bots.cfg"
+[ "$(grep -c "_TC_CHAT_CONFIG.*/\(dingtalk\|slack\|webhook\).ini$" "$CONF/tc-billing-bots.cfg")" -eq 3 ] ||
+	{ echo "Bail out! no tc-billing-wecom contact with a _TC_CHAT_CONFIG to copy"; exit 1; }
+sed -i "/^\tname[[:space:]]*tc-billing-service$/,/^}/ s/^\(\tcontacts[[:space:]]*\)tc-billing-lark$/\1tc-billing-lark,tc-billing-dingtalk,tc-billing-slack,tc-billing-webhook/" \
+	"$CONF/tc-billing-templates.cfg"
+grep -q "tc-billing-lark,tc-billing-dingtalk" "$CONF/tc-billing-templates.cfg" ||
+	{ echo "Bail out! tc-billing-service has no contacts tc-billing-lark line"; exit 1; }
 cat >"$N/nagios.cfg" <<CFG
 log_file=$N/nagios.log
 cfg_dir=$CONF
@@ -302,6 +380,8 @@ if OUT=$(delivered 1 CRITICAL PROBLEM "${EVIL_OUT//;/:}" 2>&1); then
 else
 	not_ok "Nagios delivered the CRITICAL intact" "$OUT"
 fi
+SRC=nagios
+wait_bots 1
 for _ in 1 2 3; do
 	nagios_cmd "PROCESS_SERVICE_CHECK_RESULT;tencentcloud-notify;Tencent Cloud balance;2;$TAIL_OUT"
 	sleep 0.3
@@ -312,18 +392,13 @@ if OUT=$(delivered 2 CRITICAL PROBLEM "$TAIL_OUT" 2>&1); then
 else
 	not_ok "Nagios delivered an output ending in a backslash intact" "$OUT"
 fi
-wait_deliveries 3 force_nagios "Tencent Cloud balance"
-if OUT=$(delivered 3 OK RECOVERY "TC BALANCE OK" 2>&1); then ok "Nagios delivered the balance's RECOVERY"; else
-	not_ok "Nagios delivered the balance's RECOVERY" "$OUT"; fi
-NOTIFY_EXTRA=$RECOVER write_accounts
-wait_deliveries 4 force_nagios "Tencent Cloud unpaid orders"
-if OUT=$(delivered 4 OK RECOVERY "TC PENDING OK" 2>&1); then ok "Nagios delivered the pending CRITICAL's RECOVERY"; else
-	not_ok "Nagios delivered the pending RECOVERY" "$OUT"; fi
+ack_and_recover Nagios nagios_cmd force_nagios tencentcloud-notify "Tencent Cloud balance" \
+	"Tencent Cloud unpaid orders" "${EVIL_OUT//;/:}"
 # the host notification command: an account's host reported DOWN, then UP
 HOST_OUT="account gone \"\$(touch ${P}8)\" \`touch ${P}9\` \\"
 nagios_cmd "PROCESS_HOST_CHECK_RESULT;tencentcloud-notify;1;$HOST_OUT"
-wait_deliveries 5 true
-if OUT=$(delivered 5 DOWN PROBLEM "$HOST_OUT" 2>&1); then ok "Nagios delivered a host DOWN intact"; else
+wait_deliveries 6 true
+if OUT=$(delivered 6 DOWN PROBLEM "$HOST_OUT" 2>&1); then ok "Nagios delivered a host DOWN intact"; else
 	not_ok "Nagios delivered a host DOWN intact" "$OUT"; fi
 for _ in $(seq 1 40); do [ "$(wc -l <"$WORK/wecom.log")" -ge 1 ] && break; sleep 0.5; done
 if OUT=$(wecom_delivered 1 DOWN "$HOST_OUT" 2>&1); then
@@ -332,8 +407,8 @@ else
 	not_ok "notify_tc_chat_host delivered the host DOWN to WeCom intact" "$OUT"
 fi
 nagios_cmd "PROCESS_HOST_CHECK_RESULT;tencentcloud-notify;0;account back"
-wait_deliveries 6 true
-if OUT=$(delivered 6 UP RECOVERY tencentcloud-notify 2>&1); then ok "Nagios delivered the host's RECOVERY"; else
+wait_deliveries 7 true
+if OUT=$(delivered 7 UP RECOVERY tencentcloud-notify 2>&1); then ok "Nagios delivered the host's RECOVERY"; else
 	not_ok "Nagios delivered the host's RECOVERY" "$OUT"; fi
 for _ in $(seq 1 40); do [ "$(wc -l <"$WORK/wecom.log")" -ge 2 ] && break; sleep 0.5; done
 if OUT=$(wecom_delivered 2 UP tencentcloud-notify 2>&1); then ok "and the host's RECOVERY to the WeCom bot"; else
@@ -341,7 +416,11 @@ if OUT=$(wecom_delivered 2 UP tencentcloud-notify 2>&1); then ok "and the host's
 no_pwned && ok "no notification ran the API's text" || not_ok "the API's text ran" "$(ls "$P"[0-9]*)"
 kill "$NP" 2>/dev/null
 wait "$NP" 2>/dev/null
-[ "$(deliveries)" -eq 6 ] && ok "six notifications from Nagios, no more" || not_ok "six notifications" "$(cat "$WORK/hook.log")"
+[ "$(deliveries)" -eq 7 ] && ok "seven notifications from Nagios, no more" || not_ok "seven notifications" "$(cat "$WORK/hook.log")"
+for t in $BOTS; do
+	[ "$(requests "$WORK/bot-$t.log")" -eq 5 ] && ok "five to the $t bot (the services' notifications), no more" ||
+		not_ok "five to the $t bot" "$(cat "$WORK/bot-$t.log")"
+done
 [ "$(wc -l <"$WORK/wecom.log")" -eq 2 ] && ok "two to the WeCom bot (notify's host), no more" ||
 	not_ok "two to the WeCom bot" "$(cat "$WORK/wecom.log")"
 
@@ -390,6 +469,16 @@ object Host "tencentcloud" {
 	vars.tc_accounts["notify"] = {}
 }
 CONF
+# a Notification per bot, the example in tc-billing-services.conf's comment, for the
+# notify account's services (on a slow machine another account's may notify too)
+for t in $BOTS; do
+	awk '/^ \* apply Notification "tc-wecom"/ {b = 1} b {sub(/^ \* ?/, ""); print} b && /^\}/ {exit}' \
+		"$I/conf.d/tc-billing-services.conf" |
+		sed -e "s/tc-wecom/tc-$t/" -e "s|\"[^\"]*/wecom\.ini\"|\"$ETC/$t.ini\"|" \
+			-e 's/assign where service.vars.tc_section$/assign where service.vars.tc_section == "notify"/'
+done >"$I/conf.d/bots.conf"
+[ "$(grep -c "^assign where service.vars.tc_section == \"notify\"\|^ *assign where service.vars.tc_section == \"notify\"" "$I/conf.d/bots.conf")" -eq 3 ] ||
+	{ echo "Bail out! no apply Notification \"tc-wecom\" example in tc-billing-services.conf"; cat "$I/conf.d/bots.conf"; exit 1; }
 # the stock icinga2.conf's features: checker, notification, command pipe; and the ITL
 cat >"$I/icinga2.conf" <<CONF
 include <itl>
@@ -428,8 +517,8 @@ fi
 	not_ok "Icinga: 26 services" "$OUT"
 [[ $OUT == *"Instantiated 2 NotificationCommands."* ]] && ok "the tc-lark and tc-chat NotificationCommands" ||
 	not_ok "two NotificationCommands" "$OUT"
-[[ $OUT == *"Instantiated 26 Notifications."* ]] && [[ $OUT == *"Instantiated 1 User."* ]] &&
-	ok "a Lark user and a notification per service" || not_ok "Icinga notifications" "$OUT"
+[[ $OUT == *"Instantiated 38 Notifications."* ]] && [[ $OUT == *"Instantiated 1 User."* ]] &&
+	ok "a Lark user, a notification per service and one per bot for notify's four" || not_ok "Icinga notifications" "$OUT"
 # the secret is in the host's dictionary once, and on no service
 if [ "$(grep -o "$(key_secret canary)" "$I/cache/icinga2.debug" | wc -l)" -eq 1 ]; then
 	ok "nothing secret-looking is copied onto services"
@@ -456,7 +545,9 @@ for _ in $(seq 1 300); do [ "$(seen)" -ge 26 ] && break; sleep 0.1; done
 # check), so on a slow machine another account's service may reach a hard state and
 # notify as well: count only the notify account's notifications, from here on
 : >"$WORK/hook.log"
+for t in $BOTS; do : >"$WORK/bot-$t.log"; done
 HOOK_FILTER='tc-[a-z]*-notify"'
+SRC=icinga
 force_icinga() { icinga_cmd "SCHEDULE_FORCED_SVC_CHECK;tencentcloud;$1;$(date +%s)"; }
 wait_deliveries 1 force_icinga tc-pending-notify
 if OUT=$(delivered 1 CRITICAL PROBLEM "$EVIL_OUT" 2>&1); then
@@ -464,6 +555,7 @@ if OUT=$(delivered 1 CRITICAL PROBLEM "$EVIL_OUT" 2>&1); then
 else
 	not_ok "Icinga delivered the CRITICAL intact" "$OUT"
 fi
+wait_bots 1
 # no scheduled check between the passive results; forced checks still run
 icinga_cmd "DISABLE_SVC_CHECK;tencentcloud;tc-balance-notify"
 for _ in 1 2 3; do
@@ -476,17 +568,15 @@ if OUT=$(delivered 2 CRITICAL PROBLEM "$TAIL_OUT" 2>&1); then
 else
 	not_ok "Icinga delivered an output ending in a backslash intact" "$OUT"
 fi
-wait_deliveries 3 force_icinga tc-balance-notify
-if OUT=$(delivered 3 OK RECOVERY "TC BALANCE OK" 2>&1); then ok "Icinga delivered the balance's RECOVERY"; else
-	not_ok "Icinga delivered the balance's RECOVERY" "$OUT"; fi
-NOTIFY_EXTRA=$RECOVER write_accounts
-wait_deliveries 4 force_icinga tc-pending-notify
-if OUT=$(delivered 4 OK RECOVERY "TC PENDING OK" 2>&1); then ok "Icinga delivered the pending CRITICAL's RECOVERY"; else
-	not_ok "Icinga delivered the pending RECOVERY" "$OUT"; fi
+ack_and_recover Icinga icinga_cmd force_icinga tencentcloud tc-balance-notify tc-pending-notify "$EVIL_OUT"
 no_pwned && ok "no notification ran the API's text" || not_ok "the API's text ran" "$(ls "$P"[0-9]*)"
 kill "$IP" 2>/dev/null
 wait "$IP" 2>/dev/null
-[ "$(deliveries)" -eq 4 ] && ok "four notifications from Icinga, no more" || not_ok "four from Icinga" "$(cat "$WORK/hook.log")"
+[ "$(deliveries)" -eq 5 ] && ok "five notifications from Icinga, no more" || not_ok "five from Icinga" "$(cat "$WORK/hook.log")"
+for t in $BOTS; do
+	[ "$(requests "$WORK/bot-$t.log")" -eq 5 ] && ok "five from Icinga to the $t bot, no more" ||
+		not_ok "five from Icinga to the $t bot" "$(cat "$WORK/bot-$t.log")"
+done
 compare icinga "$I/data/icinga2.state" 26 "credit/balance=--warning 200000:"
 grep -q 'TC BALANCE WARNING - [^"]*(warning: below [^"]*200,000.00)' "$I/data/icinga2.state" &&
 	ok "Icinga: tc_balance_warning in the account's dictionary wins over the accounts file" ||
@@ -500,9 +590,9 @@ grep -q 'TC BALANCE WARNING - [^"]*(warning: below [^"]*200,000.00)' "$I/data/ic
 # simulator's scenario hold them by design; the canary key in the Icinga host's dictionary is in hosts.conf and, once,
 # in the object dump (the host's), nowhere else.
 planted_secrets "$ETC"/*.credentials "$ETC"/*.ini >"$WORK/planted"
-signatures_of "$WORK/hook.log" >>"$WORK/planted"
+signatures_of "$WORK/hook.log" "$WORK"/bot-*.log >>"$WORK/planted"
 no_secrets_in "no planted secret in anything the daemons or the programs wrote" "$WORK" "$WORK/planted" \
-	"$ETC/*.credentials" "$ETC/*.ini" "$WORK/hook.log" "$SCENARIO"
+	"$ETC/*.credentials" "$ETC/*.ini" "$WORK/hook.log" "$WORK/bot-*.log" "$SCENARIO"
 key_secret canary >"$WORK/canary"
 no_secrets_in "the Icinga dictionary's key only in hosts.conf and the object dump" "$WORK" "$WORK/canary" \
 	"$I/conf.d/hosts.conf" "$I/cache/icinga2.debug"

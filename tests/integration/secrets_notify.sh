@@ -37,19 +37,6 @@ bot_ini() {
 	chmod 600 "$4"
 }
 
-# start_hook TYPE NAME PLAN: a receiver (tests/integration/chat_receiver.py)
-start_hook() {
-	python3 "$top_srcdir/tests/integration/chat_receiver.py" "$1" "$WORK/$2.port" \
-		"$WORK/$2.log" "$SECRET" "$3" 2>"$WORK/$2.err" &
-	SIM_PIDS="$SIM_PIDS $!"
-	for _ in $(seq 1 100); do
-		[ -s "$WORK/$2.port" ] && break
-		sleep 0.05
-	done
-	[ -s "$WORK/$2.port" ] || { echo "Bail out! the $1 receiver did not start"; exit 1; }
-	touch "$WORK/$2.log"
-}
-
 # notify PROGRAM INI ARGS...: one notification, everything it prints kept
 notify() {
 	local prog=$1 ini=$2
@@ -66,8 +53,8 @@ runs=0
 for t in $TYPES lark-ini; do
 	type=${t%-ini} prog=notify_tc_chat section=chat
 	[ "$t" = lark-ini ] && prog=notify_tc_lark section=lark
-	start_hook "$type" "$t-ok" ok
-	start_hook "$type" "$t-refused" refused
+	start_receiver "$type" "$t-ok" ok "$SECRET"
+	start_receiver "$type" "$t-refused" refused "$SECRET"
 	bot_ini "$type" "$(cat "$WORK/$t-ok.port")" $section "$WORK/$t-ok.ini"
 	bot_ini "$type" "$(cat "$WORK/$t-refused.port")" $section "$WORK/$t-refused.ini"
 	bot_ini "$type" 1 $section "$WORK/$t-down.ini"

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Zabbix: the external-script wrapper, the template checked against real JSON output of
-# every check, and the Lark webhook media type run by Debian's zabbix_js.
+# every check, the Lark webhook media type run by Debian's zabbix_js, and the chat
+# alert script (tc_chat.sh) as the script media type calls it.
 . "$top_srcdir/tests/integration/lib.sh"
 
 need_tool ZJS zabbix-proxy-sqlite3 zabbix_js
@@ -134,5 +135,37 @@ done
 run "$ZJS" -s "$top_srcdir/zabbix/lark_webhook.js" -p "$(params s3cr3t x "${ALLOW%/}.evil.example/x" "${ALLOW%/}")"
 [ "$RC" -ne 0 ] && [[ $OUT == *"not a Lark or Feishu bot webhook"* ]] &&
 	ok "zabbix_js: an AllowedURLPrefix without a path allows nothing" || not_ok "zabbix_js prefix without path" "$OUT"
+
+# tc_chat.sh: the message templates of media_tc_chat.yaml, filled as Zabbix fills them
+# (CR LF), read into notify_tc_chat's options; the bot's ini named, nothing else
+mkdir -p "$WORK/bots"
+start_hook webhook zbx-webhook ok "$WORK/bots/ops.ini"
+zmsg() { # STATUS UPDATE ACTION SUMMARY
+	printf 'Status: %s\r\nSeverity: Average\r\nHost: tc-main\r\nProblem: TC balance: low\r\nTime: 2026.11.26 10:00:00\r\nUpdate: %s\r\nAction: %s\r\nUser: Alice Ops (alice)\r\nNote: Problem started at 10:00:00\r\nSummary: %s' "$@"
+}
+TCC() { with_env TC_CHAT_CONFIG_DIR="$WORK/bots" "$Z/tc_chat.sh" "$@"; }
+expect "tc_chat.sh: a PROBLEM" 0 "notify_tc_chat: delivered Average notification for tc-main / TC balance: low" \
+	TCC ops "[Average] tc-main: TC balance: low" "$(zmsg PROBLEM 0 '{EVENT.UPDATE.ACTION}' $'4,000.00 available\nsecond line')"
+check_req "tc_chat.sh: the PROBLEM's fields" '(b["type"], b["state"], b["colour"], b["source"], b["host"], b["service"], b["summary"], b["details"], b["time"], b["author"]) == ("PROBLEM", "Average", "orange", "zabbix", "tc-main", "TC balance: low", "4,000.00 available", "Problem started at 10:00:00\nsecond line", "2026.11.26 10:00:00", None)'
+expect "tc_chat.sh: an acknowledgement" 0 "notify_tc_chat: delivered Average notification for *" \
+	TCC ops.ini "on it" "$(zmsg PROBLEM 1 'acknowledged and commented' '4,000.00 available')"
+check_req "tc_chat.sh: ACKNOWLEDGEMENT by the user, the comment from the subject" '(b["type"], b["author"], b["comment"]) == ("ACKNOWLEDGEMENT", "Alice Ops (alice)", "on it")'
+expect "tc_chat.sh: an unacknowledgement is no acknowledgement" 0 "notify_tc_chat: delivered *" \
+	TCC ops "" "$(zmsg PROBLEM 1 unacknowledged '4,000.00 available')"
+check_req "tc_chat.sh: a CUSTOM notification" 'b["type"] == "CUSTOM"'
+expect "tc_chat.sh: a RESOLVED is OK" 0 "notify_tc_chat: delivered OK notification for *" \
+	TCC ops "" "$(zmsg RESOLVED 0 '{EVENT.UPDATE.ACTION}' '9,000.00 available')"
+check_req "tc_chat.sh: RESOLVED, green" '(b["type"], b["state"], b["colour"]) == ("RESOLVED", "OK", "green")'
+for bad in ../bots/ops /etc/passwd .hidden 'a b' ''; do
+	expect "tc_chat.sh: Send to '$bad' is refused" 3 "tc_chat.sh: the media's Send to must name a bot's ini in *" \
+		TCC "$bad" "" "$(zmsg PROBLEM 0 x y)"
+done
+expect "tc_chat.sh: the media type's three parameters" 3 "tc_chat.sh: expected 3 parameters *, got 2" TCC ops x
+expect "tc_chat.sh: a message not in the template's form" 3 \
+	"tc_chat.sh: line 2 of the message is not 'Severity: ...': use media_tc_chat.yaml's message templates" \
+	TCC ops "" $'Status: PROBLEM\nHost: h'
+expect "tc_chat.sh: a bot without an ini" 3 "notify_tc_chat: *" TCC nosuch "" "$(zmsg PROBLEM 0 x y)"
+[ "$(requests "$LOG")" -eq 4 ] && ok "tc_chat.sh: four messages, none for the refused calls" ||
+	not_ok "tc_chat.sh: four messages" "$(requests "$LOG")"
 
 finish

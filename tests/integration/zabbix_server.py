@@ -5,15 +5,22 @@ server run tc_billing.sh against the simulator and checks item values against th
 plugins run by hand, the exact problems raised, and the card the media type delivers.
 Prints TAP lines (numbered by the caller); exits 1 on any failure.
 
-usage: zabbix_server.py API_URL TEMPLATE MEDIA INI PLUGINDIR HOOK_URL HOOK_LOG
+usage: zabbix_server.py API_URL TEMPLATE MEDIA INI PLUGINDIR HOOK_URL HOOK_LOG CHAT_MEDIA CHAT_LOGS
+
+CHAT_MEDIA is the script media type (tc_chat.sh), CHAT_LOGS "NAME=LOG ..." the chat
+receivers, each NAME also the bot's ini name (its media's Send to). Their requests are
+checked by the caller; here, that a PROBLEM, an ACKNOWLEDGEMENT and a RECOVERY of the
+tc-chat host reach each of them.
 """
 import json
+import os
 import subprocess
 import sys
 import time
 import urllib.request
 
-url, template_file, media_file, ini, plugindir, hook_url, hook_log = sys.argv[1:8]
+url, template_file, media_file, ini, plugindir, hook_url, hook_log, chat_media_file, chat_logs = sys.argv[1:10]
+CHAT = dict(x.split("=", 1) for x in chat_logs.split())
 n = failed = 0
 START = time.time()
 
@@ -86,6 +93,9 @@ try:
     check(call("configuration.import", {"format": "yaml", "source": open(media_file).read(),
                                         "rules": {"mediaTypes": {"createMissing": True, "updateExisting": True}}}) is True,
           "the installed Lark media type imports")
+    check(call("configuration.import", {"format": "yaml", "source": open(chat_media_file).read(),
+                                        "rules": {"mediaTypes": {"createMissing": True, "updateExisting": True}}}) is True,
+          "the installed chat (script) media type imports")
 except RuntimeError as e:
     check(False, "import", e)
     bail("cannot go on without the template")
@@ -102,8 +112,19 @@ params = [p if p["name"] != "AllowedURLPrefix" else {"name": p["name"], "value":
           for p in mt["parameters"]]
 call("mediatype.update", {"mediatypeid": mt["mediatypeid"], "parameters": params})
 call("usermacro.createglobal", {"macro": "{$LARK.SECRET}", "value": "s3cr3t", "type": 1})
+chat_mt = call("mediatype.get", {"filter": {"name": "Chat (tc-billing-plugins)"},
+                                 "output": ["mediatypeid", "type", "exec_path", "exec_params"]})[0]
+check(chat_mt["type"] == "1" and chat_mt["exec_path"] == "tc_chat.sh" and
+      chat_mt["exec_params"] == "{ALERT.SENDTO}\n{ALERT.SUBJECT}\n{ALERT.MESSAGE}\n",
+      "the chat media type runs tc_chat.sh with {ALERT.SENDTO}, {ALERT.SUBJECT} and {ALERT.MESSAGE}", json.dumps(chat_mt))
 call("user.update", {"userid": "1", "medias": [{"mediatypeid": mt["mediatypeid"], "sendto": hook_url, "active": 0,
                                                 "severity": 63, "period": "1-7,00:00-24:00"}]})
+# the on-call user has one media per bot: Send to is the name of the bot's ini, nothing
+# secret (Admin acknowledges below, and Zabbix does not tell a user of their own update)
+call("user.create", {"username": "oncall", "passwd": "On-call-2026!", "roleid": "3", "usrgrps": [{"usrgrpid": "7"}],
+                     "medias": [{"mediatypeid": chat_mt["mediatypeid"], "sendto": name, "active": 0, "severity": 63,
+                                 "period": "1-7,00:00-24:00"} for name in sorted(CHAT)]})
+ONCALL = call("user.get", {"filter": {"username": "oncall"}, "output": ["userid"]})[0]["userid"]
 
 # one host per account; the arrears account's visible name carries markup that must
 # reach Lark as text
@@ -117,6 +138,7 @@ HOSTS = {
     "tc-arrears": ("arrears", INJECT),
     "tc-vouchers": ("vouch-crit", None),
     "tc-renew": ("renew-crit", None),
+    "tc-chat": ("chat", None),
 }
 EXPECTED = {
     "tc-ok": set(),
@@ -127,6 +149,7 @@ EXPECTED = {
     "tc-arrears": {("TC account in arrears", "5")},
     "tc-vouchers": {("TC balance: critically low", "4"), ("TC vouchers: value expires very soon", "4")},
     "tc-renew": {("TC renewals: instances expire within days or are isolated", "4")},
+    "tc-chat": {("TC balance: critically low", "4")},
 }
 new_hosts = []
 for host, (section, visible) in HOSTS.items():
@@ -149,6 +172,13 @@ call("action.create", {
     "filter": {"evaltype": 0, "conditions": [{"conditiontype": 1, "operator": 0, "value": hostid["tc-arrears"]}]},
     "operations": [{"operationtype": 0, "opmessage": {"default_msg": 1, "mediatypeid": mt["mediatypeid"]},
                     "opmessage_usr": [{"userid": "1"}]}]})
+# the chat bots: a problem's life on tc-chat (its balance below balance.critical=)
+msg_op = {"operationtype": 0, "opmessage": {"default_msg": 1, "mediatypeid": chat_mt["mediatypeid"]},
+          "opmessage_usr": [{"userid": ONCALL}]}
+call("action.create", {
+    "name": "Tencent Cloud to the chat bots", "eventsource": 0, "status": 0, "esc_period": "1h",
+    "filter": {"evaltype": 0, "conditions": [{"conditiontype": 1, "operator": 0, "value": hostid["tc-chat"]}]},
+    "operations": [msg_op], "recovery_operations": [msg_op], "update_operations": [msg_op]})
 check(True, "%d hosts with an agent interface, the template linked" % len(hostid))
 note("hosts created")
 
@@ -291,6 +321,34 @@ if lines:
     summary = by_hand("balance", "arrears")["summary"]
     check(summary in md and body["card"]["header"]["template"] == "red",
           "the card carries the check's whole summary (%s), red" % summary, json.dumps(body, ensure_ascii=False)[:800])
+
+
+def chat_counts():
+    return {name: len(open(log).read().splitlines()) for name, log in CHAT.items()}
+
+
+def chat_reached(n):
+    return all(v >= n for v in chat_counts().values())
+
+
+# the chat bots: the PROBLEM, then an acknowledgement with a message, then the RECOVERY
+ok = until(60, "chat problem", lambda: chat_reached(1), 1)
+check(ok, "the PROBLEM reached the chat bots (%s)" % chat_counts())
+events = call("problem.get", {"hostids": hostid["tc-chat"], "output": ["eventid", "name"]})
+if events:
+    call("event.acknowledge", {"eventids": events[0]["eventid"], "action": 6, "message": "topping up <at id=all></at>"})
+ok = until(60, "chat acknowledgement", lambda: chat_reached(2), 1)
+check(ok, "the acknowledgement reached the chat bots (%s)" % chat_counts())
+with open(ini) as f:
+    text = f.read()
+with open(ini + ".tmp", "w") as f:
+    f.write(text.replace("balance.critical=999999999:", "balance.critical=0:"))
+os.rename(ini + ".tmp", ini)
+ok = until(90, "chat recovery", lambda: chat_reached(3), 1)
+check(ok, "the RECOVERY reached the chat bots (%s)" % chat_counts())
+time.sleep(2)
+check(all(v == 3 for v in chat_counts().values()), "three messages to each chat bot, no more: %s" % chat_counts())
+note("chat bots done")
 alerts = call("alert.get", {"output": ["status", "error"]})
 check(alerts and all(a["status"] == "1" for a in alerts), "the server records the alert as sent", json.dumps(alerts))
 

@@ -4,8 +4,12 @@
 # scripts/setup-debian keeps in the cache, because zabbix-server-pgsql cannot be
 # installed next to zabbix-proxy-sqlite3) on a private PostgreSQL 15 cluster, the
 # frontend under php -S, tc_billing.sh from make install in the ExternalScripts
-# directory the README names, polled against the simulator. The checks are in
-# zabbix_server.py, through the API.
+# directory the README names, polled against the simulator; tc_chat.sh in the
+# AlertScriptsPath, the chat media type delivering a problem's PROBLEM, acknowledgement
+# and RECOVERY to Lark, WeCom, DingTalk (both signed), Slack and JSON webhook
+# receivers, each request checked as chat.sh checks it, and none of the bots' secrets
+# in the database. The checks are in
+# zabbix_server.py, through the API, and below.
 . "$top_srcdir/tests/integration/lib.sh"
 
 T0=$(date +%s%N)
@@ -73,6 +77,7 @@ prefix=$(sed -n 's/^prefix = //p' "$top_builddir/Makefile")
 WRAPPER=$(find "$WORK/dest" -name tc_billing.sh -path '*/zabbix/*' | head -n 1)
 TEMPLATE=$(dirname "$WRAPPER")/template_tc_billing.yaml
 MEDIA=$(dirname "$WRAPPER")/media_lark.yaml
+CHAT_MEDIA=$(dirname "$WRAPPER")/media_tc_chat.yaml
 plugindir=$(sed -n 's/^PLUGINS=\${TC_PLUGIN_DIR:-\(.*\)}$/\1/p' "$WRAPPER")
 if [ -x "$WORK/dest$plugindir/check_tc_balance" ] && [[ $plugindir == "$prefix"/* ]]; then
 	ok "the installed tc_billing.sh names $plugindir, where make install put the checks"
@@ -85,6 +90,14 @@ ini_default=$(python3 -c 'import sys,yaml;print({m["macro"]:m["value"] for m in 
 # the README: install -m 0755 .../zabbix/tc_billing.sh /etc/zabbix/externalscripts/
 EXT=$WORK/etc/zabbix/externalscripts
 install -d "$EXT" && install -m 0755 "$WRAPPER" "$EXT/"
+# and: install -m 0755 .../zabbix/tc_chat.sh /etc/zabbix/alertscripts/
+ALERT=$WORK/etc/zabbix/alertscripts
+install -d "$ALERT" && install -m 0755 "$(dirname "$WRAPPER")/tc_chat.sh" "$ALERT/"
+chat_confdir=$(sed -n 's/^CONFDIR=\${TC_CHAT_CONFIG_DIR:-\(.*\)}$/\1/p' "$ALERT/tc_chat.sh")
+chat_plugdir=$(sed -n 's/^PLUGINS=\${TC_PLUGIN_DIR:-\(.*\)}$/\1/p' "$ALERT/tc_chat.sh")
+[ "$chat_confdir" = "$prefix/etc/tc-billing-plugins" ] && [ "$chat_plugdir" = "$plugindir" ] &&
+	ok "the installed tc_chat.sh reads the bots' inis from $chat_confdir and runs notify_tc_chat from $chat_plugdir" ||
+	not_ok "tc_chat.sh directories" "CONFDIR '$chat_confdir', PLUGINS '$chat_plugdir'"
 took "installed"
 
 # 2. the simulator, the accounts file, the Lark stand-in
@@ -100,6 +113,16 @@ for a in ok credit org-notadmin org-allocate arrears vouch-crit renew-crit; do
 	[ "$a" = org-allocate ] && printf 'checks=balance,pending,vouchers,runway,allocation\n' >>"$INI"
 	# opted in to renewals: a manual renewal in 3 days (CRITICAL); its 0.01 balance is no problem here
 	[ "$a" = renew-crit ] && printf 'checks=balance,pending,vouchers,runway,renewals\nbalance.warning=0:\nbalance.critical=0:\n' >>"$INI"
+done
+# the chat bots' account: critically low until zabbix_server.py lowers balance.critical=
+printf '[chat]\ncredentials-file=%s\nendpoint=https://127.0.0.1:%s\ncacert=%s\nbalance.warning=0:\nbalance.critical=999999999:\n' \
+	"$ETC/ok.credentials" "$PORT_api" "$WORK/cert.pem" >>"$INI"
+# the chat bots (their inis named by the media's Send to, in the configuration directory)
+CHAT_BOTS="lark wecom dingtalk slack webhook"
+CHAT_LOGS=""
+for t in $CHAT_BOTS; do
+	start_hook "$t" "chat-$t" ok "$ETC/$t.ini"
+	CHAT_LOGS="$CHAT_LOGS $t=$LOG"
 done
 python3 "$top_srcdir/tests/integration/lark_receiver.py" "$WORK/hook.port" "$WORK/hook.log" s3cr3t ok 2>/dev/null &
 SIM_PIDS="$SIM_PIDS $!"
@@ -168,6 +191,7 @@ DBUser=zabbix
 ListenIP=127.0.0.1
 ListenPort=$ZBX_PORT
 ExternalScripts=$EXT
+AlertScriptsPath=$ALERT
 AllowRoot=1
 Timeout=30
 CacheUpdateFrequency=1
@@ -183,7 +207,7 @@ StartTimers=1
 StartDBSyncers=1
 StartPreprocessors=2
 EOF
-TC_PLUGIN_DIR="$WORK/dest$plugindir" TMPDIR="$WORK" "$ROOT/usr/sbin/zabbix_server" -f \
+TC_PLUGIN_DIR="$WORK/dest$plugindir" TC_CHAT_CONFIG_DIR="$ETC" TMPDIR="$WORK" "$ROOT/usr/sbin/zabbix_server" -f \
 	-c "$WORK/zabbix/zabbix_server.conf" >"$WORK/zabbix/stdout" 2>&1 &
 ZBX_PID=$!
 
@@ -221,7 +245,8 @@ took "server and frontend started"
 
 # 7. through the API
 python3 "$top_srcdir/tests/integration/zabbix_server.py" "http://127.0.0.1:$PHP_PORT/api_jsonrpc.php" \
-	"$TEMPLATE" "$MEDIA" "$INI" "$WORK/dest$plugindir" "$HOOK_URL" "$WORK/hook.log" >"$WORK/api.tap" 2>&1
+	"$TEMPLATE" "$MEDIA" "$INI" "$WORK/dest$plugindir" "$HOOK_URL" "$WORK/hook.log" "$CHAT_MEDIA" "$CHAT_LOGS" \
+	>"$WORK/api.tap" 2>&1
 api_rc=$?
 while IFS= read -r line; do
 	case $line in
@@ -235,6 +260,33 @@ if [ $api_rc -ne 0 ]; then
 	not_ok "API checks exited $api_rc" "$(grep -i 'error\|tc_billing' "$WORK/zabbix/server.log" | tail -n 20)" \
 		"$(tail -n 5 "$WORK/zabbix/stdout" "$WORK/zabbix/php.log")"
 fi
+
+# what the bots got, request by request, as chat.sh checks it: the platform's documented
+# request (signed for DingTalk), then the PROBLEM (red, the check's summary first), the
+# acknowledgement (by the Zabbix user, its message, markup shown as text) and the
+# RECOVERY (green, OK)
+declare -A ZP ZA ZR
+ZP[wecom]='c.startswith("**<font color=\"warning\">\uff3bHigh\uff3d tc-chat / TC balance: critically low</font>**\n\u00a5") and " available (critical: below \u00a5999,999,999.00)\n> Problem started at " in c'
+ZA[wecom]='c.startswith("**<font color=\"comment\">\uff3bACKNOWLEDGED\uff3d tc-chat / TC balance: critically low</font>**") and "High acknowledged by Zabbix Administrator (Admin): topping up \uff1cat id=all\uff1e\uff1c/at\uff1e" in c'
+ZR[wecom]='c.startswith("**<font color=\"info\">\uff3bOK\uff3d tc-chat / TC balance: critically low</font>**") and "> Resolved in " in c and "Type: RESOLVED" in c'
+ZP[dingtalk]='b["markdown"]["title"] == "\uff3bHigh\uff3d tc-chat / TC balance: critically low" and c.startswith("### <font color=\"#D93026\">") and " available (critical: below " in c and "> Problem started at " in c'
+ZA[dingtalk]='c.startswith("### <font color=\"#1A73E8\">\uff3bACKNOWLEDGED\uff3d") and "High acknowledged by Zabbix Administrator (Admin): topping up" in c and "<at" not in c'
+ZR[dingtalk]='c.startswith("### <font color=\"#188038\">\uff3bOK\uff3d tc-chat")'
+ZP[slack]='b["blocks"][0]["text"]["text"] == ":red_circle: *[High] tc-chat / TC balance: critically low*" and b["text"].startswith("[High] tc-chat / TC balance: critically low: \u00a5") and "Type: PROBLEM" in c'
+ZA[slack]='b["blocks"][0]["text"]["text"] == ":large_blue_circle: *[ACKNOWLEDGED] tc-chat / TC balance: critically low*" and "High acknowledged by Zabbix Administrator (Admin): topping up &lt;at id=all&gt;&lt;/at&gt;" in c'
+ZR[slack]='b["blocks"][0]["text"]["text"] == ":large_green_circle: *[OK] tc-chat / TC balance: critically low*"'
+ZP[lark]='b["card"]["header"] == {"title": {"tag": "plain_text", "content": "[High] tc-chat / TC balance: critically low"}, "template": "red"} and " available (critical: below " in c'
+ZA[lark]='b["card"]["header"]["template"] == "blue" and "High acknowledged by Zabbix Administrator (Admin): topping up <at id=all></at>" in c'
+ZR[lark]='b["card"]["header"] == {"title": {"tag": "plain_text", "content": "[OK] tc-chat / TC balance: critically low"}, "template": "green"}'
+ZP[webhook]='(b["source"], b["type"], b["state"], b["colour"], b["critical"], b["host"], b["service"]) == ("zabbix", "PROBLEM", "High", "red", True, "tc-chat", "TC balance: critically low") and b["summary"].endswith(" available (critical: below \u00a5999,999,999.00)") and b["details"].startswith("Problem started at ")'
+ZA[webhook]='(b["type"], b["word"], b["author"], b["comment"]) == ("ACKNOWLEDGEMENT", "ACKNOWLEDGED", "Zabbix Administrator (Admin)", "topping up <at id=all></at>")'
+ZR[webhook]='(b["type"], b["state"], b["colour"], b["author"], b["comment"]) == ("RESOLVED", "OK", "green", None, None) and b["details"].startswith("Resolved in ")'
+for t in $CHAT_BOTS; do
+	LOG=$WORK/chat-$t.log
+	check_req "$t: Zabbix's PROBLEM through tc_chat.sh, as $t documents it" "(${CHAT_FORM[$t]}) and (${ZP[$t]})" 1
+	check_req "$t: the acknowledgement" "(${CHAT_FORM[$t]}) and (${ZA[$t]})" 2
+	check_req "$t: the RECOVERY" "(${CHAT_FORM[$t]}) and (${ZR[$t]})" 3
+done
 kill -0 "$ZBX_PID" 2>/dev/null && ok "zabbix_server still runs" || not_ok "zabbix_server died" "$(tail "$WORK/zabbix/server.log")"
 took "done"
 
@@ -252,7 +304,8 @@ took "done"
 	--exclude-table-data=alerts zabbix >"$WORK/zabbix/db.sql" 2>"$WORK/zabbix/db.err"
 zsql() { "${AS[@]}" "$PGBIN/psql" -XAtq -h "$PG/sock" -p "$PG_PORT" -U zabbix zabbix -c "$1"; }
 zsql "SELECT to_jsonb(a) - 'parameters' FROM alerts a" >>"$WORK/zabbix/db.sql" 2>>"$WORK/zabbix/db.err"
-zsql "SELECT parameters FROM alerts WHERE parameters <> '{}'" >"$WORK/alert-parameters" 2>>"$WORK/zabbix/db.err"
+zsql "SELECT a.parameters FROM alerts a JOIN media_type m USING (mediatypeid) WHERE m.type = 4 AND a.parameters <> '{}'" \
+	>"$WORK/alert-parameters" 2>>"$WORK/zabbix/db.err"
 python3 -c '
 import json, sys
 ps = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
@@ -263,9 +316,19 @@ sed 's/"Secret": *"s3cr3t"//g' "$WORK/alert-parameters" >"$WORK/zabbix/alert-par
 rm "$WORK/alert-parameters"
 grep -q "check_tc_balance" "$WORK/zabbix/db.sql" && ok "the database dumped (and searched)" ||
 	not_ok "the database dumped" "$(head -c 500 "$WORK/zabbix/db.err")"
-{ planted_secrets "$ETC"/*.credentials; echo s3cr3t; signatures_of "$WORK/hook.log"; } >"$WORK/planted"
+# the chat bots' webhooks (their tokens), DingTalk's secret and every signature sent:
+# not in the whole database either, alerts.parameters included (the script media
+# type's parameters name the bot's ini, nothing more)
+{ planted_secrets "$ETC"/*.ini; signatures_of "$WORK"/chat-*.log; printf 'test-key\ntest-token\n'; } >"$WORK/chat-planted"
+"${AS[@]}" "$PGBIN/pg_dump" -h "$PG/sock" -p "$PG_PORT" -U zabbix zabbix >"$WORK/zabbix/full.sql" 2>>"$WORK/zabbix/db.err"
+hits=$(grep -c -F -f "$WORK/chat-planted" "$WORK/zabbix/full.sql")
+[ "$(grep -c 'tc_chat.sh' "$WORK/zabbix/full.sql")" -gt 0 ] && [ "$hits" -eq 0 ] &&
+	ok "the whole database (pg_dump, $(grep -c '' "$WORK/zabbix/full.sql") lines) holds none of the chat bots' $(grep -c '' "$WORK/chat-planted") secrets: 0 hits" ||
+	not_ok "the chat bots' secrets in the database" "$hits lines hold one"
+rm -f "$WORK/zabbix/full.sql"
+{ planted_secrets "$ETC"/*.credentials; echo s3cr3t; signatures_of "$WORK/hook.log"; cat "$WORK/chat-planted"; } >"$WORK/planted"
 no_secrets_in "no planted secret in anything the daemons or the programs wrote" "$WORK" "$WORK/planted" \
-	"$ETC/*.credentials" "$WORK/hook.log" "$PG/data/*"
+	"$ETC/*.credentials" "$WORK/hook.log" "$PG/data/*" "$ETC/*.ini" "$WORK/chat-*" "$WORK/chat-planted"
 echo "$HOOK_URL" >"$WORK/webhook"
 no_secrets_in "the webhook only in Zabbix's database" "$WORK" "$WORK/webhook" "$WORK/hook.log" "$PG/data/*" \
 	"$WORK/zabbix/db.sql" "$WORK/zabbix/alert-parameters-but-secret"

@@ -148,6 +148,25 @@ START_TEST(answers) {
 }
 END_TEST
 
+/* The custom robot's error table: 410100 is its rate limit too, and the global -1
+ * "system busy" is worth another try; an answer without errcode is not -1. */
+START_TEST(rate_limit_and_busy_are_retried) {
+	struct tc_error err;
+	bool retry = false;
+	ck_assert_int_eq(answer("{\"errcode\":410100,\"errmsg\":\"send too fast\"}", &retry, &err),
+			 -1);
+	ck_assert(retry);
+	ck_assert_str_eq(err.message,
+			 "DingTalk refused the message: errcode 410100: send too fast");
+	retry = false;
+	ck_assert_int_eq(answer("{\"errcode\":-1,\"errmsg\":\"system busy\"}", &retry, &err), -1);
+	ck_assert(retry);
+	ck_assert_int_eq(answer("{\"errmsg\":\"ok\"}", &retry, &err), -1);
+	ck_assert(!retry);
+	ck_assert_str_eq(err.message, "DingTalk answered without errcode: ok");
+}
+END_TEST
+
 static Suite *suite(void) {
 	Suite *s = suite_create("chat_dingtalk");
 	TCase *tc = tcase_create("chat_dingtalk");
@@ -158,6 +177,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, markup_is_defanged);
 	tcase_add_test(tc, body_fits);
 	tcase_add_test(tc, answers);
+	tcase_add_test(tc, rate_limit_and_busy_are_retried);
 	suite_add_tcase(s, tc);
 	return s;
 }
