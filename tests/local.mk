@@ -132,7 +132,7 @@ EXTRA_DIST += \
 	tests/unit/capture.h \
 	tests/unit/utf8check.h tests/unit/replay.h tests/unit/failalloc.h \
 	tests/data tests/lsan.supp \
-	tests/integration/lib.sh tests/integration/chat_lib.sh tests/integration/sdk_client.js tests/integration/sdk_call.js tests/integration/lark_receiver.py tests/integration/chat_receiver.py \
+	tests/integration/lib.sh tests/integration/sdk_client.js tests/integration/sdk_call.js tests/integration/lark_receiver.py tests/integration/chat_receiver.py \
 	tests/integration/systemd_exec.py \
 	tests/integration/zabbix_template.py tests/integration/monitor_results.py \
 	tests/integration/zabbix_server.py \

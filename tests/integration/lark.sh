@@ -9,19 +9,15 @@ need_tool PYTHON3 python3 python3
 L=$PLUGINS/notify_tc_lark
 SECRET=lark-test-secret-do-not-use
 
-# start_hook NAME PLAN: a receiver; sets HOOK_<NAME> (URL) and LOG_<NAME>
-start_hook() {
-	local name=$1 plan=$2
+# lark_hook NAME PLAN: a lark_receiver.py (its plans: 429, 500, code11232, ok); sets
+# HOOK_<NAME> (URL) and LOG_<NAME>
+lark_hook() {
+	local name=$1
 	python3 "$top_srcdir/tests/integration/lark_receiver.py" "$WORK/$name.port" "$WORK/$name.log" \
-		"$SECRET" "$plan" 2>"$WORK/$name.err" &
-	SIM_PIDS="$SIM_PIDS $!"
-	for _ in $(seq 1 100); do
-		[ -s "$WORK/$name.port" ] && break
-		sleep 0.05
-	done
-	[ -s "$WORK/$name.port" ] || { echo "Bail out! the webhook receiver did not start"; exit 1; }
-	eval "HOOK_$name=http://127.0.0.1:$(cat "$WORK/$name.port")/open-apis/bot/v2/hook/test-token"
-	eval "LOG_$name=$WORK/$name.log"
+		"$SECRET" "$2" 2>"$WORK/$name.err" &
+	await_port "$name" "the webhook receiver" 100
+	printf -v "HOOK_$name" %s "http://127.0.0.1:$(cat "$WORK/$name.port")$(hook_path lark)"
+	printf -v "LOG_$name" %s "$WORK/$name.log"
 	touch "$WORK/$name.log"
 }
 
@@ -31,10 +27,9 @@ conf() {
 	chmod 600 "$WORK/$1.ini"
 }
 
-requests() { wc -l <"$1" | tr -d ' '; }
 last_body() { tail -n 1 "$1"; }
 
-start_hook ok ok
+lark_hook ok ok
 conf ok "$HOOK_ok"
 expect "a CRITICAL service notification is delivered" 0 \
 	"notify_tc_lark: delivered CRITICAL notification for tencentcloud-main / Tencent Cloud balance" \
@@ -67,13 +62,13 @@ expect "a wrong secret: Lark's code 19021, exit 1" 1 \
 	"notify_tc_lark: delivery failed: Lark refused the message: code 19021: sign match fail or timestamp is not within one hour from current time" \
 	"$L" --config "$WORK/wrong.ini" --state CRITICAL --host h
 
-start_hook limited 429,code11232,ok
+lark_hook limited 429,code11232,ok
 conf limited "$HOOK_limited"
 expect "rate limited twice (HTTP 429, code 11232), then delivered" 0 \
 	"notify_tc_lark: delivered CRITICAL notification for h" "$L" --config "$WORK/limited.ini" --state CRITICAL --host h
 [ "$(requests "$LOG_limited")" -eq 3 ] && ok "three attempts" || not_ok "three attempts" "$(requests "$LOG_limited")"
 
-start_hook broken 500
+lark_hook broken 500
 conf broken "$HOOK_broken"
 expect "5xx until the deadline: retried, then exit 1 within -t" 1 \
 	"notify_tc_lark: delivery failed: after * attempts: Lark refused the message: HTTP 500, code 500: internal" \

@@ -239,17 +239,19 @@ no_secrets_in() {
 	fi
 }
 
-###### chat receivers (chat.sh, nagios.sh, zabbix_server.sh) ######
+###### chat receivers (chat.sh, zh.sh, secrets_notify.sh, nagios.sh, zabbix.sh,
+###### zabbix_server.sh); a test may set CHAT_SECRET and CHAT_TOKEN after sourcing
 CHAT_SECRET=chat-test-secret-do-not-use
 
-# the webhook path each platform documents (tokens are fake)
+# hook_path TYPE [TOKEN]: the webhook path each platform documents, with TOKEN (by
+# default fake ones: test-key for WeCom, test-token for the others)
 hook_path() {
 	case $1 in
-	lark) echo "/open-apis/bot/v2/hook/test-token" ;;
-	wecom) echo "/cgi-bin/webhook/send?key=test-key" ;;
-	dingtalk) echo "/robot/send?access_token=test-token" ;;
-	slack) echo "/services/T000/B000/test-token" ;;
-	webhook) echo "/hooks/tc-billing?token=test-token" ;;
+	lark) echo "/open-apis/bot/v2/hook/${2:-test-token}" ;;
+	wecom) echo "/cgi-bin/webhook/send?key=${2:-test-key}" ;;
+	dingtalk) echo "/robot/send?access_token=${2:-test-token}" ;;
+	slack) echo "/services/T000/B000/${2:-test-token}" ;;
+	webhook) echo "/hooks/tc-billing?token=${2:-test-token}" ;;
 	esac
 }
 
@@ -263,18 +265,27 @@ start_receiver() {
 	touch "$WORK/$2.log"
 }
 
-# start_hook TYPE NAME PLAN [INI]: a receiver (start_receiver, $CHAT_SECRET); writes
-# INI (default $WORK/NAME.ini: type=, webhook=, secret= where the platform signs) and
-# sets LOG to its request log, $WORK/NAME.log
-start_hook() {
-	local type=$1 name=$2 ini=${4:-$WORK/$2.ini}
-	start_receiver "$type" "$name" "$3" "$CHAT_SECRET"
+# bot_ini TYPE PORT INI [SECTION]: a 0600 bot ini for a receiver on PORT: [SECTION]
+# (default chat, which gets type=), webhook= (hook_path with $CHAT_TOKEN if set),
+# secret=$CHAT_SECRET where the platform signs
+bot_ini() {
+	local section=${4:-chat}
 	{
-		printf '[chat]\ntype = %s\nwebhook = http://127.0.0.1:%s%s\n' "$type" \
-			"$(cat "$WORK/$name.port")" "$(hook_path "$type")"
-		case $type in lark | dingtalk) printf 'secret = %s\n' "$CHAT_SECRET" ;; esac
-	} >"$ini"
-	chmod 600 "$ini"
+		printf '[%s]\n' "$section"
+		[ "$section" = chat ] && printf 'type = %s\n' "$1"
+		printf 'webhook = http://127.0.0.1:%s%s\n' "$2" "$(hook_path "$1" "${CHAT_TOKEN:-}")"
+		case $1 in lark | dingtalk) printf 'secret = %s\n' "$CHAT_SECRET" ;; esac
+	} >"$3"
+	chmod 600 "$3"
+}
+
+# start_hook TYPE NAME PLAN [INI [SECTION]]: a receiver (start_receiver, $CHAT_SECRET);
+# writes its bot_ini to INI (default $WORK/NAME.ini) and sets LOG to its request log,
+# $WORK/NAME.log
+start_hook() {
+	local type=$1 name=$2
+	start_receiver "$type" "$name" "$3" "$CHAT_SECRET"
+	bot_ini "$type" "$(cat "$WORK/$name.port")" "${4:-$WORK/$name.ini}" "${5:-chat}"
 	LOG=$WORK/$name.log
 }
 

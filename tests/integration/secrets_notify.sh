@@ -7,35 +7,14 @@
 # the programs computed (taken from what the local receivers got).
 . "$top_srcdir/tests/integration/lib.sh"
 
-TOKEN=NOTIFYCANARYTOKEN7d41c9e0
-SECRET=NOTIFY-CANARY-SECRET-a83e52f1
+CHAT_TOKEN=NOTIFYCANARYTOKEN7d41c9e0
+CHAT_SECRET=NOTIFY-CANARY-SECRET-a83e52f1
 TYPES="lark wecom dingtalk slack webhook"
 WRITTEN=$WORK/written
 STATE=$WRITTEN/state
 OUTPUT=$WRITTEN/output
 mkdir -p "$STATE"
 : >"$OUTPUT"
-
-hook_path() {
-	case $1 in
-	lark) echo "/open-apis/bot/v2/hook/$TOKEN" ;;
-	wecom) echo "/cgi-bin/webhook/send?key=$TOKEN" ;;
-	dingtalk) echo "/robot/send?access_token=$TOKEN" ;;
-	slack) echo "/services/T000/B000/$TOKEN" ;;
-	webhook) echo "/hooks/tc-billing?token=$TOKEN" ;;
-	esac
-}
-
-# bot_ini TYPE PORT SECTION FILE: the bot's ini, the secret where the platform signs
-bot_ini() {
-	{
-		printf '[%s]\n' "$3"
-		[ "$3" = chat ] && printf 'type = %s\n' "$1"
-		printf 'webhook = http://127.0.0.1:%s%s\n' "$2" "$(hook_path "$1")"
-		case $1 in lark | dingtalk) printf 'secret = %s\n' "$SECRET" ;; esac
-	} >"$4"
-	chmod 600 "$4"
-}
 
 # notify PROGRAM INI ARGS...: one notification, everything it prints kept
 notify() {
@@ -53,11 +32,9 @@ runs=0
 for t in $TYPES lark-ini; do
 	type=${t%-ini} prog=notify_tc_chat section=chat
 	[ "$t" = lark-ini ] && prog=notify_tc_lark section=lark
-	start_receiver "$type" "$t-ok" ok "$SECRET"
-	start_receiver "$type" "$t-refused" refused "$SECRET"
-	bot_ini "$type" "$(cat "$WORK/$t-ok.port")" $section "$WORK/$t-ok.ini"
-	bot_ini "$type" "$(cat "$WORK/$t-refused.port")" $section "$WORK/$t-refused.ini"
-	bot_ini "$type" 1 $section "$WORK/$t-down.ini"
+	start_hook "$type" "$t-ok" ok "$WORK/$t-ok.ini" $section
+	start_hook "$type" "$t-refused" refused "$WORK/$t-refused.ini" $section
+	bot_ini "$type" 1 "$WORK/$t-down.ini" $section
 	for v in "" -v -vv -vvv; do
 		# a PROBLEM, a RECOVERY and an ACKNOWLEDGEMENT delivered
 		notify $prog "$WORK/$t-ok.ini" ${v:+"$v"} --type PROBLEM --state CRITICAL \
@@ -87,7 +64,7 @@ grep -q "1 notification was held during quiet hours" "$WORK"/*-ok.log &&
 	not_ok "the held notification was listed from --state-dir" "$(ls -la "$STATE")"
 [ -n "$(find "$STATE" -type f)" ] && ok "--state-dir was written (and is searched)" ||
 	not_ok "--state-dir was written"
-n=$(cat "$WORK"/*-ok.log | grep -c "$TOKEN")
+n=$(cat "$WORK"/*-ok.log | grep -c "$CHAT_TOKEN")
 [ "$n" -eq $((6 * 4 * 4)) ] && ok "the receivers got the token in the webhook URL ($n requests)" ||
 	not_ok "the receivers got the token in the webhook URL" "$n requests"
 
@@ -99,11 +76,11 @@ signed=0
 for t in lark lark-ini dingtalk; do [ -n "$(signatures_of "$WORK/$t-ok.log")" ] && signed=$((signed + 1)); done
 [ $signed -eq 3 ] && ok "$(wc -l <"$WORK/signs") signatures from Lark and DingTalk (and are searched)" ||
 	not_ok "the Lark and DingTalk requests were signed" "$signed of 3 receivers got signatures"
-for what in "$TOKEN" "$SECRET"; do
+for what in "$CHAT_TOKEN" "$CHAT_SECRET"; do
 	grep -rqF -- "$what" "$WRITTEN" && not_ok "'$what' appears nowhere" "$(grep -rlF -- "$what" "$WRITTEN")" ||
 		ok "'$what' appears in no output or state file"
 done
-{ echo "$TOKEN"; echo "$SECRET"; cat "$WORK/signs"; } >"$WORK/secrets"
+{ echo "$CHAT_TOKEN"; echo "$CHAT_SECRET"; cat "$WORK/signs"; } >"$WORK/secrets"
 no_secrets_in "no token, secret or signature in stdout, stderr or --state-dir" "$WRITTEN" "$WORK/secrets"
 
 finish

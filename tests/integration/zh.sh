@@ -4,7 +4,7 @@
 # LANG=C and --language zh-CN, English kept by --language en-US, and numbers that
 # keep '.' decimals and ',' grouping whatever the language; the library's errors
 # around the service's own words; the notifiers' messages and cards for each chat
-# type (loopback receivers of chat_lib.sh), their usage errors and --help.
+# type (loopback chat receivers of lib.sh), their usage errors and --help.
 . "$top_srcdir/tests/integration/lib.sh"
 
 # the catalog as installed (share/locale/zh_CN/LC_MESSAGES/PACKAGE.mo), from po/
@@ -374,8 +374,6 @@ if [ -n "$en_prom" ] && [ "$zh_prom" = "$en_prom" ]; then ok "Prometheus text un
 # ---- the notifiers: the cards' words are Chinese; the state names (OK, CRITICAL, ...),
 # the notification types the monitoring system sends and the JSON webhook's machine
 # fields stay as they are
-SECRET=zh-test-secret-do-not-use
-. "$top_srcdir/tests/integration/chat_lib.sh"
 N=$PLUGINS/notify_tc_chat
 SVC=(--host tc-main --service "Tencent Cloud balance")
 PROB=(--type PROBLEM --state CRITICAL "${SVC[@]}" --time "2026-11-22 10:00"
@@ -391,43 +389,42 @@ notify() { with_env LANG=zh_CN.UTF-8 "$N" --config "$@"; }
 start_hook lark lark ok
 expect_all "Lark: a PROBLEM is delivered" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
 	notify "$WORK/lark.ini" "${PROB[@]}"
-check "Lark: the PROBLEM card" 'b["card"] == {"header": {"title": {"tag": "plain_text", "content": "[CRITICAL] tc-main / Tencent Cloud balance"}, "template": "red"}, "elements": [{"tag": "div", "text": {"tag": "plain_text", "content": "TC BALANCE CRITICAL - 可用余额 ¥500.00（严重：低于 ¥1,000.00）"}}, {"tag": "div", "text": {"tag": "plain_text", "content": "可用余额：¥500.00\n欠费金额：¥0.00"}}, {"tag": "note", "elements": [{"tag": "plain_text", "content": "类型：PROBLEM  时间：2026-11-22 10:00"}]}]}'
+check_req "Lark: the PROBLEM card" 'b["card"] == {"header": {"title": {"tag": "plain_text", "content": "[CRITICAL] tc-main / Tencent Cloud balance"}, "template": "red"}, "elements": [{"tag": "div", "text": {"tag": "plain_text", "content": "TC BALANCE CRITICAL - 可用余额 ¥500.00（严重：低于 ¥1,000.00）"}}, {"tag": "div", "text": {"tag": "plain_text", "content": "可用余额：¥500.00\n欠费金额：¥0.00"}}, {"tag": "note", "elements": [{"tag": "plain_text", "content": "类型：PROBLEM  时间：2026-11-22 10:00"}]}]}'
 expect_all "Lark: a RECOVERY is delivered" 0 "notify_tc_chat: $DELIVERED OK 通知" \
 	notify "$WORK/lark.ini" "${RECO[@]}"
-check "Lark: the RECOVERY card" 'b["card"] == {"header": {"title": {"tag": "plain_text", "content": "[OK] tc-main / Tencent Cloud balance"}, "template": "green"}, "elements": [{"tag": "div", "text": {"tag": "plain_text", "content": "TC BALANCE OK - 可用余额 ¥9,000.00"}}, {"tag": "note", "elements": [{"tag": "plain_text", "content": "类型：RECOVERY  时间：2026-11-22 11:00"}]}]}'
+check_req "Lark: the RECOVERY card" 'b["card"] == {"header": {"title": {"tag": "plain_text", "content": "[OK] tc-main / Tencent Cloud balance"}, "template": "green"}, "elements": [{"tag": "div", "text": {"tag": "plain_text", "content": "TC BALANCE OK - 可用余额 ¥9,000.00"}}, {"tag": "note", "elements": [{"tag": "plain_text", "content": "类型：RECOVERY  时间：2026-11-22 11:00"}]}]}'
 expect_all "Lark: an ACKNOWLEDGEMENT is delivered" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
 	notify "$WORK/lark.ini" "${ACKN[@]}"
-check "Lark: the ACKNOWLEDGEMENT card" 'b["card"] == {"header": {"title": {"tag": "plain_text", "content": "[已确认] tc-main / Tencent Cloud balance"}, "template": "blue"}, "elements": [{"tag": "div", "text": {"tag": "plain_text", "content": "TC BALANCE CRITICAL - 可用余额 ¥500.00"}}, {"tag": "div", "text": {"tag": "plain_text", "content": "CRITICAL 已由 alice 确认：正在充值"}}, {"tag": "note", "elements": [{"tag": "plain_text", "content": "类型：ACKNOWLEDGEMENT"}]}]}'
+check_req "Lark: the ACKNOWLEDGEMENT card" 'b["card"] == {"header": {"title": {"tag": "plain_text", "content": "[已确认] tc-main / Tencent Cloud balance"}, "template": "blue"}, "elements": [{"tag": "div", "text": {"tag": "plain_text", "content": "TC BALANCE CRITICAL - 可用余额 ¥500.00"}}, {"tag": "div", "text": {"tag": "plain_text", "content": "CRITICAL 已由 alice 确认：正在充值"}}, {"tag": "note", "elements": [{"tag": "plain_text", "content": "类型：ACKNOWLEDGEMENT"}]}]}'
 expect_all "Lark as text (--text)" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
 	notify "$WORK/lark.ini" "${ACKN[@]}" --text
-check "Lark: the text message" 'b["content"] == {"text": "[已确认] tc-main / Tencent Cloud balance\nTC BALANCE CRITICAL - 可用余额 ¥500.00\nCRITICAL 已由 alice 确认：正在充值\n类型：ACKNOWLEDGEMENT"}'
+check_req "Lark: the text message" 'b["content"] == {"text": "[已确认] tc-main / Tencent Cloud balance\nTC BALANCE CRITICAL - 可用余额 ¥500.00\nCRITICAL 已由 alice 确认：正在充值\n类型：ACKNOWLEDGEMENT"}'
 
 # notify_tc_lark reads [lark]: the same receiver, the same card
-sed -e 's/^\[chat\]/[lark]/' -e '/^type = /d' "$WORK/lark.ini" >"$WORK/lark-only.ini"
-chmod 600 "$WORK/lark-only.ini"
+bot_ini lark "$PORT_lark" "$WORK/lark-only.ini" lark
 expect_all "notify_tc_lark: a PROBLEM is delivered" 0 "notify_tc_lark: $DELIVERED CRITICAL 通知" \
 	with_env LANG=zh_CN.UTF-8 "$PLUGINS/notify_tc_lark" --config "$WORK/lark-only.ini" "${PROB[@]}"
-check "notify_tc_lark: the PROBLEM card" 'b["card"]["header"]["title"]["content"] == "[CRITICAL] tc-main / Tencent Cloud balance" and b["card"]["elements"][-1]["elements"][0]["content"] == "类型：PROBLEM  时间：2026-11-22 10:00"'
+check_req "notify_tc_lark: the PROBLEM card" 'b["card"]["header"]["title"]["content"] == "[CRITICAL] tc-main / Tencent Cloud balance" and b["card"]["elements"][-1]["elements"][0]["content"] == "类型：PROBLEM  时间：2026-11-22 10:00"'
 
 start_hook wecom wecom ok
 expect_all "WeCom: a PROBLEM is delivered" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
 	notify "$WORK/wecom.ini" "${PROB[@]}"
-check "WeCom: the PROBLEM markdown" 'b == {"msgtype": "markdown", "markdown": {"content": "**<font color=\"warning\">［CRITICAL］ tc-main / Tencent Cloud balance</font>**\nTC BALANCE CRITICAL - 可用余额 ¥500.00（严重：低于 ¥1,000.00）\n> 可用余额：¥500.00\n> 欠费金额：¥0.00\n<font color=\"comment\">类型：PROBLEM  时间：2026-11-22 10:00</font>"}}'
+check_req "WeCom: the PROBLEM markdown" 'b == {"msgtype": "markdown", "markdown": {"content": "**<font color=\"warning\">［CRITICAL］ tc-main / Tencent Cloud balance</font>**\nTC BALANCE CRITICAL - 可用余额 ¥500.00（严重：低于 ¥1,000.00）\n> 可用余额：¥500.00\n> 欠费金额：¥0.00\n<font color=\"comment\">类型：PROBLEM  时间：2026-11-22 10:00</font>"}}'
 
 start_hook dingtalk dingtalk ok
 expect_all "DingTalk: an ACKNOWLEDGEMENT is delivered" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
 	notify "$WORK/dingtalk.ini" "${ACKN[@]}"
-check "DingTalk: the ACKNOWLEDGEMENT markdown" 'b["markdown"] == {"title": "［已确认］ tc-main / Tencent Cloud balance", "text": "### <font color=\"#1A73E8\">［已确认］ tc-main / Tencent Cloud balance</font>\n\nTC BALANCE CRITICAL - 可用余额 ¥500.00\n\n\nCRITICAL 已由 alice 确认：正在充值\n\n\n###### 类型：ACKNOWLEDGEMENT\n"}'
+check_req "DingTalk: the ACKNOWLEDGEMENT markdown" 'b["markdown"] == {"title": "［已确认］ tc-main / Tencent Cloud balance", "text": "### <font color=\"#1A73E8\">［已确认］ tc-main / Tencent Cloud balance</font>\n\nTC BALANCE CRITICAL - 可用余额 ¥500.00\n\n\nCRITICAL 已由 alice 确认：正在充值\n\n\n###### 类型：ACKNOWLEDGEMENT\n"}'
 
 start_hook slack slack ok
 expect_all "Slack: a RECOVERY is delivered" 0 "notify_tc_chat: $DELIVERED OK 通知" \
 	notify "$WORK/slack.ini" "${RECO[@]}"
-check "Slack: the RECOVERY blocks" 'b == {"blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": ":large_green_circle: *[OK] tc-main / Tencent Cloud balance*"}}, {"type": "section", "text": {"type": "mrkdwn", "text": "TC BALANCE OK - 可用余额 ¥9,000.00"}}, {"type": "context", "elements": [{"type": "mrkdwn", "text": "类型：RECOVERY  时间：2026-11-22 11:00"}]}], "text": "[OK] tc-main / Tencent Cloud balance: TC BALANCE OK - 可用余额 ¥9,000.00"}'
+check_req "Slack: the RECOVERY blocks" 'b == {"blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": ":large_green_circle: *[OK] tc-main / Tencent Cloud balance*"}}, {"type": "section", "text": {"type": "mrkdwn", "text": "TC BALANCE OK - 可用余额 ¥9,000.00"}}, {"type": "context", "elements": [{"type": "mrkdwn", "text": "类型：RECOVERY  时间：2026-11-22 11:00"}]}], "text": "[OK] tc-main / Tencent Cloud balance: TC BALANCE OK - 可用余额 ¥9,000.00"}'
 
 start_hook webhook webhook ok
 expect_all "JSON webhook: an ACKNOWLEDGEMENT is delivered" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知" \
 	notify "$WORK/webhook.ini" "${ACKN[@]}"
-check "JSON webhook: Chinese title and text, machine fields as in English" 'b == {"version": 1, "source": "manual", "type": "ACKNOWLEDGEMENT", "state": "CRITICAL", "word": "ACKNOWLEDGED", "colour": "blue", "critical": True, "title": "[已确认] tc-main / Tencent Cloud balance", "host": "tc-main", "service": "Tencent Cloud balance", "summary": "TC BALANCE CRITICAL - 可用余额 ¥500.00", "details": None, "author": "alice", "comment": "正在充值", "time": None, "held": None, "text": "[已确认] tc-main / Tencent Cloud balance\nTC BALANCE CRITICAL - 可用余额 ¥500.00\nCRITICAL 已由 alice 确认：正在充值\n类型：ACKNOWLEDGEMENT"}'
+check_req "JSON webhook: Chinese title and text, machine fields as in English" 'b == {"version": 1, "source": "manual", "type": "ACKNOWLEDGEMENT", "state": "CRITICAL", "word": "ACKNOWLEDGED", "colour": "blue", "critical": True, "title": "[已确认] tc-main / Tencent Cloud balance", "host": "tc-main", "service": "Tencent Cloud balance", "summary": "TC BALANCE CRITICAL - 可用余额 ¥500.00", "details": None, "author": "alice", "comment": "正在充值", "time": None, "held": None, "text": "[已确认] tc-main / Tencent Cloud balance\nTC BALANCE CRITICAL - 可用余额 ¥500.00\nCRITICAL 已由 alice 确认：正在充值\n类型：ACKNOWLEDGEMENT"}'
 # the same notification in English: every field but title and text is the same
 webhook_fields() { tail -n 1 "$LOG" | python3 -c 'import json,sys; b=json.loads(sys.stdin.read())["body"]; b.pop("title"); b.pop("text"); print(json.dumps(b, sort_keys=True))'; }
 zh_fields=$(webhook_fields)
@@ -443,7 +440,7 @@ fi
 expect_all "notify_tc_chat --language en-US under LANG=zh_CN.UTF-8: English" 0 \
 	"notify_tc_chat: delivered CRITICAL notification for tc-main / Tencent Cloud balance" \
 	notify "$WORK/webhook.ini" "${ACKN[@]}" --language en-US
-check "and its webhook title is English" 'b["title"] == "[ACKNOWLEDGED] tc-main / Tencent Cloud balance" and b["text"].endswith("CRITICAL acknowledged by alice: 正在充值\nType: ACKNOWLEDGEMENT")'
+check_req "and its webhook title is English" 'b["title"] == "[ACKNOWLEDGED] tc-main / Tencent Cloud balance" and b["text"].endswith("CRITICAL acknowledged by alice: 正在充值\nType: ACKNOWLEDGEMENT")'
 
 # refused, and held in quiet hours (a fake clock: 23:00 then 09:00 in UTC)
 start_hook wecom wecom-refused refused
@@ -459,7 +456,7 @@ expect_all "quiet hours: a WARNING is held" 0 \
 	with_env LANG=zh_CN.UTF-8 TC_LARK_NOW=1795820400 "$N" --config "$WORK/lark-quiet.ini" "${WARN[@]}" "${Q[@]}"
 expect_all "after quiet hours: delivered" 0 "notify_tc_chat: $DELIVERED WARNING 通知" \
 	with_env LANG=zh_CN.UTF-8 TC_LARK_NOW=1795856400 "$N" --config "$WORK/lark-quiet.ini" "${WARN[@]}" "${Q[@]}"
-check "and it lists what was held, in Chinese" 'b["card"]["elements"][1]["text"]["content"] == "免打扰时段内暂缓了 1 条通知：\n23:00 WARNING tc-main / Tencent Cloud balance: TC BALANCE WARNING - 可用余额 ¥2,500.00"'
+check_req "and it lists what was held, in Chinese" 'b["card"]["elements"][1]["text"]["content"] == "免打扰时段内暂缓了 1 条通知：\n23:00 WARNING tc-main / Tencent Cloud balance: TC BALANCE WARNING - 可用余额 ¥2,500.00"'
 
 # ---- usage errors of every program (the checks' are above)
 expect_all "notify_tc_chat: a usage error" 3 "notify_tc_chat: 无效的 --kind 'bogus'" \
