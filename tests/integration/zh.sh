@@ -402,6 +402,21 @@ expect_all "Lark as text (--text)" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知
 	notify "$WORK/lark.ini" "${ACKN[@]}" --text
 check "Lark: the text message" 'b["content"] == {"text": "[已确认] tc-main / Tencent Cloud balance\nTC BALANCE CRITICAL - 可用余额 ¥500.00\nCRITICAL 已由 alice 确认：正在充值\n类型：ACKNOWLEDGEMENT"}'
 
+# language= in the config: Chinese for the daemons that run the notifier in the C locale
+{ cat "$WORK/lark.ini"; echo "language = zh-CN"; } >"$WORK/lark-zh.ini"
+chmod 600 "$WORK/lark-zh.ini"
+expect_all "language=zh-CN in the config, under LANG=C" 0 "notify_tc_chat: $DELIVERED OK 通知" \
+	with_env LANG=C "$N" --config "$WORK/lark-zh.ini" "${RECO[@]}"
+check "and its card is Chinese" 'b["card"]["elements"][1]["elements"][0]["content"] == "类型：RECOVERY  时间：2026-11-22 11:00"'
+expect_all "--language en-US wins over language= of the config" 0 \
+	"notify_tc_chat: delivered OK notification for tc-main / Tencent Cloud balance" \
+	with_env LANG=C "$N" --config "$WORK/lark-zh.ini" "${RECO[@]}" --language en-US
+{ cat "$WORK/lark.ini"; echo "language = fr"; } >"$WORK/lark-fr.ini"
+chmod 600 "$WORK/lark-fr.ini"
+expect_all "a language= the notifier does not speak is a usage error" 3 \
+	"notify_tc_chat: invalid language= 'fr' in $WORK/lark-fr.ini: use zh-CN or en-US" \
+	with_env LANG=C "$N" --config "$WORK/lark-fr.ini" "${RECO[@]}"
+
 # notify_tc_lark reads [lark]: the same receiver, the same card
 sed -e 's/^\[chat\]/[lark]/' -e '/^type = /d' "$WORK/lark.ini" >"$WORK/lark-only.ini"
 chmod 600 "$WORK/lark-only.ini"
