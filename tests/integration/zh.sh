@@ -482,4 +482,11 @@ run with_env LANG=zh_CN.UTF-8 "$N" --help
 case $OUT in "notify_tc_chat (tc-billing-plugins) "*$'\n把监控通知发送到团队聊天：飞书、企业微信、钉钉或 Slack\n'*$'\n用法：notify_tc_chat [--config FILE]'*$'\n退出状态：0 已发送或在免打扰时段内暂缓，1 发送失败，3 用法错误。') ok "notify_tc_chat --help in Chinese" ;;
 *) not_ok "notify_tc_chat --help in Chinese" "$OUT" ;; esac
 
+
+# ---- a textfile that cannot be written: the kit's words (lib/atomic.c) in Chinese too
+expect_all "a textfile in a missing directory: why, in Chinese" 3 \
+	"TC BALANCE UNKNOWN - 可用余额 ${Y}12,845.67 | *
+未写入 textfile：无法在 $WORK/nodir/x.prom 旁创建文件：*" \
+	zh ok check_tc_balance "${C[@]}" --textfile "$WORK/nodir/x.prom"
+
 finish
