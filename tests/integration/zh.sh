@@ -537,4 +537,10 @@ expect_all "tc_chat.sh: a message without its fields" 3 \
 	"tc_chat.sh: 消息只有 10 个字段中的 1 个：请使用 media_tc_chat.yaml 的消息模板" \
 	with_env LANG=zh_CN.UTF-8 "$ZC" wecom subject "Status: PROBLEM"
 
+# ---- a textfile that cannot be written: the kit's words (lib/atomic.c) in Chinese too
+expect_all "a textfile in a missing directory: why, in Chinese" 3 \
+	"TC BALANCE UNKNOWN - 可用余额 ${Y}12,845.67 | *
+未写入 textfile：无法在 $WORK/nodir/x.prom 旁创建文件：*" \
+	zh ok check_tc_balance "${C[@]}" --textfile "$WORK/nodir/x.prom"
+
 finish
