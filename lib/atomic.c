@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atomic.h"
 
+#include "i18n.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -27,14 +29,14 @@ static int write_all(int fd, const char *data, size_t len) {
 	return 0;
 }
 
-/* Removes the temporary and says which step failed, with errno's reason. */
-static int fail(const char *tmp, int fd, const char *step, const char *path, struct tc_error *err) {
+/* Removes the temporary and returns errno's value from the step that failed. */
+static int discard(const char *tmp, int fd) {
 	int e = errno;
 	if (fd >= 0) {
 		close(fd);
 	}
 	unlink(tmp);
-	return tc_error_set(err, TC_ERR_CONFIG, "cannot %s %s: %s", step, path, strerror(e));
+	return e;
 }
 
 int tc_atomic_write(const char *path, const struct iovec *parts, int nparts, mode_t mode,
@@ -45,26 +47,34 @@ int tc_atomic_write(const char *path, const struct iovec *parts, int nparts, mod
 				 slash + 1)
 		      : snprintf(tmp, sizeof tmp, ".%s.XXXXXX", path);
 	if (n < 0 || (size_t)n >= sizeof tmp) {
-		return tc_error_set(err, TC_ERR_CONFIG, "path too long: %.80s...", path);
+		return tc_error_set(err, TC_ERR_CONFIG, _("path too long: %.80s..."), path);
 	}
 	int fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
-		return tc_error_set(err, TC_ERR_CONFIG, "cannot create a file beside %s: %s", path,
-				    strerror(errno));
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot create a file beside %s: %s"),
+				    path, strerror(errno));
 	}
 	for (int i = 0; i < nparts; i++) {
 		if (write_all(fd, parts[i].iov_base, parts[i].iov_len) != 0) {
-			return fail(tmp, fd, "write", path, err);
+			int e = discard(tmp, fd);
+			return tc_error_set(err, TC_ERR_CONFIG, _("cannot write %s: %s"), path,
+					    strerror(e));
 		}
 	}
 	if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-		return fail(tmp, fd, "flush", path, err);
+		int e = discard(tmp, fd);
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot flush %s: %s"), path,
+				    strerror(e));
 	}
 	if (close(fd) != 0) {
-		return fail(tmp, -1, "flush", path, err);
+		int e = discard(tmp, -1);
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot flush %s: %s"), path,
+				    strerror(e));
 	}
 	if (rename(tmp, path) != 0) {
-		return fail(tmp, -1, "replace", path, err);
+		int e = discard(tmp, -1);
+		return tc_error_set(err, TC_ERR_CONFIG, _("cannot replace %s: %s"), path,
+				    strerror(e));
 	}
 	return 0;
 }

@@ -66,6 +66,7 @@ struct options {
 	const char *proxy;
 	int verbose;
 	const char *state_dir;
+	const char *language; /* --language */
 	const struct chat_platform *platform;
 	char webhook[2048];
 	char secret[512];
@@ -121,7 +122,7 @@ static void usage(FILE *out) {
 	      "  --state-dir DIR   record held notifications there; the first notification\n"
 	      "                    delivered after the window lists them (without it they are\n"
 	      "                    dropped)\n"
-	      "  --language=zh-CN|en-US  the language of the messages (else LANG)\n"
+	      "  --language=zh-CN|en-US  message language (else language= of --config, LANG)\n"
 	      "  -vvv              trace the request, the bot's token and signature redacted\n"
 	      "  -t SECONDS        give up delivering after this long (default 10)\n\n"
 	      "Exit status: 0 delivered or held back in quiet hours, 1 delivery failed, 3 "
@@ -183,6 +184,19 @@ static int load_secrets(struct options *o, struct tc_error *err) {
 		url = ini_get(&ini, "webhook");
 		secret = ini_get(&ini, "secret");
 		type = ini_get(&ini, "type");
+		/* language= of the config, for the daemons that run us in the C locale;
+		 * --language wins */
+		const char *language = ini_get(&ini, "language");
+		if (language && strcmp(language, "zh-CN") && strcmp(language, "en-US")) {
+			tc_error_set(err, TC_ERR_CONFIG,
+				     _("invalid language= '%.20s' in %s: use zh-CN or en-US"),
+				     language, o->config);
+			tc_ini_free(&ini);
+			return -1;
+		}
+		if (language && !o->language) {
+			tc_i18n_language(language);
+		}
 	}
 	if (!url) {
 		url = getenv(ENV "WEBHOOK");
@@ -338,6 +352,7 @@ static int option(void *ctx, int key, int row, const char *arg, struct tc_error 
 			return tc_error_set(err, TC_ERR_USAGE,
 					    _("invalid --language '%s': use zh-CN or en-US"), arg);
 		}
+		o->language = arg;
 		return 0;
 	case O_TEXT:
 		o->text = true;

@@ -105,6 +105,19 @@ static void add_str(struct json_object *o, const char *k, const char *v) {
 	json_object_object_add(o, k, json_object_new_string(v));
 }
 
+/* Ends a page of orders: the page under `key`, the match count, the scenario's
+ * overrides of the answer's fields, and the matching() buffers freed. */
+static int answer_page(struct sim_call *c, struct json_object *r, const char *key,
+		       struct json_object *page, size_t n, const char *overrides,
+		       struct json_object **deals, struct json_object *list) {
+	json_object_object_add(r, key, page);
+	json_object_object_add(r, "TotalCount", json_object_new_int64((int64_t)n));
+	sim_apply_overrides(c->account, overrides, r);
+	free(deals);
+	json_object_put(list);
+	return 0;
+}
+
 int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r) {
 	int64_t from, to, limit, offset, status;
 	struct json_object *set = NULL, *list = NULL;
@@ -172,12 +185,7 @@ int sim_describe_deals_by_cond(struct sim_call *c, struct json_object *r) {
 		sim_apply_overrides(c->account, "deal_item", deal);
 		json_object_array_add(out, deal);
 	}
-	json_object_object_add(r, "Deals", out);
-	json_object_object_add(r, "TotalCount", json_object_new_int64((int64_t)n));
-	sim_apply_overrides(c->account, "deal_fields", r);
-	free(deals);
-	json_object_put(list);
-	return 0;
+	return answer_page(c, r, "Deals", out, n, "deal_fields", deals, list);
 }
 
 int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r) {
@@ -250,10 +258,5 @@ int sim_describe_agent_pay_deals_v2(struct sim_call *c, struct json_object *r) {
 		sim_apply_overrides(c->account, "agent_deal_item", deal);
 		json_object_array_add(out, deal);
 	}
-	json_object_object_add(r, "AgentPayDealSet", out);
-	json_object_object_add(r, "TotalCount", json_object_new_int64((int64_t)n));
-	sim_apply_overrides(c->account, "agent_deal_fields", r);
-	free(deals);
-	json_object_put(list);
-	return 0;
+	return answer_page(c, r, "AgentPayDealSet", out, n, "agent_deal_fields", deals, list);
 }

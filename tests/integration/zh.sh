@@ -400,6 +400,21 @@ expect_all "Lark as text (--text)" 0 "notify_tc_chat: $DELIVERED CRITICAL 通知
 	notify "$WORK/lark.ini" "${ACKN[@]}" --text
 check_req "Lark: the text message" 'b["content"] == {"text": "[已确认] tc-main / Tencent Cloud balance\nTC BALANCE CRITICAL - 可用余额 ¥500.00\nCRITICAL 已由 alice 确认：正在充值\n类型：ACKNOWLEDGEMENT"}'
 
+# language= in the config: Chinese for the daemons that run the notifier in the C locale
+{ cat "$WORK/lark.ini"; echo "language = zh-CN"; } >"$WORK/lark-zh.ini"
+chmod 600 "$WORK/lark-zh.ini"
+expect_all "language=zh-CN in the config, under LANG=C" 0 "notify_tc_chat: $DELIVERED OK 通知" \
+	with_env LANG=C "$N" --config "$WORK/lark-zh.ini" "${RECO[@]}"
+check "and its card is Chinese" 'b["card"]["elements"][1]["elements"][0]["content"] == "类型：RECOVERY  时间：2026-11-22 11:00"'
+expect_all "--language en-US wins over language= of the config" 0 \
+	"notify_tc_chat: delivered OK notification for tc-main / Tencent Cloud balance" \
+	with_env LANG=C "$N" --config "$WORK/lark-zh.ini" "${RECO[@]}" --language en-US
+{ cat "$WORK/lark.ini"; echo "language = fr"; } >"$WORK/lark-fr.ini"
+chmod 600 "$WORK/lark-fr.ini"
+expect_all "a language= the notifier does not speak is a usage error" 3 \
+	"notify_tc_chat: invalid language= 'fr' in $WORK/lark-fr.ini: use zh-CN or en-US" \
+	with_env LANG=C "$N" --config "$WORK/lark-fr.ini" "${RECO[@]}"
+
 # notify_tc_lark reads [lark]: the same receiver, the same card
 bot_ini lark "$PORT_lark" "$WORK/lark-only.ini" lark
 expect_all "notify_tc_lark: a PROBLEM is delivered" 0 "notify_tc_lark: $DELIVERED CRITICAL 通知" \
@@ -478,5 +493,51 @@ expect_all "notify_tc_lark: the secret on the command line" 3 \
 run with_env LANG=zh_CN.UTF-8 "$N" --help
 case $OUT in "notify_tc_chat (tc-billing-plugins) "*$'\n把监控通知发送到团队聊天：飞书、企业微信、钉钉或 Slack\n'*$'\n用法：notify_tc_chat [--config FILE]'*$'\n退出状态：0 已发送或在免打扰时段内暂缓，1 发送失败，3 用法错误。') ok "notify_tc_chat --help in Chinese" ;;
 *) not_ok "notify_tc_chat --help in Chinese" "$OUT" ;; esac
+
+# ---- the shell programs: the Prometheus runner, the Zabbix wrapper and chat script
+R=$top_builddir/prometheus/tc-billing-textfiles
+ZW=$top_builddir/zabbix/tc_billing.sh
+ZC=$top_builddir/zabbix/tc_chat.sh
+# expect_err DESCRIPTION RC STDERR CMD...: exit status and the whole stderr exact
+expect_err() {
+	local desc=$1 want_rc=$2 want=$3
+	shift 3
+	run "$@"
+	if [ "$RC" -eq "$want_rc" ] && [ "$ERR" = "$want" ]; then ok "$desc"; else
+		not_ok "$desc" "exit $RC, wanted $want_rc" "stderr: $ERR" "wanted: $want"
+	fi
+}
+expect_err "tc-billing-textfiles: the usage line" 3 \
+	"用法：tc-billing-textfiles [-f 账号文件] [-d 文本文件目录] 账号..." with_env LANG=zh_CN.UTF-8 "$R"
+expect_err "tc-billing-textfiles: no textfile directory" 1 \
+	"tc-billing-textfiles: 文本文件目录 $WORK/nowhere 不存在或不可写" \
+	with_env LANG=zh_CN.UTF-8 "$R" -d "$WORK/nowhere" tc-main
+expect_err "tc-billing-textfiles: the same in English under LANG=C" 1 \
+	"tc-billing-textfiles: the textfile directory $WORK/nowhere does not exist or is not writable" \
+	with_env LANG=C "$R" -d "$WORK/nowhere" tc-main
+expect_all "tc_billing.sh: a missing check program" 0 \
+	'{"program":"check_tc_balance","check":"balance","state":"UNKNOWN","state_code":3,"summary":"check_tc_balance 不在 '"$WORK"'/noplugins 中：请将插件安装到该目录，或设置 TC_PLUGIN_DIR","lines":\[],"metrics":\[],"values":{},"error":{"kind":"wrapper"}}' \
+	with_env LANG=zh_CN.UTF-8 TC_PLUGIN_DIR="$WORK/noplugins" "$ZW" balance
+mkdir -p "$WORK/chinese-crash"
+printf '#!/bin/sh\nprintf "%%0300d" 0 | sed "s/0/中/g" >&2\nexit 7\n' >"$WORK/chinese-crash/check_tc_balance"
+chmod +x "$WORK/chinese-crash/check_tc_balance"
+run with_env LANG=zh_CN.UTF-8 TC_PLUGIN_DIR="$WORK/chinese-crash" "$ZW" balance
+if python3 -c 'import json,sys; s=json.loads(sys.stdin.buffer.read().decode("utf-8"))["summary"]; assert s.startswith("check_tc_balance 执行失败，退出码 7: 中中"), s; assert len(s.encode()) <= 400' <<<"$OUT"; then
+	ok "tc_billing.sh: a summary cut at 400 bytes stays valid UTF-8"
+else
+	not_ok "tc_billing.sh: a summary cut at 400 bytes stays valid UTF-8" "$OUT"
+fi
+expect_all "tc_chat.sh: a wrong parameter count" 3 \
+	"tc_chat.sh: 需要 3 个参数（{ALERT.SENDTO} {ALERT.SUBJECT} {ALERT.MESSAGE}），实际为 2 个" \
+	with_env LANG=zh_CN.UTF-8 "$ZC" wecom subject
+expect_all "tc_chat.sh: a message without its fields" 3 \
+	"tc_chat.sh: 消息只有 10 个字段中的 1 个：请使用 media_tc_chat.yaml 的消息模板" \
+	with_env LANG=zh_CN.UTF-8 "$ZC" wecom subject "Status: PROBLEM"
+
+# ---- a textfile that cannot be written: the kit's words (lib/atomic.c) in Chinese too
+expect_all "a textfile in a missing directory: why, in Chinese" 3 \
+	"TC BALANCE UNKNOWN - 可用余额 ${Y}12,845.67 | *
+未写入 textfile：无法在 $WORK/nodir/x.prom 旁创建文件：*" \
+	zh ok check_tc_balance "${C[@]}" --textfile "$WORK/nodir/x.prom"
 
 finish
