@@ -405,7 +405,7 @@ check_req "Lark: the text message" 'b["content"] == {"text": "[已确认] tc-mai
 chmod 600 "$WORK/lark-zh.ini"
 expect_all "language=zh-CN in the config, under LANG=C" 0 "notify_tc_chat: $DELIVERED OK 通知" \
 	with_env LANG=C "$N" --config "$WORK/lark-zh.ini" "${RECO[@]}"
-check "and its card is Chinese" 'b["card"]["elements"][1]["elements"][0]["content"] == "类型：RECOVERY  时间：2026-11-22 11:00"'
+check_req "and its card is Chinese" 'b["card"]["elements"][1]["elements"][0]["content"] == "类型：RECOVERY  时间：2026-11-22 11:00"'
 expect_all "--language en-US wins over language= of the config" 0 \
 	"notify_tc_chat: delivered OK notification for tc-main / Tencent Cloud balance" \
 	with_env LANG=C "$N" --config "$WORK/lark-zh.ini" "${RECO[@]}" --language en-US
