@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool tc_i18n_known(const char *language) {
+	return language && (strcmp(language, "zh-CN") == 0 || strcmp(language, "en-US") == 0);
+}
+
 void tc_i18n_language(const char *language) {
 #if ENABLE_NLS
 	const char *lang = NULL;

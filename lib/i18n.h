@@ -4,6 +4,8 @@
 #ifndef TC_I18N_H
 #define TC_I18N_H
 
+#include <stdbool.h>
+
 #include <config.h>
 
 #if ENABLE_NLS
@@ -23,5 +25,8 @@ void tc_i18n_init(int argc, char **argv);
 /* Speaks `language` ("zh-CN" or "en-US", as --language takes them) from now on;
  * NULL or anything else leaves the environment's choice. */
 void tc_i18n_language(const char *language);
+
+/* Whether `language` is one the programs speak ("zh-CN" or "en-US"). */
+bool tc_i18n_known(const char *language);
 
 #endif

@@ -544,7 +544,7 @@ static int common_option(int key, const char *arg, struct tc_common *c, struct t
 		return 0;
 	}
 	case OPT_LANGUAGE:
-		if (strcmp(arg, "zh-CN") != 0 && strcmp(arg, "en-US") != 0) {
+		if (!tc_i18n_known(arg)) {
 			return tc_error_set(err, TC_ERR_USAGE,
 					    _("invalid --language '%s': use zh-CN or en-US"), arg);
 		}

@@ -187,7 +187,7 @@ static int load_secrets(struct options *o, struct tc_error *err) {
 		/* language= of the config, for the daemons that run us in the C locale;
 		 * --language wins */
 		const char *language = ini_get(&ini, "language");
-		if (language && strcmp(language, "zh-CN") && strcmp(language, "en-US")) {
+		if (language && !tc_i18n_known(language)) {
 			tc_error_set(err, TC_ERR_CONFIG,
 				     _("invalid language= '%.20s' in %s: use zh-CN or en-US"),
 				     language, o->config);
@@ -348,7 +348,7 @@ static int option(void *ctx, int key, int row, const char *arg, struct tc_error 
 		o->state_dir = arg;
 		return 0;
 	case O_LANGUAGE: /* taken by tc_i18n_init; checked here */
-		if (strcmp(arg, "zh-CN") && strcmp(arg, "en-US")) {
+		if (!tc_i18n_known(arg)) {
 			return tc_error_set(err, TC_ERR_USAGE,
 					    _("invalid --language '%s': use zh-CN or en-US"), arg);
 		}

@@ -46,6 +46,16 @@ START_TEST(language_option_with_equals_and_last_one_wins) {
 }
 END_TEST
 
+START_TEST(known_languages) {
+	ck_assert(tc_i18n_known("zh-CN"));
+	ck_assert(tc_i18n_known("en-US"));
+	ck_assert(!tc_i18n_known("zh_CN"));
+	ck_assert(!tc_i18n_known("fr"));
+	ck_assert(!tc_i18n_known(""));
+	ck_assert(!tc_i18n_known(NULL));
+}
+END_TEST
+
 START_TEST(after_double_dash_and_unknown_values_are_ignored) {
 	char *argv[] = {"prog", "--language=fr-FR", "--", "--language=zh-CN", NULL};
 	unsetenv("LANGUAGE");
@@ -64,6 +74,7 @@ static Suite *suite(void) {
 	tcase_add_test(tc, language_option_needs_no_locale_in_the_environment);
 	tcase_add_test(tc, language_option_with_equals_and_last_one_wins);
 	tcase_add_test(tc, after_double_dash_and_unknown_values_are_ignored);
+	tcase_add_test(tc, known_languages);
 	suite_add_tcase(s, tc);
 	return s;
 }
